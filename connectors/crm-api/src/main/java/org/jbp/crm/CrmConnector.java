@@ -1,0 +1,39 @@
+package org.jbp.crm;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the planning product needs from a CRM: partners, KPI facts and a few idempotent writes.
+ * Every method may throw {@link CrmException}; its {@link CrmException.Kind} tells the caller whether to retry later,
+ * re-authenticate, stop for the day, or give up on the request.
+ */
+public interface CrmConnector extends AutoCloseable {
+
+    /** Every partner account the CRM knows, streamed in pages so memory stays flat on the CRM side. */
+    List<PartnerAccount> partnerAccounts();
+
+    /** Partner accounts changed after {@code since} (exclusive), with the watermark to pass next time. */
+    PartnerChanges partnerAccountsChangedSince(Instant since);
+
+    /** KPI facts aggregated in the CRM per partner, quarter and optional breakdown value. */
+    List<KpiFact> kpiFacts(KpiFactQuery query);
+
+    /**
+     * For incremental sync: per source key, the partners whose source records changed after {@code since}.
+     * Recompute {@link #kpiFacts} for exactly those partners.
+     */
+    Map<String, Set<String>> partnersTouchedSince(Set<String> sourceKeys, Instant since);
+
+    /** Applies writes idempotently (keyed by their external ids) and returns one result per write, in order. */
+    List<WriteResult> apply(List<? extends CrmWrite> writes);
+
+    /** API calls this connector has made since it was created, for budgets and benchmarks. */
+    long apiCallsUsed();
+
+    /** Releases the session; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,22 @@
+package org.jbp.crm;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One aggregated KPI value: a source, a partner, a quarter and optionally a breakdown value (for example a role).
+ *
+ * @param value    the aggregate (a sum, or a count for COUNT and COUNT_DISTINCT sources)
+ * @param rowCount how many CRM records fed the value
+ */
+public record KpiFact(String sourceKey, String partnerId, Quarter quarter, Optional<String> breakdown,
+                      BigDecimal value, long rowCount) {
+    public KpiFact {
+        Objects.requireNonNull(sourceKey, "Source key is required.");
+        Objects.requireNonNull(partnerId, "Partner id is required.");
+        Objects.requireNonNull(quarter, "Quarter is required.");
+        Objects.requireNonNull(breakdown, "breakdown must be Optional, not null");
+        Objects.requireNonNull(value, "Value is required.");
+    }
+}

@@ -1,0 +1,20 @@
+package org.jbp.crm.mapping;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Which records are partner accounts and which fields carry their attributes; empty fields are not read. */
+public record PartnerSource(String object, List<FieldFilter> filters, Optional<String> tierField,
+                            Optional<String> typeField, Optional<String> ownerField, Optional<String> regionField,
+                            Optional<String> countryField) {
+    public PartnerSource {
+        Objects.requireNonNull(object, "Partner object is required.");
+        filters = List.copyOf(filters);
+        Objects.requireNonNull(tierField);
+        Objects.requireNonNull(typeField);
+        Objects.requireNonNull(ownerField);
+        Objects.requireNonNull(regionField);
+        Objects.requireNonNull(countryField);
+    }
+}
