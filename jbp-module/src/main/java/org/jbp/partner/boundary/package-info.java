@@ -1,0 +1,2 @@
+/** REST access to partner accounts. */
+package org.jbp.partner.boundary;

@@ -1,0 +1,2 @@
+/** Partner look-up and registration. */
+package org.jbp.partner.control;

@@ -1,0 +1,152 @@
+package org.jbp.plan.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jbp.partner.control.PartnerRepository;
+import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.plan.control.PlanService;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.plan.entity.PlanContent;
+import org.jbp.plan.entity.PlanSections;
+import org.jbp.plan.entity.PlanStatus;
+import org.jbp.platform.JsonInput;
+import org.jbp.platform.ProblemException;
+import org.jbp.security.Roles;
+
+/** Joint business plans: create, read, edit collaboratively with optimistic concurrency. */
+@Path("plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", MediaType.WILDCARD})
+@RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+public class PlanResource {
+
+    @Inject
+    PlanService service;
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    PlanListing listing;
+    @Inject
+    JsonInput input;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Create a DRAFT plan for a partner from a template")
+    public Response create(@RequestBody(required = true) String body) {
+        NewPlanInput in = input.bind(body, NewPlanInput.class);
+        String idProblem = PartnerAccountId.problemWith(in.partnerAccountId());
+        if (idProblem != null) {
+            throw ProblemException.invalid("partnerAccountId", idProblem);
+        }
+        PlanContent content = new PlanContent(in.title(),
+                in.sections() == null ? PlanSections.empty() : in.sections(), in.vendorCommitments());
+        BusinessPlan plan = service.create(new PlanService.NewPlan(PartnerAccountId.of(in.partnerAccountId()),
+                in.templateId(), in.templateVersion(), in.currency(), in.period().toPeriod(service.fiscalYearStartMonth()),
+                in.ownerId(), content));
+        return Response.created(uri.getAbsolutePathBuilder().path(plan.id().toString()).build())
+                .tag(etag(plan)).entity(view(plan)).build();
+    }
+
+    @GET
+    @Operation(summary = "Plans visible to the caller, filtered by partner, status and period")
+    public List<PlanView.Summary> list(@QueryParam("partner") String partner,
+                                       @QueryParam("status") PlanStatus status,
+                                       @QueryParam("fiscalYear") Integer fiscalYear,
+                                       @QueryParam("quarter") Integer quarter,
+                                       @QueryParam("activeOn") LocalDate activeOn,
+                                       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        PartnerAccountId partnerId = null;
+        if (partner != null) {
+            String problem = PartnerAccountId.problemWith(partner);
+            if (problem != null) {
+                throw ProblemException.invalid("partner", problem);
+            }
+            partnerId = PartnerAccountId.of(partner);
+        }
+        return listing.search(partnerId, status, fiscalYear, quarter, activeOn, offset, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A plan with its six sections; the ETag is its version")
+    public Response get(@PathParam("id") String id) {
+        BusinessPlan plan = service.visible(planId(id));
+        return Response.ok(view(plan)).tag(etag(plan)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Edit a DRAFT plan with a JSON merge patch of title, sections and vendorCommitments; "
+            + "If-Match with the ETag is required")
+    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                          @HeaderParam("X-Change-Reason") String reason,
+                          @RequestBody(required = true) String body) {
+        UUID planId = planId(id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            service.visible(planId);
+            throw ProblemException.preconditionRequired();
+        }
+        long expected = parseVersion(ifMatch);
+        if (reason != null && reason.length() > 500) {
+            throw ProblemException.invalid("X-Change-Reason", "at most 500 characters");
+        }
+        BusinessPlan plan = service.patch(planId, expected, body, reason);
+        return Response.ok(view(plan)).tag(etag(plan)).build();
+    }
+
+    PlanView view(BusinessPlan plan) {
+        return PlanView.of(plan, partners.find(plan.partner()).orElse(null), service.templateOf(plan),
+                service.missingForSubmission(plan));
+    }
+
+    static EntityTag etag(BusinessPlan plan) {
+        return new EntityTag(Long.toString(plan.version()));
+    }
+
+    private static long parseVersion(String ifMatch) {
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            // an ETag we never issued cannot match the current version
+            return -1;
+        }
+    }
+
+    static UUID planId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Plan " + id);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.jbp.plan.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.plan.entity.PlanComment;
+import org.jbp.plan.entity.PlanRevision;
+import org.jbp.plan.entity.PlanStatus;
+
+/** Plans, their revisions and comments. Content JSON is parsed once per load. */
+@ApplicationScoped
+public class PlanRepository {
+
+    @PersistenceContext(unitName = "jbp")
+    EntityManager em;
+
+    /** What a plan list may be narrowed by; nulls mean "any". */
+    public record PlanFilter(PartnerAccountId partner, PlanStatus status, Integer fiscalYear, Integer fiscalQuarter,
+                             LocalDate activeOn, String ownerOrPartnerOwner, int offset, int limit) {
+    }
+
+    public void add(BusinessPlan plan) {
+        em.persist(plan);
+    }
+
+    public Optional<BusinessPlan> find(UUID id) {
+        return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(PlanRepository::parsed);
+    }
+
+    /** Loads the plan for a change; the version check happens at commit (optimistic) and here (If-Match). */
+    public Optional<BusinessPlan> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(BusinessPlan.class, id, LockModeType.OPTIMISTIC))
+                .map(PlanRepository::parsed);
+    }
+
+    public List<BusinessPlan> search(PlanFilter filter) {
+        StringBuilder jpql = new StringBuilder("select p from BusinessPlan p where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.partner() != null) {
+            jpql.append(" and p.partner = :partner");
+            params.put("partner", filter.partner());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and p.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.fiscalYear() != null) {
+            jpql.append(" and p.period.fiscalYear = :fy");
+            params.put("fy", filter.fiscalYear());
+        }
+        if (filter.fiscalQuarter() != null) {
+            jpql.append(" and p.period.fiscalQuarter = :fq");
+            params.put("fq", filter.fiscalQuarter());
+        }
+        if (filter.activeOn() != null) {
+            jpql.append(" and p.period.start <= :on and p.period.end >= :on");
+            params.put("on", filter.activeOn());
+        }
+        if (filter.ownerOrPartnerOwner() != null) {
+            jpql.append(" and (p.ownerId = :owner or p.partner in "
+                    + "(select pa.accountId from Partner pa where pa.ownerId = :owner))");
+            params.put("owner", filter.ownerOrPartnerOwner());
+        }
+        jpql.append(" order by p.period.start desc, p.createdAt desc");
+        TypedQuery<BusinessPlan> query = em.createQuery(jpql.toString(), BusinessPlan.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit())
+                .getResultStream().map(PlanRepository::parsed).toList();
+    }
+
+    /** Writes pending changes now, so a concurrent edit surfaces here rather than at commit. */
+    public void flush() {
+        em.flush();
+    }
+
+    public void add(PlanRevision revision) {
+        em.persist(revision);
+    }
+
+    public List<PlanRevision> revisions(UUID planId) {
+        return em.createQuery("select r from PlanRevision r where r.planId = :id order by r.number", PlanRevision.class)
+                .setParameter("id", planId).getResultList();
+    }
+
+    public Optional<PlanRevision> revision(UUID planId, int number) {
+        return em.createQuery("select r from PlanRevision r where r.planId = :id and r.number = :n", PlanRevision.class)
+                .setParameter("id", planId).setParameter("n", number).getResultStream().findFirst();
+    }
+
+    public void add(PlanComment comment) {
+        em.persist(comment);
+    }
+
+    public Optional<PlanComment> comment(UUID planId, UUID commentId) {
+        return Optional.ofNullable(em.find(PlanComment.class, commentId)).filter(c -> c.planId().equals(planId));
+    }
+
+    public List<PlanComment> comments(UUID planId) {
+        return new ArrayList<>(em.createQuery(
+                        "select c from PlanComment c where c.planId = :id order by c.createdAt, c.id", PlanComment.class)
+                .setParameter("id", planId).getResultList());
+    }
+
+    private static BusinessPlan parsed(BusinessPlan plan) {
+        if (plan.content() == null && plan.contentJson() != null) {
+            plan.attach(PlanJson.read(plan.contentJson()));
+        }
+        return plan;
+    }
+}

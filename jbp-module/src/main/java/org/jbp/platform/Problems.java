@@ -1,0 +1,38 @@
+package org.jbp.platform;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.RollbackException;
+import jakarta.validation.ConstraintViolationException;
+
+/** Finds the client-facing problem buried in container wrappers (EJB, JTA, persistence). */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static ProblemException unwrap(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+            if (t instanceof ConstraintViolationException violations) {
+                return ProblemException.invalid(Validation.fieldErrors(violations.getConstraintViolations()));
+            }
+            if (t instanceof OptimisticLockException) {
+                return ProblemException.conflict("Someone else changed this record at the same moment; reload and retry",
+                        java.util.Map.of());
+            }
+            if (t instanceof JsonParsingException || t instanceof JsonbException) {
+                return ProblemException.malformed(null, "The request body is not valid JSON: " + t.getMessage());
+            }
+            if (t.getCause() == t || (t instanceof EJBException && t.getCause() == null)
+                    || (t instanceof RollbackException && t.getCause() == null)) {
+                break;
+            }
+        }
+        return null;
+    }
+}

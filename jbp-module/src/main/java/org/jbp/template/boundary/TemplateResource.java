@@ -1,0 +1,125 @@
+package org.jbp.template.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jbp.platform.JsonInput;
+import org.jbp.platform.ProblemException;
+import org.jbp.security.CurrentUser;
+import org.jbp.security.Roles;
+import org.jbp.template.control.TemplateRepository;
+import org.jbp.template.entity.PlanType;
+import org.jbp.template.entity.TemplateDefinition;
+import org.jbp.template.entity.TemplateVersion;
+
+/** Admin-managed, versioned plan templates. */
+@Path("templates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class TemplateResource {
+
+    @Inject
+    TemplateRepository templates;
+    @Inject
+    JsonInput input;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Clock clock;
+    @jakarta.ws.rs.core.Context
+    UriInfo uri;
+
+    /** A template version as the API shows it. */
+    public record TemplateView(UUID id, int version, Instant createdAt, String createdBy,
+                               TemplateDefinition definition) {
+        static TemplateView of(TemplateVersion v) {
+            return new TemplateView(v.templateId(), v.version(), v.createdAt(), v.createdBy(), v.definition());
+        }
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Create a template (version 1)")
+    public Response create(@RequestBody(required = true) String body) {
+        TemplateDefinition definition = input.bind(body, TemplateDefinition.class);
+        TemplateVersion created = TemplateVersion.first(definition, TemplateRepository.toJson(definition),
+                user.id(), clock.instant());
+        templates.add(created);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.templateId().toString()).build())
+                .entity(TemplateView.of(created)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+    @Operation(summary = "The newest version of each template, optionally only those for a tier, partner type or plan type")
+    public List<TemplateView> list(@QueryParam("tier") String tier, @QueryParam("partnerType") String partnerType,
+                                   @QueryParam("planType") PlanType planType) {
+        return templates.allLatest().stream()
+                .filter(t -> tier == null || t.definition().appliesTo(tier, partnerType))
+                .filter(t -> planType == null || t.definition().planType() == planType)
+                .map(TemplateView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+    @Operation(summary = "A template: its newest version, or the one named by ?version=")
+    public TemplateView get(@PathParam("id") String id, @QueryParam("version") Integer version) {
+        UUID templateId = templateId(id);
+        return (version == null ? templates.latest(templateId) : templates.version(templateId, version))
+                .map(TemplateView::of)
+                .orElseThrow(() -> ProblemException.notFound("Template " + id));
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER})
+    public List<TemplateView> versions(@PathParam("id") String id) {
+        List<TemplateView> all = templates.versions(templateId(id)).stream().map(TemplateView::of).toList();
+        if (all.isEmpty()) {
+            throw ProblemException.notFound("Template " + id);
+        }
+        return all;
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Save a new version of a template; plans keep the version they were made from")
+    public TemplateView update(@PathParam("id") String id, @RequestBody(required = true) String body) {
+        TemplateVersion current = templates.latest(templateId(id))
+                .orElseThrow(() -> ProblemException.notFound("Template " + id));
+        TemplateDefinition definition = input.bind(body, TemplateDefinition.class);
+        TemplateVersion next = current.next(definition, TemplateRepository.toJson(definition), user.id(),
+                clock.instant());
+        templates.add(next);
+        return TemplateView.of(next);
+    }
+
+    private static UUID templateId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Template " + id);
+        }
+    }
+}

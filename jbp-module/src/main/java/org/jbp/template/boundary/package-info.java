@@ -1,0 +1,2 @@
+/** REST access to templates (admins write, everyone reads). */
+package org.jbp.template.boundary;

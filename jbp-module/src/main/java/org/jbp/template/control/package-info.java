@@ -1,0 +1,2 @@
+/** Template storage. */
+package org.jbp.template.control;
