@@ -1,0 +1,114 @@
+package org.jbp.crm.salesforce;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jbp.crm.mapping.Aggregate;
+import org.jbp.crm.mapping.DateType;
+import org.jbp.crm.mapping.FieldFilter;
+import org.jbp.crm.mapping.KpiSource;
+import org.jbp.crm.mapping.QuarterBasis;
+
+/**
+ * Builds the GROUP BY partner, year, quarter (and breakdown) query for one KPI source, so Salesforce aggregates
+ * and only the sums travel. Names come from the validated mapping; every value goes through {@link SoqlLiterals}.
+ *
+ * <p>Result aliases: {@code p} partner, {@code y} year, {@code q} quarter, {@code b} breakdown, {@code v} value,
+ * {@code n} record count.
+ */
+final class AggregateSoql {
+
+    /** Salesforce's documented maximum SOQL statement length. */
+    static final int MAX_SOQL_LENGTH = 100_000;
+    /** Aggregate queries cannot use queryMore: more rows than this fail. */
+    static final int MAX_AGGREGATE_ROWS = 2_000;
+
+    private final KpiSource source;
+    private final QuarterBasis quarterBasis;
+    private final LocalDate periodStart;
+    private final LocalDate periodEnd;
+
+    AggregateSoql(KpiSource source, QuarterBasis quarterBasis, LocalDate periodStart, LocalDate periodEnd) {
+        this.source = source;
+        this.quarterBasis = quarterBasis;
+        this.periodStart = periodStart;
+        this.periodEnd = periodEnd;
+    }
+
+    /** For a known list of partners (already validated 18-character ids). */
+    String forPartners(Collection<String> partnerIds) {
+        String inList = partnerIds.stream().map(SoqlLiterals::id).collect(Collectors.joining(", ", "(", ")"));
+        return build(source.partnerField() + " IN " + inList, false);
+    }
+
+    /** For every partner, in partner order from {@code afterPartnerId} (exclusive), at most 2,000 rows. */
+    String forAllPartners(Optional<String> afterPartnerId) {
+        String scope = source.partnerField() + " != null"
+                + afterPartnerId.map(id -> " AND " + source.partnerField() + " > " + SoqlLiterals.id(id)).orElse("");
+        return build(scope, true);
+    }
+
+    /** Length of the query without partner ids, to size IN lists under {@link #MAX_SOQL_LENGTH}. */
+    int lengthWithoutPartners() {
+        return forPartners(List.of()).length();
+    }
+
+    private String build(String partnerScope, boolean pagedByPartner) {
+        String yearFunction = quarterBasis == QuarterBasis.FISCAL ? "FISCAL_YEAR" : "CALENDAR_YEAR";
+        String quarterFunction = quarterBasis == QuarterBasis.FISCAL ? "FISCAL_QUARTER" : "CALENDAR_QUARTER";
+        String date = source.dateField();
+        String year = yearFunction + "(" + date + ")";
+        String quarter = quarterFunction + "(" + date + ")";
+        List<String> select = new ArrayList<>(List.of(source.partnerField() + " p", year + " y", quarter + " q"));
+        List<String> groupBy = new ArrayList<>(List.of(source.partnerField(), year, quarter));
+        source.breakdownField().ifPresent(field -> {
+            select.add(field + " b");
+            groupBy.add(field);
+        });
+        Aggregate aggregate = source.aggregate();
+        switch (aggregate.function()) {
+            case SUM -> select.add("SUM(" + aggregate.field().orElseThrow() + ") v");
+            case COUNT_DISTINCT -> select.add("COUNT_DISTINCT(" + aggregate.field().orElseThrow() + ") v");
+            case COUNT -> { /* the value is the record count n */ }
+        }
+        select.add("COUNT(Id) n");
+
+        List<String> where = new ArrayList<>();
+        where.add(partnerScope);
+        where.addAll(periodConditions());
+        for (FieldFilter filter : source.filters()) {
+            where.add(condition(filter));
+        }
+        StringBuilder soql = new StringBuilder("SELECT ").append(String.join(", ", select))
+                .append(" FROM ").append(source.object())
+                .append(" WHERE ").append(String.join(" AND ", where))
+                .append(" GROUP BY ").append(String.join(", ", groupBy));
+        if (pagedByPartner) {
+            soql.append(" ORDER BY ").append(source.partnerField()).append(" LIMIT ").append(MAX_AGGREGATE_ROWS);
+        }
+        return soql.toString();
+    }
+
+    private List<String> periodConditions() {
+        String date = source.dateField();
+        if (source.dateType() == DateType.DATETIME) {
+            // Half-open range in UTC: the whole last day is included, nothing of the next.
+            return List.of(date + " >= " + SoqlLiterals.dateTime(periodStart.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                    date + " < " + SoqlLiterals.dateTime(periodEnd.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        return List.of(date + " >= " + SoqlLiterals.date(periodStart), date + " <= " + SoqlLiterals.date(periodEnd));
+    }
+
+    /** One mapping filter as a SOQL condition; shared with other queries built from the mapping. */
+    static String condition(FieldFilter filter) {
+        if (filter.operator().takesList()) {
+            return filter.field() + " " + filter.operator().symbol() + " "
+                    + filter.values().stream().map(SoqlLiterals::of).collect(Collectors.joining(", ", "(", ")"));
+        }
+        return filter.field() + " " + filter.operator().symbol() + " " + SoqlLiterals.of(filter.values().get(0));
+    }
+}

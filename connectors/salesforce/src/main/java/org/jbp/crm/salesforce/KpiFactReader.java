@@ -1,0 +1,154 @@
+package org.jbp.crm.salesforce;
+
+import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.sobject.SObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jbp.crm.CrmException;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.KpiFactQuery;
+import org.jbp.crm.Quarter;
+import org.jbp.crm.mapping.Aggregate;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiSource;
+
+/**
+ * Runs the aggregate queries for KPI facts. Known partner lists go in IN-list chunks sized by
+ * {@link AggregateChunkPlanner}; "all partners" pages through partners in id order, 2,000 rows per call,
+ * which needs no partner list and fills every call.
+ */
+final class KpiFactReader {
+
+    private final SalesforceSession session;
+    private final KpiMapping mapping;
+
+    KpiFactReader(SalesforceSession session, KpiMapping mapping) {
+        this.session = session;
+        this.mapping = mapping;
+    }
+
+    List<KpiFact> read(KpiFactQuery query) {
+        List<KpiSource> sources = query.sourceKeys().stream().sorted().map(mapping::requireSource).toList();
+        List<String> partnerIds = query.partnerIds().stream()
+                .map(id -> SalesforceId.require(id, "Partner id")).distinct().sorted().toList();
+        List<KpiFact> facts = new ArrayList<>();
+        for (KpiSource source : sources) {
+            AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
+            if (query.allPartners()) {
+                readAllPartners(source, soql, facts::add);
+            } else if (!partnerIds.isEmpty()) {
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                        source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners());
+                for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
+                    readChunk(source, soql, chunk, facts::add);
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** One IN-list chunk; halves it when Salesforce says it returns more than 2,000 rows. */
+    private void readChunk(KpiSource source, AggregateSoql soql, List<String> chunk, Consumer<KpiFact> out) {
+        String text = soql.forPartners(chunk);
+        QueryResult result;
+        try {
+            result = session.call("aggregate " + source.key(), c -> c.query(text));
+        } catch (CrmException e) {
+            if (!"EXCEEDED_ID_LIMIT".equals(e.statusCode()) || chunk.size() == 1) {
+                throw e;
+            }
+            int half = chunk.size() / 2;
+            readChunk(source, soql, chunk.subList(0, half), out);
+            readChunk(source, soql, chunk.subList(half, chunk.size()), out);
+            return;
+        }
+        for (SObject row : records(result)) {
+            out.accept(toFact(source, row));
+        }
+    }
+
+    /**
+     * Pages through all partners: ORDER BY partner LIMIT 2,000. A full page may end in the middle of a partner's
+     * rows, so that partner's rows are dropped and the next page starts again at it.
+     */
+    private void readAllPartners(KpiSource source, AggregateSoql soql, Consumer<KpiFact> out) {
+        Optional<String> after = Optional.empty();
+        while (true) {
+            String text = soql.forAllPartners(after);
+            SObject[] rows = records(session.call("aggregate " + source.key(), c -> c.query(text)));
+            if (rows.length < AggregateSoql.MAX_AGGREGATE_ROWS) {
+                for (SObject row : rows) {
+                    out.accept(toFact(source, row));
+                }
+                return;
+            }
+            String lastPartner = partnerOf(rows[rows.length - 1]);
+            String previousPartner = null;
+            for (SObject row : rows) {
+                String partner = partnerOf(row);
+                if (!partner.equals(lastPartner)) {
+                    out.accept(toFact(source, row));
+                    previousPartner = partner;
+                }
+            }
+            if (previousPartner == null) {
+                throw new CrmException(CrmException.Kind.PERMANENT, "TOO_MANY_GROUPS", "Partner " + lastPartner
+                        + " alone has 2,000 or more groups for '" + source.key()
+                        + "'; choose a breakdown field with fewer values or a shorter period", null);
+            }
+            after = Optional.of(previousPartner);
+        }
+    }
+
+    /** Per source key, partners with records changed after {@code since}: GROUP BY partner, paged by partner id. */
+    Set<String> partnersTouched(KpiSource source, Instant since) {
+        Set<String> partners = new TreeSet<>();
+        Optional<String> after = Optional.empty();
+        while (true) {
+            String text = "SELECT " + source.partnerField() + " p, COUNT(Id) n FROM " + source.object()
+                    + " WHERE " + source.partnerField() + " != null"
+                    + after.map(id -> " AND " + source.partnerField() + " > " + SoqlLiterals.id(id)).orElse("")
+                    + " AND SystemModstamp > " + SoqlLiterals.dateTime(since)
+                    + " GROUP BY " + source.partnerField() + " ORDER BY " + source.partnerField()
+                    + " LIMIT " + AggregateSoql.MAX_AGGREGATE_ROWS;
+            SObject[] rows = records(session.call("touched " + source.key(), c -> c.query(text)));
+            for (SObject row : rows) {
+                partners.add(partnerOf(row));
+            }
+            if (rows.length < AggregateSoql.MAX_AGGREGATE_ROWS) {
+                return partners;
+            }
+            after = Optional.of(partnerOf(rows[rows.length - 1]));
+        }
+    }
+
+    private static SObject[] records(QueryResult result) {
+        return result.getRecords() == null ? new SObject[0] : result.getRecords();
+    }
+
+    private static String partnerOf(SObject row) {
+        String raw = Records.text(row, "p").orElseThrow(() -> new CrmException(CrmException.Kind.PERMANENT,
+                "UNEXPECTED_RESULT", "Aggregate row without partner", null));
+        return SalesforceId.parse(raw).orElse(raw);
+    }
+
+    private static KpiFact toFact(KpiSource source, SObject row) {
+        int year = (int) Records.whole(row, "y");
+        int quarter = (int) Records.whole(row, "q");
+        long count = Records.whole(row, "n");
+        var value = source.aggregate().function() == Aggregate.Function.COUNT
+                ? java.math.BigDecimal.valueOf(count) : Records.decimal(row, "v");
+        Optional<String> breakdown = source.breakdownField().isPresent() ? Records.text(row, "b") : Optional.empty();
+        return new KpiFact(source.key(), partnerOf(row), new Quarter(year, quarter), breakdown, value, count);
+    }
+
+    static Collection<String> validated(Collection<String> ids) {
+        return ids.stream().map(id -> SalesforceId.require(id, "Id")).toList();
+    }
+}

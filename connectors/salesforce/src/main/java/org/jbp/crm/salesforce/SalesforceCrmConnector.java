@@ -1,0 +1,118 @@
+package org.jbp.crm.salesforce;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CrmWrite;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.KpiFactQuery;
+import org.jbp.crm.PartnerAccount;
+import org.jbp.crm.PartnerChanges;
+import org.jbp.crm.WriteResult;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.PartnerSource;
+
+/**
+ * {@link CrmConnector} for Salesforce over the SOAP partner API (WSC). It translates the CRM boundary's facts and
+ * commands into SOQL and SOAP calls driven by the {@link KpiMapping}; every call goes through one
+ * {@link SalesforceSession}. Not thread-safe: create one per sync job.
+ */
+public final class SalesforceCrmConnector implements CrmConnector {
+
+    private final SalesforceSession session;
+    private final KpiMapping mapping;
+    private final QueryStreamer queries;
+    private final KpiFactReader facts;
+    private final CrmWriter writer;
+
+    public SalesforceCrmConnector(SalesforceSettings settings, KpiMapping mapping) {
+        this(new SalesforceSession(settings), mapping);
+    }
+
+    public SalesforceCrmConnector(SalesforceSession session, KpiMapping mapping) {
+        this.session = session;
+        this.mapping = mapping;
+        this.queries = new QueryStreamer(session);
+        this.facts = new KpiFactReader(session, mapping);
+        this.writer = new CrmWriter(session, queries, mapping.writeTargets());
+    }
+
+    @Override
+    public List<PartnerAccount> partnerAccounts() {
+        List<PartnerAccount> partners = new ArrayList<>();
+        forEachPartnerAccount(Optional.empty(), partners::add);
+        return partners;
+    }
+
+    @Override
+    public PartnerChanges partnerAccountsChangedSince(Instant since) {
+        List<PartnerAccount> partners = new ArrayList<>();
+        Instant[] watermark = {since};
+        forEachPartnerAccount(Optional.of(since), partner -> {
+            partners.add(partner);
+            if (partner.lastModified().isAfter(watermark[0])) {
+                watermark[0] = partner.lastModified();
+            }
+        });
+        return new PartnerChanges(partners, watermark[0]);
+    }
+
+    /** Streams partner accounts page by page; callers that do not need a list can use this directly. */
+    public void forEachPartnerAccount(Optional<Instant> changedAfter, Consumer<PartnerAccount> each) {
+        PartnerSource source = mapping.partners();
+        List<String> fields = new ArrayList<>(List.of("Id", "Name", "SystemModstamp"));
+        source.tierField().ifPresent(fields::add);
+        source.typeField().ifPresent(fields::add);
+        source.ownerField().ifPresent(fields::add);
+        source.regionField().ifPresent(fields::add);
+        source.countryField().ifPresent(fields::add);
+        List<String> conditions = new ArrayList<>();
+        source.filters().forEach(filter -> conditions.add(AggregateSoql.condition(filter)));
+        changedAfter.ifPresent(t -> conditions.add("SystemModstamp > " + SoqlLiterals.dateTime(t)));
+        SoqlSelect select = new SoqlSelect(fields.stream().distinct().toList(), source.object(), conditions);
+        queries.forEach(select, record -> each.accept(new PartnerAccount(
+                SalesforceId.parse(record.getId()).orElse(record.getId()),
+                Records.text(record, "Name").orElse(""),
+                source.tierField().flatMap(f -> Records.text(record, f)),
+                source.typeField().flatMap(f -> Records.text(record, f)),
+                source.ownerField().flatMap(f -> Records.text(record, f)),
+                source.regionField().flatMap(f -> Records.text(record, f)),
+                source.countryField().flatMap(f -> Records.text(record, f)),
+                Records.instant(record, "SystemModstamp").orElse(Instant.EPOCH))));
+    }
+
+    @Override
+    public List<KpiFact> kpiFacts(KpiFactQuery query) {
+        return facts.read(query);
+    }
+
+    @Override
+    public Map<String, Set<String>> partnersTouchedSince(Set<String> sourceKeys, Instant since) {
+        Map<String, Set<String>> touched = new TreeMap<>();
+        for (String key : new java.util.TreeSet<>(sourceKeys)) {
+            touched.put(key, facts.partnersTouched(mapping.requireSource(key), since));
+        }
+        return touched;
+    }
+
+    @Override
+    public List<WriteResult> apply(List<? extends CrmWrite> writes) {
+        return writer.apply(writes);
+    }
+
+    @Override
+    public long apiCallsUsed() {
+        return session.requestCount();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
