@@ -35,8 +35,7 @@ final class KpiFactReader {
 
     List<KpiFact> read(KpiFactQuery query) {
         List<KpiSource> sources = query.sourceKeys().stream().sorted().map(mapping::requireSource).toList();
-        List<String> partnerIds = query.partnerIds().stream()
-                .map(id -> SalesforceId.require(id, "Partner id")).distinct().sorted().toList();
+        List<String> partnerIds = validPartnerIds(query.partnerIds());
         List<KpiFact> facts = new ArrayList<>();
         for (KpiSource source : sources) {
             AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
@@ -148,7 +147,12 @@ final class KpiFactReader {
         return new KpiFact(source.key(), partnerOf(row), new Quarter(year, quarter), breakdown, value, count);
     }
 
-    static Collection<String> validated(Collection<String> ids) {
-        return ids.stream().map(id -> SalesforceId.require(id, "Id")).toList();
+    /** Sorted 18-character ids; one invalid id refuses the whole query, it would otherwise be silently skipped. */
+    private static List<String> validPartnerIds(Collection<String> ids) {
+        try {
+            return ids.stream().map(id -> SalesforceId.require(id, "Partner id")).distinct().sorted().toList();
+        } catch (IllegalArgumentException e) {
+            throw new CrmException(CrmException.Kind.PERMANENT, "INVALID_ID", e.getMessage(), e);
+        }
     }
 }
