@@ -1,0 +1,165 @@
+package org.jbp.sfsim;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jbp.sfsim.soql.CompiledQuery;
+import org.jbp.sfsim.soql.QueryEngine;
+import org.jbp.sfsim.soql.QueryResult;
+import org.jbp.sfsim.store.Record;
+import org.jbp.sfsim.store.RecordStore;
+import org.jbp.sfsim.store.SObjectType;
+import org.jbp.sfsim.store.SalesforceIds;
+import org.jbp.sfsim.store.Schema;
+import org.jbp.sfsim.store.ValidationRule;
+import org.jbp.sfsim.store.WriteResult;
+
+/**
+ * The in-memory org, for test setup and inspection in Java. Writes here run in "system mode": audit fields
+ * (CreatedDate ...) and read-only fields may be set, so tests can build history. Over SOAP the usual field
+ * permissions apply. Values: String, Boolean, Number, LocalDate, Instant (or ISO text).
+ */
+public final class Org {
+
+    private final String organizationId;
+    private final String organizationName;
+    private final RecordStore store;
+    private final QueryEngine engine;
+    private final String adminUserId;
+
+    /** An org with the built-in schema and one active admin user. */
+    public Org(Clock clock, String organizationName, String adminUsername) {
+        this.organizationId = SalesforceIds.of("00D", 1_000_001L);
+        this.organizationName = organizationName;
+        this.store = new RecordStore(Schema.builtIn(), clock);
+        this.engine = new QueryEngine(store);
+        Map<String, Object> admin = new LinkedHashMap<>();
+        admin.put("Username", adminUsername);
+        admin.put("FirstName", "Demo");
+        admin.put("LastName", "Admin");
+        admin.put("Email", adminUsername);
+        admin.put("Alias", "dadmin");
+        admin.put("IsActive", true);
+        admin.put("UserType", "Standard");
+        admin.put("TimeZoneSidKey", "GMT");
+        admin.put("LanguageLocaleKey", "en_US");
+        admin.put("LocaleSidKey", "en_US");
+        WriteResult r = store.write(() -> store.insert(store.type("User"), admin, RecordStore.Mode.SYSTEM));
+        this.adminUserId = r.id();
+        store.currentUserId(adminUserId);
+    }
+
+    /** An empty org on the system clock, for generator and query tests without a server. */
+    public static Org create() {
+        return new Org(Clock.systemUTC(), "JBP Demo Org", "admin@jbp.demo");
+    }
+
+    /** The 18-character organization id (prefix 00D). */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String organizationName() {
+        return organizationName;
+    }
+
+    public String adminUserId() {
+        return adminUserId;
+    }
+
+    public Schema schema() {
+        return store.schema();
+    }
+
+    public Clock clock() {
+        return store.clock();
+    }
+
+    /** The record store behind the SOAP API; for the simulator's own packages and generators. */
+    public RecordStore store() {
+        return store;
+    }
+
+    public QueryEngine queryEngine() {
+        return engine;
+    }
+
+    /** Inserts one record and returns its 18-character id; throws IllegalArgumentException with the errors. */
+    public String insert(String object, Map<String, Object> fields) {
+        SObjectType type = store.type(object);
+        return orThrow(store.write(() -> store.insert(type, fields, RecordStore.Mode.SYSTEM)), object);
+    }
+
+    /** Inserts many records of one type and returns their ids in order. */
+    public List<String> insertAll(String object, List<Map<String, Object>> records) {
+        SObjectType type = store.type(object);
+        return store.write(() -> {
+            List<String> ids = new ArrayList<>(records.size());
+            for (Map<String, Object> fields : records) {
+                ids.add(orThrow(store.insert(type, fields, RecordStore.Mode.SYSTEM), object));
+            }
+            return ids;
+        });
+    }
+
+    public void update(String id, Map<String, Object> fields) {
+        orThrow(store.write(() -> store.update(id, fields, Set.of(), RecordStore.Mode.SYSTEM)), id);
+    }
+
+    public void delete(String id) {
+        orThrow(store.write(() -> store.delete(id)), id);
+    }
+
+    /** The live record with this id as field name → value, every field of its type included. */
+    public Optional<Map<String, Object>> get(String id) {
+        return store.read(() -> store.find(id).map(RecordStore::toMap));
+    }
+
+    /** Runs SOQL; plain rows map selected paths (Name, Account.Name) to values, aggregate rows map columns. */
+    public List<Map<String, Object>> query(String soql) {
+        CompiledQuery q = engine.compile(soql);
+        return store.read(() -> {
+            QueryResult result = engine.execute(q, false);
+            List<Map<String, Object>> out = new ArrayList<>();
+            if (q.aggregate()) {
+                for (Object[] row : result.rows()) {
+                    out.add(q.project(row));
+                }
+            } else if (q.countOnly()) {
+                out.add(Map.of("count", result.count()));
+            } else {
+                for (Record r : result.records()) {
+                    out.add(q.project(r));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Live records of a type. */
+    public int count(String object) {
+        return store.count(store.type(object));
+    }
+
+    /** Adds a validation rule: saves of {@code object} for which {@code violatedBy} holds fail. */
+    public void addValidationRule(String object, String name, Predicate<Map<String, Object>> violatedBy,
+                                  String message, String errorField) {
+        store.addValidationRule(new ValidationRule(object, name, violatedBy, message, errorField));
+    }
+
+    public void clearValidationRules() {
+        store.clearValidationRules();
+    }
+
+    private static String orThrow(WriteResult r, String what) {
+        if (!r.success()) {
+            throw new IllegalArgumentException(what + ": " + r.errors());
+        }
+        return r.id();
+    }
+}

@@ -1,0 +1,147 @@
+package org.jbp.sfsim.fault;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Misbehaviour on demand, so clients can be tested against the failures a real org produces.
+ * Thread-safe; one instance per simulator (never static).
+ */
+public final class FaultInjector {
+
+    /** A plain HTTP 503 without a SOAP envelope, as a load balancer in front of Salesforce returns. */
+    public static final String HTTP_503 = "HTTP_503";
+    /** REQUEST_LIMIT_EXCEEDED for too many concurrent requests rather than the daily limit. */
+    public static final String CONCURRENT_REQUEST_LIMIT = "CONCURRENT_REQUEST_LIMIT";
+    /** The connection closes before any response is written. */
+    public static final String CONNECTION_DROP = "CONNECTION_DROP";
+
+    private final Deque<Planned> failures = new ArrayDeque<>();
+    private final Deque<Planned> afterCommit = new ArrayDeque<>();
+    private final Deque<String> recordErrors = new ArrayDeque<>();
+    private long latencyMillis;
+    private long dailyLimit;
+    private Runnable sessionExpirer = () -> { };
+
+    /** One planned failure: the code, and the operation it waits for (null = any). */
+    public record Planned(String code, String operation) {
+        boolean matches(String op) {
+            return operation == null || operation.equalsIgnoreCase(op);
+        }
+    }
+
+    public FaultInjector(long dailyLimit) {
+        this.dailyLimit = dailyLimit;
+    }
+
+    /** The next {@code n} calls of any operation fail with {@code code} (e.g. SERVER_UNAVAILABLE, HTTP_503). */
+    public FaultInjector failNext(int n, String code) {
+        return failNext(n, code, null);
+    }
+
+    /** The next {@code n} calls of {@code operation} (query, create ...; null = any) fail with {@code code}. */
+    public synchronized FaultInjector failNext(int n, String code, String operation) {
+        Objects.requireNonNull(code, "code");
+        for (int i = 0; i < n; i++) {
+            failures.add(new Planned(code.toUpperCase(Locale.ROOT), operation));
+        }
+        return this;
+    }
+
+    /**
+     * The next {@code n} calls of {@code operation} are carried out and committed, then the connection drops
+     * before the response arrives: the "lost response" that makes blind retries write twice.
+     */
+    public FaultInjector failNextAfterCommit(int n, String operation) {
+        return failNextAfterCommit(n, operation, CONNECTION_DROP);
+    }
+
+    /** As {@link #failNextAfterCommit(int, String)}, answering with a fault of {@code code} instead of a drop. */
+    public synchronized FaultInjector failNextAfterCommit(int n, String operation, String code) {
+        for (int i = 0; i < n; i++) {
+            afterCommit.add(new Planned(code.toUpperCase(Locale.ROOT), operation));
+        }
+        return this;
+    }
+
+    /** The next {@code n} records written (create, update, upsert, delete) fail with this status code. */
+    public synchronized FaultInjector failNextRecords(int n, String statusCode) {
+        for (int i = 0; i < n; i++) {
+            recordErrors.add(statusCode.toUpperCase(Locale.ROOT));
+        }
+        return this;
+    }
+
+    /** Every call waits this long before it is served. */
+    public synchronized FaultInjector latencyMillis(long millis) {
+        this.latencyMillis = Math.max(0, millis);
+        return this;
+    }
+
+    /** Invalidates every session: the next call with an old session id gets INVALID_SESSION_ID. */
+    public FaultInjector expireSessions() {
+        Runnable r;
+        synchronized (this) {
+            r = sessionExpirer;
+        }
+        r.run();
+        return this;
+    }
+
+    /** API requests allowed per day (the count since start or the last reset); beyond it REQUEST_LIMIT_EXCEEDED. */
+    public synchronized FaultInjector dailyLimit(long limit) {
+        this.dailyLimit = limit;
+        return this;
+    }
+
+    /** Forgets planned failures and latency; the daily limit stays. */
+    public synchronized void clear() {
+        failures.clear();
+        afterCommit.clear();
+        recordErrors.clear();
+        latencyMillis = 0;
+    }
+
+    public synchronized long latencyMillis() {
+        return latencyMillis;
+    }
+
+    public synchronized long dailyLimit() {
+        return dailyLimit;
+    }
+
+    public synchronized Optional<String> takeFailure(String operation) {
+        return take(failures, operation);
+    }
+
+    public synchronized Optional<String> takeAfterCommit(String operation) {
+        return take(afterCommit, operation);
+    }
+
+    public synchronized Optional<String> takeRecordError() {
+        return Optional.ofNullable(recordErrors.poll());
+    }
+
+    /** Pending planned failures, for the admin API. */
+    public synchronized int pending() {
+        return failures.size() + afterCommit.size() + recordErrors.size();
+    }
+
+    public synchronized void onExpireSessions(Runnable expirer) {
+        this.sessionExpirer = Objects.requireNonNull(expirer);
+    }
+
+    private static Optional<String> take(Deque<Planned> queue, String operation) {
+        for (var it = queue.iterator(); it.hasNext(); ) {
+            Planned p = it.next();
+            if (p.matches(operation)) {
+                it.remove();
+                return Optional.of(p.code());
+            }
+        }
+        return Optional.empty();
+    }
+}
