@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the Salesforce metadata in force-app with the real Salesforce CLI:
 #   1. every XML file (and Visualforce page) under force-app is well-formed;
-#   2. `sf project convert source` turns the source format into Metadata API format.
-# Step 2 needs no org and no network once the CLI is installed. The CLI is installed on first use
+#   2. every element and enumerated value is known to the Metadata API types shipped with the CLI;
+#   3. `sf project convert source` turns the source format into Metadata API format.
+# Steps 2 and 3 need no org and no network once the CLI is installed. The CLI is installed on first use
 # with npm into a cache directory outside the repository (never committed), pinned to a version
 # that runs on Node 20.
 #
@@ -11,6 +12,7 @@
 #   JBP_SF_CLI_VERSION  @salesforce/cli version to install (default below)
 #   JBP_SFCLI_HOME      where to install it (default: ~/.cache/jbp/sfcli-<version>)
 #   JBP_SF              an existing `sf` executable to use instead of installing one
+#   JBP_SF_MODULES      the node_modules directory of that CLI (for step 2)
 #   JBP_XML_CHECKER     xmllint | python3 | java, to force one well-formedness checker
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -96,7 +98,16 @@ JSON
 fi
 say "using $("$sf" --version)"
 
-# --- 3. convert source format to Metadata API format (offline) --------------------------------------
+# --- 3. element names and enumerated values, against the CLI's metadata type definitions -----------
+modules="${JBP_SF_MODULES:-$sf_home/node_modules}"
+if [[ -d "$modules" ]]; then
+    mapfile -t meta_files < <(find force-app -type f -name '*-meta.xml' | sort)
+    node tools/check-element-names.js "$modules" "${meta_files[@]}"
+else
+    say "skipping the element-name check: no CLI node_modules at $modules (set JBP_SF_MODULES)"
+fi
+
+# --- 4. convert source format to Metadata API format (offline) --------------------------------------
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"
 "$sf" project convert source --root-dir force-app --output-dir "$out" >"$out.log" 2>&1 || {
