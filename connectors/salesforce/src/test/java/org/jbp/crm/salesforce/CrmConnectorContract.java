@@ -1,0 +1,134 @@
+package org.jbp.crm.salesforce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jbp.crm.CrmException;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.KpiFactQuery;
+import org.jbp.crm.PartnerAccount;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiMappingLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the connector must do against any org, the simulator or a real one. These tests only read, so they are safe
+ * on a real org; subclasses provide the org.
+ */
+abstract class CrmConnectorContract {
+
+    static final LocalDate YEAR_START = LocalDate.of(2026, 1, 1);
+    static final LocalDate YEAR_END = LocalDate.of(2026, 12, 31);
+
+    /** Settings for the org under test with the given query batch size. */
+    abstract SalesforceSettings settings(int queryBatchSize);
+
+    SalesforceCrmConnector connector(int queryBatchSize) {
+        return connector(queryBatchSize, KpiMappingLoader.loadDefault());
+    }
+
+    SalesforceCrmConnector connector(int queryBatchSize, KpiMapping mapping) {
+        return new SalesforceCrmConnector(new SalesforceSession(settings(queryBatchSize), duration -> { }), mapping);
+    }
+
+    static KpiMapping mappingWith(String extraLines) {
+        return KpiMappingLoader.load(new StringReader("partner.object = Account\n"
+                + "partner.filter.p = IsPartner = true\n" + extraLines), "test mapping");
+    }
+
+    @Test
+    void partnerAccountsPageThroughQueryMoreInIdOrderWithoutLossOrDuplicates() {
+        List<PartnerAccount> smallPages;
+        List<PartnerAccount> bigPages;
+        try (SalesforceCrmConnector small = connector(200); SalesforceCrmConnector big = connector(2_000)) {
+            smallPages = small.partnerAccounts();
+            bigPages = big.partnerAccounts();
+        }
+        List<String> ids = smallPages.stream().map(PartnerAccount::id).toList();
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no partner twice");
+        assertEquals(ids, bigPages.stream().map(PartnerAccount::id).toList(), "page size changes nothing");
+    }
+
+    @Test
+    void factsForAllPartnersEqualFactsForTheSamePartnersListed() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Set<String> partners = crm.partnerAccounts().stream().map(PartnerAccount::id)
+                    .limit(3_000).collect(Collectors.toSet());
+            Set<String> keys = Set.of("revenue_won", "certifications_completed");
+            List<KpiFact> all = crm.kpiFacts(KpiFactQuery.forAllPartners(keys, YEAR_START, YEAR_END));
+            List<KpiFact> listed = crm.kpiFacts(KpiFactQuery.forPartners(keys, partners, YEAR_START, YEAR_END));
+            Set<KpiFact> allForListed = all.stream().filter(f -> partners.contains(f.partnerId()))
+                    .map(CrmConnectorContract::normalised).collect(Collectors.toSet());
+            assertEquals(allForListed, listed.stream().map(CrmConnectorContract::normalised).collect(Collectors.toSet()));
+        }
+    }
+
+    static KpiFact normalised(KpiFact fact) {
+        return new KpiFact(fact.sourceKey(), fact.partnerId(), fact.quarter(), fact.breakdown(),
+                fact.value().stripTrailingZeros(), fact.rowCount());
+    }
+
+    @Test
+    void partnerIdsCarryingSoqlAreRefusedBeforeAnyCall() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            for (String attempt : List.of("001A0000006Vm9r' OR PartnerAccountId != '", "') OR (Id != null",
+                    "001A0000006Vm9rAAA")) {
+                CrmException e = assertThrows(CrmException.class, () -> crm.kpiFacts(KpiFactQuery.forPartners(
+                        Set.of("revenue_won"), Set.of(attempt), YEAR_START, YEAR_END)));
+                assertEquals(CrmException.Kind.PERMANENT, e.kind());
+                assertEquals("INVALID_ID", e.statusCode());
+            }
+            assertEquals(0, crm.apiCallsUsed(), "refused before logging in");
+        }
+    }
+
+    @Test
+    void filterValuesWithQuotesAndKeywordsStayLiterals() {
+        KpiMapping mapping = mappingWith("""
+                kpi.sneaky.object = Opportunity
+                kpi.sneaky.partner-field = PartnerAccountId
+                kpi.sneaky.date-field = CloseDate
+                kpi.sneaky.aggregate = COUNT()
+                kpi.sneaky.filter.name = Name = 'x\\' OR Name != \\'y'
+                kpi.sneaky.filter.other = StageName IN ('a\\\\', ') OR (Amount > 0')
+                """);
+        try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("sneaky"), YEAR_START, YEAR_END));
+            assertEquals(List.of(), facts, "no opportunity is literally named like that");
+        }
+    }
+
+    @Test
+    void unknownFieldIsPermanentWithItsCode() {
+        KpiMapping mapping = mappingWith("""
+                kpi.broken.object = Opportunity
+                kpi.broken.partner-field = PartnerAccountId
+                kpi.broken.date-field = CloseDate
+                kpi.broken.aggregate = SUM(No_Such_Field__c)
+                """);
+        try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            CrmException e = assertThrows(CrmException.class,
+                    () -> crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("broken"), YEAR_START, YEAR_END)));
+            assertEquals(CrmException.Kind.PERMANENT, e.kind());
+            assertEquals("INVALID_FIELD", e.statusCode(), e.getMessage());
+        }
+    }
+
+    @Test
+    void malformedQueryIsPermanentWithItsCode() {
+        try (SalesforceSession session = new SalesforceSession(settings(200), duration -> { })) {
+            CrmException e = assertThrows(CrmException.class,
+                    () -> session.call("query", c -> c.query("SELECT Id FROM Account WHERE")));
+            assertEquals(CrmException.Kind.PERMANENT, e.kind());
+            assertEquals("MALFORMED_QUERY", e.statusCode(), e.getMessage());
+            assertTrue(session.requestCount() <= 2, "login and one query, no retry: " + session.requestCount());
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package org.jbp.crm.salesforce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jbp.crm.CrmException;
+import org.jbp.crm.CrmWrite;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.KpiFactQuery;
+import org.jbp.crm.PartnerAccount;
+import org.jbp.crm.Quarter;
+import org.jbp.crm.WriteResult;
+import org.jbp.crm.mapping.KpiMapping;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connector contract against the in-memory simulator, plus everything only a simulator can stage: faults,
+ * expired sessions, lost cursors, the daily limit, and orgs large enough to need chunking.
+ */
+class SimulatorConnectorContractTest extends CrmConnectorContract {
+
+    private static final int PARTNERS = 450;
+
+    private SimulatorFixture sim;
+    private final List<String> partnerIds = new ArrayList<>();
+
+    @BeforeEach
+    void startSimulatorWithPartners() {
+        sim = SimulatorFixture.start();
+        for (int i = 0; i < PARTNERS; i++) {
+            partnerIds.add(sim.insertPartner("Partner " + i, i % 3 == 0 ? "Gold" : "Silver"));
+        }
+        for (int i = 0; i < 40; i++) {
+            String partner = partnerIds.get(i);
+            sim.insertWonOpportunity(partner, "Deal " + i, new BigDecimal(1_000 + i), LocalDate.of(2026, 2, 1 + i % 20));
+            sim.insertCertification(partner, i % 2 == 0 ? "Sales" : "Technical", LocalDate.of(2026, 5, 3));
+        }
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    SalesforceSettings settings(int queryBatchSize) {
+        return sim.settings(queryBatchSize);
+    }
+
+    @Test
+    void partnerPagesUseQueryMoreWithTheConfiguredBatchSize() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            List<PartnerAccount> partners = crm.partnerAccounts();
+            assertEquals(PARTNERS, partners.size());
+            assertEquals(1 + 3, crm.apiCallsUsed(), "login, query and two queryMore for 450 records in pages of 200");
+            PartnerAccount first = partners.stream().filter(p -> p.id().equals(partnerIds.get(0))).findFirst().orElseThrow();
+            assertEquals(Optional.of("Gold"), first.tier());
+            assertEquals("Partner 0", first.name());
+        }
+    }
+
+    @Test
+    void changedPartnersComeWithTheNextWatermark() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            var everything = crm.partnerAccountsChangedSince(Instant.EPOCH);
+            assertEquals(PARTNERS, everything.partners().size());
+            var nothing = crm.partnerAccountsChangedSince(everything.watermark().plusSeconds(1));
+            assertEquals(List.of(), nothing.partners());
+            assertEquals(everything.watermark().plusSeconds(1), nothing.watermark());
+        }
+    }
+
+    @Test
+    void factsAreAggregatedPerPartnerQuarterAndBreakdown() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won", "certifications_completed"),
+                    Set.of(partnerIds.get(0), partnerIds.get(1)), YEAR_START, YEAR_END));
+            assertTrue(facts.contains(new KpiFact("revenue_won", partnerIds.get(0), new Quarter(2026, 1), Optional.empty(),
+                    new BigDecimal("1000"), 1)) || facts.stream().anyMatch(f -> f.sourceKey().equals("revenue_won")
+                    && f.partnerId().equals(partnerIds.get(0)) && f.value().compareTo(new BigDecimal("1000")) == 0
+                    && f.quarter().equals(new Quarter(2026, 1)) && f.rowCount() == 1), facts.toString());
+            assertTrue(facts.stream().anyMatch(f -> f.sourceKey().equals("certifications_completed")
+                    && f.partnerId().equals(partnerIds.get(1)) && f.breakdown().equals(Optional.of("Technical"))
+                    && f.quarter().equals(new Quarter(2026, 2)) && f.value().intValue() == 1), facts.toString());
+            assertEquals(4, facts.size(), facts.toString());
+        }
+    }
+
+    @Test
+    void aggregatesOverMoreThan2000PartnersAreChunkedUnderTheRowLimit() {
+        List<String> many = new ArrayList<>(partnerIds);
+        while (many.size() < 2_100) {
+            many.add(sim.insertPartner("Extra " + many.size(), "Silver"));
+        }
+        Map<String, BigDecimal> expected = new HashMap<>();
+        for (int i = 0; i < many.size(); i++) {
+            BigDecimal amount = new BigDecimal(100 + i);
+            sim.insertWonOpportunity(many.get(i), "Q1 " + i, amount, LocalDate.of(2026, 1, 15));
+            sim.insertWonOpportunity(many.get(i), "Q2 " + i, amount, LocalDate.of(2026, 4, 15));
+            expected.merge(many.get(i) + "/2026-Q1", amount, BigDecimal::add);
+            expected.merge(many.get(i) + "/2026-Q2", amount, BigDecimal::add);
+        }
+        for (int i = 0; i < 40; i++) {   // the opportunities seeded for every test
+            expected.merge(many.get(i) + "/2026-Q1", new BigDecimal(1_000 + i), BigDecimal::add);
+        }
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        LocalDate end = LocalDate.of(2026, 6, 30);
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            long before = sim.apiCallCount();
+            List<KpiFact> all = crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("revenue_won"), YEAR_START, end));
+            long allCalls = sim.apiCallCount() - before;
+            assertEquals(expected, sums(all));
+            // 4,200 rows in pages of at most 2,000, each page loses at most one partner's rows: 3 queries.
+            assertTrue(allCalls <= 4, "calls for all partners: " + allCalls);
+
+            before = sim.apiCallCount();
+            List<KpiFact> listed = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won"), new HashSet<>(many),
+                    YEAR_START, end));
+            long listedCalls = sim.apiCallCount() - before;
+            assertEquals(expected, sums(listed));
+            assertEquals(3, listedCalls, "2,100 partners x 2 quarters in IN-lists of 1,000 partners");
+            System.out.printf("aggregate chunking, 2,100 partners x 2 quarters: all-partners %d calls, listed %d calls%n",
+                    allCalls, listedCalls);
+        }
+    }
+
+    private static Map<String, BigDecimal> sums(List<KpiFact> facts) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (KpiFact fact : facts) {
+            assertEquals(null, sums.put(fact.partnerId() + "/" + fact.quarter(), fact.value()), "one row per group");
+        }
+        sums.replaceAll((k, v) -> v.stripTrailingZeros());
+        return sums;
+    }
+
+    @Test
+    void writesOver200RecordsAreSentInCallsOf200AndReportedPerRecord() {
+        List<CrmWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            String partner = i % 100 == 7 ? "001A0000006Vm9rIAC" : partnerIds.get(i);   // well-formed, not in the org
+            writes.add(fundRequest("FR-" + i, partner));
+        }
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            long before = sim.apiCallCount();
+            List<WriteResult> results = crm.apply(writes);
+            assertEquals(1 + 3, sim.apiCallCount() - before, "login and three upserts of at most 200");
+            assertEquals(450, results.size());
+            for (int i = 0; i < 450; i++) {
+                assertEquals(writes.get(i), results.get(i).write(), "results in order");
+                if (i % 100 == 7) {
+                    WriteResult.Failed failed = assertInstanceOf(WriteResult.Failed.class, results.get(i));
+                    assertEquals(CrmException.Kind.PERMANENT, failed.error().kind());
+                    assertFalse(failed.error().statusCode().isEmpty());
+                } else {
+                    assertTrue(assertInstanceOf(WriteResult.Succeeded.class, results.get(i)).created());
+                }
+            }
+            List<WriteResult> again = crm.apply(writes);
+            assertTrue(again.stream().filter(WriteResult::isSuccess)
+                    .noneMatch(r -> ((WriteResult.Succeeded) r).created()), "second delivery updates");
+            assertEquals(445, sim.count("PartnerFundRequest"));
+        }
+    }
+
+    private static CrmWrite.FundRequestUpsert fundRequest(String externalId, String partner) {
+        return new CrmWrite.FundRequestUpsert(externalId, "Co-marketing " + externalId, new BigDecimal("2500.00"), "USD",
+                Optional.empty(), partner, Optional.empty(), "Event", "Submitted");
+    }
+
+    @Test
+    void serverUnavailableIsRetriedWithBackoff() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            sim.failNext(2, "SERVER_UNAVAILABLE");
+            assertEquals(PARTNERS, crm.partnerAccounts().size());
+        }
+    }
+
+    @Test
+    void gatewayErrorsAndDroppedConnectionsAreRetried() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            sim.failNext(1, "HTTP_503");
+            sim.failNext(1, "CONNECTION_DROP");
+            assertEquals(PARTNERS, crm.partnerAccounts().size());
+        }
+    }
+
+    @Test
+    void rowsLockedByAnotherTransactionAreResentAlone() {
+        List<CrmWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            writes.add(fundRequest("LOCK-" + i, partnerIds.get(i)));
+        }
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            long before = sim.apiCallCount();
+            sim.failNextRecords(3, "UNABLE_TO_LOCK_ROW");
+            List<WriteResult> results = crm.apply(writes);
+            assertTrue(results.stream().allMatch(WriteResult::isSuccess), results.toString());
+            assertEquals(2, sim.apiCallCount() - before, "one upsert of 10, one re-send of the 3 locked rows");
+            assertEquals(10, sim.count("PartnerFundRequest"));
+        }
+    }
+
+    @Test
+    void transientFaultsGiveUpAfterTheRetryBudgetAsTransient() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            sim.failNext(50, "SERVER_UNAVAILABLE");
+            CrmException e = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.TRANSIENT, e.kind());
+            assertEquals("SERVER_UNAVAILABLE", e.statusCode());
+        }
+    }
+
+    @Test
+    void expiredSessionIsRenewedOnce() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            sim.expireSessions();
+            assertEquals(PARTNERS, crm.partnerAccounts().size());
+        }
+    }
+
+    @Test
+    void wrongPasswordAsksForNewCredentials() {
+        SalesforceSettings wrong = SalesforceSettings.builder().loginUrl(sim.soapEndpoint())
+                .credentials(SimulatorFixture.USERNAME, "not-the-password").build();
+        try (SalesforceCrmConnector crm = new SalesforceCrmConnector(wrong, org.jbp.crm.mapping.KpiMappingLoader.loadDefault())) {
+            CrmException e = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.REAUTHENTICATE, e.kind(), e.getMessage());
+            assertEquals("INVALID_LOGIN", e.statusCode());
+        }
+    }
+
+    @Test
+    void expiredSessionWithoutCredentialsAsksForReauthentication() {
+        SalesforceSettings sessionOnly = SalesforceSettings.builder()
+                .session("00D000000000001!AQ0AQBogusSessionId", sim.soapEndpoint()).build();
+        try (SalesforceCrmConnector crm = new SalesforceCrmConnector(sessionOnly, org.jbp.crm.mapping.KpiMappingLoader.loadDefault())) {
+            CrmException e = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.REAUTHENTICATE, e.kind(), e.getMessage());
+            assertEquals("INVALID_SESSION_ID", e.statusCode());
+            assertEquals(1, crm.apiCallsUsed(), "no retry without a way to log in");
+        }
+    }
+
+    @Test
+    void sessionExpiringInTheMiddleOfQueryMoreLosesNothing() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            List<String> seen = new ArrayList<>();
+            crm.forEachPartnerAccount(Optional.empty(), partner -> {
+                seen.add(partner.id());
+                if (seen.size() == 250) {
+                    sim.expireSessions();
+                }
+            });
+            assertEquals(PARTNERS, seen.size());
+            assertEquals(PARTNERS, new HashSet<>(seen).size());
+        }
+    }
+
+    @Test
+    void lostQueryLocatorReRunsTheQueryFromTheLastRecord() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            List<String> seen = new ArrayList<>();
+            crm.forEachPartnerAccount(Optional.empty(), partner -> {
+                seen.add(partner.id());
+                if (seen.size() == 200) {
+                    sim.failNext(1, "INVALID_QUERY_LOCATOR", "queryMore");
+                }
+            });
+            assertEquals(new HashSet<>(partnerIds), new HashSet<>(seen));
+            assertEquals(PARTNERS, seen.size(), "nothing twice");
+        }
+    }
+
+    @Test
+    void dailyRequestLimitStopsWithLimitReached() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            crm.partnerAccounts();
+            sim.dailyLimit(sim.apiCallCount() + 1);
+            CrmException e = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.LIMIT_REACHED, e.kind(), e.getMessage());
+            assertEquals("REQUEST_LIMIT_EXCEEDED", e.statusCode());
+            long after = crm.apiCallsUsed();
+            assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(after + 1, crm.apiCallsUsed(), "no retries once the day's budget is gone");
+        }
+    }
+
+    @Test
+    void duplicateExternalIdIsReportedForThatRecordOnly() {
+        String owner = sim.currentUserId();
+        sim.insert("Task", Map.of("Subject", "a", "OwnerId", owner, "JBP_External_Id__c", "DUP-1", "Status", "Not Started",
+                "Priority", "Normal"));
+        sim.insert("Task", Map.of("Subject", "b", "OwnerId", owner, "JBP_External_Id__c", "DUP-1", "Status", "Not Started",
+                "Priority", "Normal"));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            List<WriteResult> results = crm.apply(List.of(
+                    new CrmWrite.TaskUpsert("DUP-1", owner, partnerIds.get(0), "Approve plan", LocalDate.of(2026, 3, 1), ""),
+                    new CrmWrite.TaskUpsert("NEW-1", owner, partnerIds.get(0), "Approve plan", LocalDate.of(2026, 3, 1), "")));
+            WriteResult.Failed failed = assertInstanceOf(WriteResult.Failed.class, results.get(0));
+            assertEquals("DUPLICATE_EXTERNAL_ID", failed.error().statusCode());
+            assertEquals(CrmException.Kind.PERMANENT, failed.error().kind());
+            assertTrue(results.get(1).isSuccess(), "partial success");
+        }
+    }
+
+    @Test
+    void lostResponseAfterACommittedUpsertDoesNotDuplicate() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            sim.failNextAfterCommit(1, "upsert");
+            List<WriteResult> results = crm.apply(List.of(fundRequest("LOST-1", partnerIds.get(1))));
+            assertTrue(results.get(0).isSuccess(), results.toString());
+            assertEquals(1, sim.count("PartnerFundRequest"));
+        }
+    }
+
+    @Test
+    void tierChangeMovesTheProgramMemberToTheLevelWithThatName() {
+        String program = sim.insert("ChannelProgram", Map.of("Name", "Reseller", "IsActive", true));
+        String gold = sim.insert("ChannelProgramLevel", Map.of("Name", "Gold", "ProgramId", program, "Rank", 1));
+        String silver = sim.insert("ChannelProgramLevel", Map.of("Name", "Silver", "ProgramId", program, "Rank", 2));
+        String member = sim.insert("ChannelProgramMember", Map.of("PartnerId", partnerIds.get(1), "ProgramId", program,
+                "LevelId", silver));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            List<WriteResult> results = crm.apply(List.of(
+                    new CrmWrite.TierChange(partnerIds.get(1), "Gold", "TIER-1"),
+                    new CrmWrite.TierChange(partnerIds.get(1), "Platinum", "TIER-2"),
+                    new CrmWrite.TierChange(partnerIds.get(2), "Gold", "TIER-3"),
+                    new CrmWrite.TierChange("001A0000006Vm9r' OR Name != '", "Gold", "TIER-4")));
+            assertEquals(SalesforceId.parse(member), SalesforceId.parse(((WriteResult.Succeeded) results.get(0)).crmId()));
+            assertEquals(SalesforceId.parse(gold), SalesforceId.parse(String.valueOf(sim.field(member, "LevelId"))));
+            assertEquals("UNKNOWN_LEVEL", ((WriteResult.Failed) results.get(1)).error().statusCode());
+            assertEquals("NOT_A_PROGRAM_MEMBER", ((WriteResult.Failed) results.get(2)).error().statusCode());
+            assertEquals("INVALID_ID", ((WriteResult.Failed) results.get(3)).error().statusCode());
+            assertEquals(Boolean.TRUE.toString(), String.valueOf(sim.field(partnerIds.get(1), "IsPartner")));
+        }
+    }
+
+    @Test
+    void tierChangeCanWriteAnAccountFieldInstead() {
+        KpiMapping mapping = mappingWith("""
+                kpi.revenue_won.object = Opportunity
+                kpi.revenue_won.partner-field = PartnerAccountId
+                kpi.revenue_won.date-field = CloseDate
+                kpi.revenue_won.aggregate = SUM(Amount)
+                write.tier.target = ACCOUNT_FIELD
+                write.tier.account-field = Partner_Tier__c
+                """);
+        try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            List<WriteResult> results = crm.apply(List.of(new CrmWrite.TierChange(partnerIds.get(4), "Gold", "T-1")));
+            assertTrue(results.get(0).isSuccess(), results.toString());
+            assertEquals("Gold", sim.field(partnerIds.get(4), "Partner_Tier__c"));
+        }
+    }
+
+    @Test
+    void partnerNamesWithQuotesAndKeywordsRoundTrip() {
+        String name = "O'Brien \\ \"Ltd\") OR Name != null -- '";
+        String id = sim.insertPartner(name, "Gold");
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            PartnerAccount partner = crm.partnerAccounts().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(name, partner.name());
+        }
+    }
+
+    @Test
+    void closingATaskWithAnInjectedExternalIdClosesNothingElse() {
+        String owner = sim.currentUserId();
+        String task = sim.insert("Task", Map.of("Subject", "keep open", "OwnerId", owner, "JBP_External_Id__c", "T-1",
+                "Status", "Not Started", "Priority", "Normal"));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            List<WriteResult> results = crm.apply(List.of(new CrmWrite.TaskClose("x' OR Subject != 'y"),
+                    new CrmWrite.TaskClose("T-1")));
+            assertEquals("NOT_FOUND", ((WriteResult.Failed) results.get(0)).error().statusCode());
+            assertTrue(results.get(1).isSuccess());
+            assertEquals("Completed", sim.field(task, "Status"));
+        }
+    }
+
+    @Test
+    void partnersTouchedSinceAWatermarkAreFoundPerSource() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Map<String, Set<String>> touched = crm.partnersTouchedSince(Set.of("revenue_won", "mdf_claimed"),
+                    Instant.EPOCH);
+            assertEquals(new HashSet<>(partnerIds.subList(0, 40)), touched.get("revenue_won"));
+            assertEquals(Set.of(), touched.get("mdf_claimed"));
+            Map<String, Set<String>> later = crm.partnersTouchedSince(Set.of("revenue_won"),
+                    Instant.now().plusSeconds(3_600));
+            assertEquals(Set.of(), later.get("revenue_won"));
+        }
+    }
+
+    @Test
+    void concurrentRequestLimitIsRetriedLikeABusyServer() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            sim.failNext(1, "CONCURRENT_REQUEST_LIMIT");
+            assertEquals(PARTNERS, crm.partnerAccounts().size());
+        }
+    }
+
+}

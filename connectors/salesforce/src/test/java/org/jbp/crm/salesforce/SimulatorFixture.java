@@ -1,0 +1,105 @@
+package org.jbp.crm.salesforce;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jbp.sfsim.SalesforceSimulator;
+import org.jbp.sfsim.SimulatorConfig;
+
+/**
+ * The simulator as the contract tests use it: one place that knows the simulator's Java API, so the tests read
+ * as Salesforce behaviour rather than simulator plumbing. Each test starts its own simulator on a free port.
+ */
+final class SimulatorFixture implements AutoCloseable {
+
+    static final String USERNAME = "admin@jbp.demo";
+    static final String PASSWORD = "demo";
+
+    private final SalesforceSimulator simulator;
+
+    private SimulatorFixture(SalesforceSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    static SimulatorFixture start() {
+        return new SimulatorFixture(SalesforceSimulator.start(SimulatorConfig.builder().port(0).build()));
+    }
+
+    /** Short backoff so retry tests stay fast; the policy itself is unit-tested. */
+    SalesforceSettings settings(int queryBatchSize) {
+        return SalesforceSettings.builder().loginUrl(simulator.soapEndpoint()).credentials(USERNAME, PASSWORD)
+                .queryBatchSize(queryBatchSize)
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))).build();
+    }
+
+    String soapEndpoint() {
+        return simulator.soapEndpoint();
+    }
+
+    String insert(String type, Map<String, Object> fields) {
+        return simulator.org().insert(type, fields);
+    }
+
+    String insertPartner(String name, String tier) {
+        return insert("Account", Map.of("Name", name, "IsPartner", true, "Partner_Tier__c", tier,
+                "BillingCountry", "DE"));
+    }
+
+    String insertWonOpportunity(String partnerId, String name, BigDecimal amount, LocalDate closeDate) {
+        return insert("Opportunity", Map.of("Name", name, "PartnerAccountId", partnerId, "StageName", "Closed Won",
+                "CloseDate", closeDate, "Amount", amount));
+    }
+
+    String insertCertification(String partnerId, String role, LocalDate completed) {
+        return insert("Partner_Certification__c", Map.of("Name", role + " certification", "Account__c", partnerId,
+                "Role__c", role, "Track__c", "Core", "Status__c", "Completed", "Completed_Date__c", completed));
+    }
+
+    void failNext(int calls, String code) {
+        simulator.faults().failNext(calls, code);
+    }
+
+    /** Only calls of {@code operation} (e.g. "queryMore") fail. */
+    void failNext(int calls, String code, String operation) {
+        simulator.faults().failNext(calls, code, operation);
+    }
+
+    /** The next {@code records} records written fail with this per-record status code. */
+    void failNextRecords(int records, String statusCode) {
+        simulator.faults().failNextRecords(records, statusCode);
+    }
+
+    void failNextAfterCommit(int calls, String operation) {
+        simulator.faults().failNextAfterCommit(calls, operation);
+    }
+
+    void expireSessions() {
+        simulator.faults().expireSessions();
+    }
+
+    void dailyLimit(long requests) {
+        simulator.faults().dailyLimit(requests);
+    }
+
+    long apiCallCount() {
+        return simulator.apiCallCount();
+    }
+
+    int count(String type) {
+        return simulator.org().count(type);
+    }
+
+    Object field(String id, String field) {
+        return simulator.org().get(id).orElseThrow(() -> new AssertionError("no record " + id)).get(field);
+    }
+
+    String currentUserId() {
+        return simulator.org().adminUserId();
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}
