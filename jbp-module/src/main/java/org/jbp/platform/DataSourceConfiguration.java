@@ -18,7 +18,9 @@ import jakarta.ejb.Singleton;
         password = "${MPCONFIG=jbp.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        properties = {"fish.payara.is-connection-validation-required=true",
+        // stringtype=unspecified lets PostgreSQL type untyped parameters itself (a null bound for a uuid column)
+        properties = {"stringtype=unspecified",
+                "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit"})
 public class DataSourceConfiguration {
     public static final String JNDI_NAME = "java:app/jdbc/jbp";

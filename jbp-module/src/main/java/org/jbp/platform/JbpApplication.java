@@ -1,6 +1,7 @@
 package org.jbp.platform;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
@@ -13,7 +14,9 @@ import org.jbp.security.Roles;
 
 /**
  * The REST API root. Bearer tokens are MicroProfile JWTs; the groups claim carries the roles.
+ * A CDI bean so that Payara's JWT extension sees {@code @LoginConfig} under annotated bean discovery.
  */
+@ApplicationScoped
 @ApplicationPath("api/v1")
 @LoginConfig(authMethod = "MP-JWT", realmName = "jbp")
 @DeclareRoles({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.partner.entity.PartnerAccountId;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.ProblemException;
+import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
 
 /** The plans of one partner account: what the plan tab on the account shows. */
@@ -26,11 +27,12 @@ public class PartnerPlansResource {
 
     @GET
     @Operation(summary = "The partner's plans visible to the caller, newest period first")
-    public List<PlanView.Summary> list(@PathParam("accountId") String accountId, @QueryParam("status") PlanStatus status) {
+    public List<PlanView.Summary> list(@PathParam("accountId") String accountId, @QueryParam("status") String status) {
         String problem = PartnerAccountId.problemWith(accountId);
         if (problem != null) {
             throw ProblemException.invalid("accountId", problem);
         }
-        return plans.search(PartnerAccountId.of(accountId), status, null, null, null, 0, 500);
+        return plans.search(PartnerAccountId.of(accountId), QueryParams.enumValue("status", status, PlanStatus.class),
+                null, null, null, 0, 500);
     }
 }

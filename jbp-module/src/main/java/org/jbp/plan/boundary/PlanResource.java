@@ -2,8 +2,6 @@ package org.jbp.plan.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,6 +30,7 @@ import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
+import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
 
 /** Joint business plans: create, read, edit collaboratively with optimistic concurrency. */
@@ -73,12 +71,18 @@ public class PlanResource {
     @GET
     @Operation(summary = "Plans visible to the caller, filtered by partner, status and period")
     public List<PlanView.Summary> list(@QueryParam("partner") String partner,
-                                       @QueryParam("status") PlanStatus status,
+                                       @QueryParam("status") String status,
                                        @QueryParam("fiscalYear") Integer fiscalYear,
                                        @QueryParam("quarter") Integer quarter,
-                                       @QueryParam("activeOn") LocalDate activeOn,
-                                       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+                                       @QueryParam("activeOn") String activeOn,
+                                       @QueryParam("offset") @DefaultValue("0") int offset,
+                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0) {
+            throw ProblemException.invalid("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.invalid("limit", "must be between 1 and 500");
+        }
         PartnerAccountId partnerId = null;
         if (partner != null) {
             String problem = PartnerAccountId.problemWith(partner);
@@ -87,7 +91,8 @@ public class PlanResource {
             }
             partnerId = PartnerAccountId.of(partner);
         }
-        return listing.search(partnerId, status, fiscalYear, quarter, activeOn, offset, limit);
+        return listing.search(partnerId, QueryParams.enumValue("status", status, PlanStatus.class), fiscalYear,
+                quarter, QueryParams.date("activeOn", activeOn), offset, limit);
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.jbp.plan.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +36,7 @@ public class RevisionResource {
                                  JsonValue content) {
     }
 
+    @JsonbNillable
     public record Change(String field, String kind, JsonValue before, JsonValue after) {
     }
 

@@ -38,9 +38,12 @@ public class PlanRepository {
         return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(PlanRepository::parsed);
     }
 
-    /** Loads the plan for a change; the version check happens at commit (optimistic) and here (If-Match). */
+    /**
+     * Loads the plan for a change and holds its row until commit, so two saves of one plan run one after the
+     * other and the second sees the first's version (and is refused by its If-Match) instead of racing it.
+     */
     public Optional<BusinessPlan> findForUpdate(UUID id) {
-        return Optional.ofNullable(em.find(BusinessPlan.class, id, LockModeType.OPTIMISTIC))
+        return Optional.ofNullable(em.find(BusinessPlan.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(PlanRepository::parsed);
     }
 

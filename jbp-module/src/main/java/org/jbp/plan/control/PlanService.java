@@ -128,8 +128,9 @@ public class PlanService {
         if (changed.isEmpty()) {
             return plan;
         }
-        plans.add(plan.revise(checked, json, changed, user.id(), reason, clock.instant()));
+        PlanRevision revision = plan.revise(checked, json, changed, user.id(), reason, clock.instant());
         try {
+            // the versioned update first: a concurrent save fails here, before its revision number collides
             plans.flush();
         } catch (OptimisticLockException e) {
             // someone saved between our read and our write: theirs stays, ours is refused
@@ -140,6 +141,7 @@ public class PlanService {
             }
             throw e;
         }
+        plans.add(revision);
         return plan;
     }
 

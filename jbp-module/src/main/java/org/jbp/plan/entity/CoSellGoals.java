@@ -13,7 +13,7 @@ public record CoSellGoals(
         @Size(max = 200) List<@NotBlank @Size(max = 120) String> targetAccounts,
         @Valid VendorResources vendorResources) {
 
-    public boolean isComplete() {
+    public boolean coversEssentials() {
         return engagementsTarget != null;
     }
 }

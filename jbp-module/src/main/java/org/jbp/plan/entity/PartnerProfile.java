@@ -15,7 +15,7 @@ public record PartnerProfile(
         @Min(0) Integer certifiedStaff,
         @Valid SwotAnalysis swot) {
 
-    public boolean isComplete() {
-        return summary != null && !summary.isBlank() && swot != null && !swot.isEmpty();
+    public boolean coversEssentials() {
+        return summary != null && !summary.isBlank() && swot != null && !swot.hasNoItems();
     }
 }

@@ -23,8 +23,9 @@ public class PlanComment {
             "kpis", "vendorCommitments", "general");
 
     private String section;
+    /** Kept as text: EclipseLink 4.0 fails reading a null uuid column into a UUID. */
     @Column(name = "thread_id")
-    private UUID threadId;
+    private String threadId;
     @Column(name = "author_id")
     private String authorId;
     @Column(name = "author_name")
@@ -41,7 +42,7 @@ public class PlanComment {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId);
         this.section = section;
-        this.threadId = threadId;
+        this.threadId = threadId == null ? null : threadId.toString();
         this.authorId = Objects.requireNonNull(authorId);
         this.authorName = authorName;
         this.body = Objects.requireNonNull(body);
@@ -56,7 +57,7 @@ public class PlanComment {
 
     /** A reply lives in the thread of the comment it answers, on the same section. */
     public PlanComment reply(String authorId, String authorName, String body, Instant at) {
-        return new PlanComment(planId, section, threadId == null ? id : threadId, authorId, authorName, body, at);
+        return new PlanComment(planId, section, threadId == null ? id : threadId(), authorId, authorName, body, at);
     }
 
     public UUID id() {
@@ -73,7 +74,7 @@ public class PlanComment {
 
     /** The comment that opened the thread, or null when this comment opened it. */
     public UUID threadId() {
-        return threadId;
+        return threadId == null ? null : UUID.fromString(threadId);
     }
 
     public String authorId() {

@@ -33,11 +33,11 @@ public record PlanSections(
     /** Whether a section holds enough to submit the plan. */
     public boolean isComplete(Section section) {
         return switch (section) {
-            case PROFILE -> profile != null && profile.isComplete();
-            case REVENUE -> revenue != null && revenue.isComplete();
+            case PROFILE -> profile != null && profile.coversEssentials();
+            case REVENUE -> revenue != null && revenue.coversEssentials();
             case CAMPAIGNS -> campaigns != null && !campaigns.isEmpty();
             case CERTIFICATIONS -> certifications != null && !certifications.isEmpty();
-            case CO_SELL -> coSell != null && coSell.isComplete();
+            case CO_SELL -> coSell != null && coSell.coversEssentials();
             case KPIS -> kpis != null && !kpis.isEmpty();
         };
     }

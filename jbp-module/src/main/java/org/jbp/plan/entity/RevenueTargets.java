@@ -17,7 +17,7 @@ public record RevenueTargets(
         @Size(max = 60) List<@Valid @NotNull TargetBreakdown> breakdown,
         @Size(max = 4) List<@Valid @NotNull QuarterTarget> quarters) {
 
-    public boolean isComplete() {
+    public boolean coversEssentials() {
         return pipeline != null && closedRevenue != null && registeredDeals != null;
     }
 

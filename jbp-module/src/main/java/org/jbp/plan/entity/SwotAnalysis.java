@@ -11,7 +11,7 @@ public record SwotAnalysis(
         @Size(max = 20) List<@NotBlank @Size(max = 500) String> opportunities,
         @Size(max = 20) List<@NotBlank @Size(max = 500) String> threats) {
 
-    public boolean isEmpty() {
+    public boolean hasNoItems() {
         return empty(strengths) && empty(weaknesses) && empty(opportunities) && empty(threats);
     }
 

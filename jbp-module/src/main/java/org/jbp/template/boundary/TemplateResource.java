@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
+import org.jbp.platform.QueryParams;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 import org.jbp.template.control.TemplateRepository;
@@ -71,7 +72,8 @@ public class TemplateResource {
     @RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
     @Operation(summary = "The newest version of each template, optionally only those for a tier, partner type or plan type")
     public List<TemplateView> list(@QueryParam("tier") String tier, @QueryParam("partnerType") String partnerType,
-                                   @QueryParam("planType") PlanType planType) {
+                                   @QueryParam("planType") String planTypeName) {
+        PlanType planType = QueryParams.enumValue("planType", planTypeName, PlanType.class);
         return templates.allLatest().stream()
                 .filter(t -> tier == null || t.definition().appliesTo(tier, partnerType))
                 .filter(t -> planType == null || t.definition().planType() == planType)

@@ -1,0 +1,124 @@
+package org.jbp.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the Payara Micro child process needs before it starts: a real PostgreSQL on the port failsafe reserved
+ * (passed to Payara as JBP_DB_URL) and the public key it verifies tokens with. One of each per test JVM;
+ * every deployment starts from an empty schema, so test classes never see each other's data.
+ */
+public final class TestEnvironment {
+
+    private static EmbeddedPostgres postgres;
+    private static KeyPair keys;
+
+    private TestEnvironment() {
+    }
+
+    /** The built WAR, deployed as is, against a freshly emptied database. */
+    public static synchronized WebArchive freshDeployment() {
+        start();
+        resetDatabase();
+        File war = new File(System.getProperty("jbp.test.war", "target/runtime/jbp.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    static synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Path work = Path.of(System.getProperty("jbp.test.work", "target/it-work"));
+            Files.createDirectories(work);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            Files.writeString(work.resolve("jwt-public.pem"), pem);
+            int port = Integer.parseInt(System.getProperty("jbp.test.db.port", "54329"));
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(work.resolve("pg-" + UUID.randomUUID()))
+                    .setCleanDataDirectory(true)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static DataSource database() {
+        start();
+        return postgres.getPostgresDatabase();
+    }
+
+    private static void resetDatabase() {
+        try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop schema public cascade");
+            s.execute("create schema public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the test database", e);
+        }
+    }
+
+    /** A bearer token as the identity provider would issue it. */
+    public static String token(String subject, String name, List<String> groups, String partnerAccountId) {
+        start();
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer("jbp-test")
+                    .subject(subject)
+                    .claim("upn", subject)
+                    .claim("name", name)
+                    .claim("groups", groups)
+                    .jwtID(UUID.randomUUID().toString())
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+            if (partnerAccountId != null) {
+                claims.claim("partnerAccountId", partnerAccountId);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                    .keyID("jbp-test").build(), claims.build());
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
