@@ -275,10 +275,11 @@ final class PartnerApi {
                 idSelected = true;
             }
         }
-        w.sfElement("Id", idSelected ? r.id() : null);
+        String id = idSelected ? r.id() : null;
+        w.sfElement("Id", id);
         for (OutputNode n : q.shape()) {
             if (n instanceof OutputNode.Field f) {
-                w.sfElement(f.field().name(), text(r.get(f.field())));
+                w.sfElement(f.field().name(), f.field().index() == SObjectType.ID ? id : text(r.get(f.field())));
             } else {
                 OutputNode.Parent p = (OutputNode.Parent) n;
                 Record parent = q.parent(r, p.reference());
