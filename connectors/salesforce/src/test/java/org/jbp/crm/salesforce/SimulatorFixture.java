@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.jbp.sfsim.SalesforceSimulator;
 import org.jbp.sfsim.SimulatorConfig;
+import org.jbp.sfsim.generator.GeneratorSpec;
+import org.jbp.sfsim.generator.OrgGenerator;
 
 /**
  * The simulator as the contract tests use it: one place that knows the simulator's Java API, so the tests read
@@ -31,6 +33,17 @@ final class SimulatorFixture implements AutoCloseable {
         return SalesforceSettings.builder().loginUrl(simulator.soapEndpoint()).credentials(USERNAME, PASSWORD)
                 .queryBatchSize(queryBatchSize)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))).build();
+    }
+
+    /** Fills the org with the simulator's deterministic generator; returns the partner ids. */
+    java.util.List<String> generate(int partners, int opportunities, int campaigns, int certifications) {
+        return OrgGenerator.generate(simulator.org(), GeneratorSpec.of(partners, opportunities, campaigns,
+                certifications, 42L)).partnerIds();
+    }
+
+    /** Runs SOQL directly on the simulator's org, bypassing the SOAP API (and its call counter). */
+    java.util.List<Map<String, Object>> queryDirectly(String soql) {
+        return simulator.org().query(soql);
     }
 
     String soapEndpoint() {
