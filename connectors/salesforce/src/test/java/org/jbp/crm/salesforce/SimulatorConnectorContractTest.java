@@ -62,6 +62,15 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         return sim.settings(queryBatchSize);
     }
 
+    /** The session of the connector created last, to check logins. */
+    private SalesforceSession session;
+
+    @Override
+    SalesforceCrmConnector connector(int queryBatchSize, KpiMapping mapping) {
+        session = new SalesforceSession(settings(queryBatchSize), duration -> { });
+        return new SalesforceCrmConnector(session, mapping);
+    }
+
     @Test
     void partnerPagesUseQueryMoreWithTheConfiguredBatchSize() {
         try (SalesforceCrmConnector crm = connector(200)) {
@@ -139,6 +148,35 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
+    @Test
+    void chunkRefusedForTooManyRowsIsHalved() {
+        KpiMapping underestimated = mappingWith("""
+                kpi.certs.object = Partner_Certification__c
+                kpi.certs.partner-field = Account__c
+                kpi.certs.date-field = Completed_Date__c
+                kpi.certs.aggregate = COUNT()
+                kpi.certs.breakdown-field = Role__c
+                kpi.certs.breakdown-cardinality = 1
+                """);
+        List<String> many = new ArrayList<>(partnerIds);
+        while (many.size() < 1_900) {
+            many.add(sim.insertPartner("Extra " + many.size(), "Silver"));
+        }
+        for (String partner : many) {
+            sim.insertCertification(partner, "Sales", LocalDate.of(2026, 5, 3));
+            sim.insertCertification(partner, "Architect", LocalDate.of(2026, 5, 4));
+        }
+        try (SalesforceCrmConnector crm = connector(2_000, underestimated)) {
+            crm.partnerAccounts();
+            long before = crm.apiCallsUsed();
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("certs"), new HashSet<>(many),
+                    LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)));
+            // Planned as one chunk of 1,900 (1 row each); 1,900 x 2 roles > 2,000 rows: refused, then two halves.
+            assertEquals(3, crm.apiCallsUsed() - before);
+            assertEquals(2 * 1_900 + 20, facts.size(), "Sales and Architect per partner, Technical for 20 seeded");
+        }
+    }
+
     private static Map<String, BigDecimal> sums(List<KpiFact> facts) {
         Map<String, BigDecimal> sums = new HashMap<>();
         for (KpiFact fact : facts) {
@@ -186,8 +224,10 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     void serverUnavailableIsRetriedWithBackoff() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             crm.partnerAccounts();
+            long before = crm.apiCallsUsed();
             sim.failNext(2, "SERVER_UNAVAILABLE");
             assertEquals(PARTNERS, crm.partnerAccounts().size());
+            assertEquals(3, crm.apiCallsUsed() - before, "two refused, the third served");
         }
     }
 
@@ -235,6 +275,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             crm.partnerAccounts();
             sim.expireSessions();
             assertEquals(PARTNERS, crm.partnerAccounts().size());
+            assertEquals(2, session.loginCount(), "one renewal");
         }
     }
 
@@ -273,6 +314,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             });
             assertEquals(PARTNERS, seen.size());
             assertEquals(PARTNERS, new HashSet<>(seen).size());
+            assertEquals(2, session.loginCount(), "one renewal");
         }
     }
 
