@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public interface CrmConnector extends AutoCloseable {
 
-    /** Every partner account the CRM knows, streamed in pages so memory stays flat on the CRM side. */
+    /** Every partner account the CRM knows, read page by page. */
     List<PartnerAccount> partnerAccounts();
 
     /** Partner accounts changed after {@code since} (exclusive), with the watermark to pass next time. */

@@ -31,7 +31,12 @@ abstract class CrmConnectorContract {
     abstract SalesforceSettings settings(int queryBatchSize);
 
     SalesforceCrmConnector connector(int queryBatchSize) {
-        return connector(queryBatchSize, KpiMappingLoader.loadDefault());
+        return connector(queryBatchSize, defaultMapping());
+    }
+
+    /** The mapping the org under test matches; the shipped default unless a subclass knows better. */
+    KpiMapping defaultMapping() {
+        return KpiMappingLoader.loadDefault();
     }
 
     SalesforceCrmConnector connector(int queryBatchSize, KpiMapping mapping) {

@@ -2,11 +2,15 @@ package org.jbp.crm.salesforce;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiMappingLoader;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The connector contract against a real org, when {@code SF_LOGIN_URL}, {@code SF_USERNAME} and
  * {@code SF_PASSWORD} (password + security token) are set. Read-only. Skipped otherwise.
+ * {@code SF_KPI_MAPPING} may name a mapping file matching the org's fields (default: the shipped mapping).
  */
 class RealOrgConnectorContractTest extends CrmConnectorContract {
 
@@ -16,6 +20,12 @@ class RealOrgConnectorContractTest extends CrmConnectorContract {
                         && System.getenv("SF_PASSWORD") != null,
                 "SF_LOGIN_URL, SF_USERNAME and SF_PASSWORD are not set: real-org contract run skipped"
                         + " (the simulator run covers the contract)");
+    }
+
+    @Override
+    KpiMapping defaultMapping() {
+        String file = System.getenv("SF_KPI_MAPPING");
+        return file == null ? KpiMappingLoader.loadDefault() : KpiMappingLoader.load(Path.of(file));
     }
 
     @Override
