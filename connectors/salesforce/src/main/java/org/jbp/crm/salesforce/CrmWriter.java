@@ -127,14 +127,14 @@ final class CrmWriter {
             });
             return pending;
         }
-        Map<String, List<String[]>> membersByPartner = programMembers(partnerOf.values());
-        Map<String, String> levelIdByProgramAndName = programLevels();
+        Map<String, List<Membership>> membersByPartner = programMembers(partnerOf.values());
+        Map<LevelKey, String> levelIds = programLevels();
         partnerOf.forEach((i, partner) -> {
             CrmWrite.TierChange change = (CrmWrite.TierChange) writes.get(i);
-            List<String[]> matching = membersByPartner.getOrDefault(partner, List.of()).stream()
-                    .filter(member -> levelIdByProgramAndName.containsKey(member[1] + "\u0000" + change.levelName()))
-                    .toList();
-            if (membersByPartner.getOrDefault(partner, List.of()).isEmpty()) {
+            List<Membership> memberships = membersByPartner.getOrDefault(partner, List.of());
+            List<Membership> matching = memberships.stream()
+                    .filter(m -> levelIds.containsKey(new LevelKey(m.programId(), change.levelName()))).toList();
+            if (memberships.isEmpty()) {
                 results[i] = failed(change, "NOT_A_PROGRAM_MEMBER",
                         "Partner " + partner + " has no ChannelProgramMember record", List.of());
             } else if (matching.isEmpty()) {
@@ -144,18 +144,25 @@ final class CrmWriter {
                 results[i] = failed(change, "AMBIGUOUS_PROGRAM", "Partner " + partner + " is a member of "
                         + matching.size() + " programs with a level named '" + change.levelName() + "'", List.of());
             } else {
+                Membership membership = matching.get(0);
                 SObject member = new SObject("ChannelProgramMember");
-                member.setId(matching.get(0)[0]);
-                member.setField("LevelId", levelIdByProgramAndName.get(matching.get(0)[1] + "\u0000" + change.levelName()));
+                member.setId(membership.memberId());
+                member.setField("LevelId", levelIds.get(new LevelKey(membership.programId(), change.levelName())));
                 pending.add(new Pending(i, change, member));
             }
         });
         return pending;
     }
 
-    /** Partner id to its memberships as {memberId, programId}. */
-    private Map<String, List<String[]>> programMembers(java.util.Collection<String> partnerIds) {
-        Map<String, List<String[]>> members = new HashMap<>();
+    private record Membership(String memberId, String programId) {
+    }
+
+    /** Level names are unique within a program, not across programs. */
+    private record LevelKey(String programId, String levelName) {
+    }
+
+    private Map<String, List<Membership>> programMembers(java.util.Collection<String> partnerIds) {
+        Map<String, List<Membership>> members = new HashMap<>();
         List<String> distinct = partnerIds.stream().distinct().toList();
         for (List<String> chunk : AggregateChunkPlanner.chunks(distinct, 500)) {
             String inList = chunk.stream().map(SoqlLiterals::id).collect(Collectors.joining(", ", "(", ")"));
@@ -163,19 +170,20 @@ final class CrmWriter {
                     List.of("PartnerId IN " + inList)), record -> {
                         String partner = Records.text(record, "PartnerId").flatMap(SalesforceId::parse).orElse("");
                         String program = Records.text(record, "ProgramId").flatMap(SalesforceId::parse).orElse("");
-                        members.computeIfAbsent(partner, p -> new ArrayList<>())
-                                .add(new String[] {SalesforceId.parse(record.getId()).orElse(record.getId()), program});
+                        members.computeIfAbsent(partner, p -> new ArrayList<>()).add(
+                                new Membership(SalesforceId.parse(record.getId()).orElse(record.getId()), program));
                     });
         }
         return members;
     }
 
-    /** "programId NUL level name" to level id; read once per batch of writes, levels change rarely. */
-    private Map<String, String> programLevels() {
-        Map<String, String> levels = new HashMap<>();
+    /** Read once per batch of writes: levels change rarely, and one query serves every tier change. */
+    private Map<LevelKey, String> programLevels() {
+        Map<LevelKey, String> levels = new HashMap<>();
         queries.forEach(new SoqlSelect(List.of("Id", "Name", "ProgramId"), "ChannelProgramLevel", List.of()),
-                record -> levels.put(Records.text(record, "ProgramId").flatMap(SalesforceId::parse).orElse("")
-                        + "\u0000" + Records.text(record, "Name").orElse(""), record.getId()));
+                record -> levels.put(new LevelKey(
+                        Records.text(record, "ProgramId").flatMap(SalesforceId::parse).orElse(""),
+                        Records.text(record, "Name").orElse("")), record.getId()));
         return levels;
     }
 

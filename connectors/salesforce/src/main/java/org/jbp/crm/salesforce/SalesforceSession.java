@@ -74,7 +74,17 @@ public final class SalesforceSession implements AutoCloseable {
         boolean renewed = false;
         int retries = 0;
         while (true) {
-            PartnerConnection current = connection();
+            PartnerConnection current;
+            try {
+                current = connection();
+            } catch (CrmException e) {
+                if (e.kind() != CrmException.Kind.TRANSIENT || retries >= settings.retryPolicy().maxRetries()) {
+                    throw e;
+                }
+                retries++;
+                waitBeforeRetry(retries, "login");
+                continue;
+            }
             long loginsBefore = logins.get();
             Failure failure;
             try {

@@ -232,6 +232,15 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void loginRefusedByABusyServerIsRetried() {
+        sim.failNext(1, "SERVER_UNAVAILABLE", "login");
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(PARTNERS, crm.partnerAccounts().size());
+            assertEquals(2, session.loginCount());
+        }
+    }
+
+    @Test
     void gatewayErrorsAndDroppedConnectionsAreRetried() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             crm.partnerAccounts();
