@@ -143,6 +143,24 @@ public final class Fixtures {
                 .build();
     }
 
+    /** The same six sections with every date moved into {@code year}. */
+    public static JsonObject sixSections(int year) {
+        String moved = sixSections().toString().replace("\"2027-", "\"" + year + "-");
+        try (var reader = Json.createReader(new java.io.StringReader(moved))) {
+            return reader.readObject();
+        }
+    }
+
+    public static JsonObject newPlan(String accountId, String templateId, JsonObject sections, int fiscalYear) {
+        return Json.createObjectBuilder(newPlan(accountId, templateId, sections))
+                .add("title", "FY" + fiscalYear + " joint plan")
+                .add("period", Json.createObjectBuilder().add("fiscalYear", fiscalYear)).build();
+    }
+
+    public static String secondApproverToken() {
+        return TestEnvironment.token("005000000000005", "Bob Approver", List.of("approver"), null);
+    }
+
     public static JsonObject vendorCommitments() {
         return Json.createObjectBuilder().add("mdfBudget", money(50_000)).add("coSellSupportHours", 200)
                 .add("preSalesAvailabilityHours", 120).add("executiveSponsor", "VP EMEA").build();

@@ -23,6 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.approval.control.ApprovalRepository;
+import org.jbp.approval.control.ApprovalService;
+import org.jbp.approval.control.PlanActions;
+import org.jbp.plan.control.ClosingService;
+import org.jbp.plan.control.PeriodEndReport;
+import org.jbp.plan.control.PeriodEndReports;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanContent;
@@ -46,6 +52,18 @@ public class PlanResource {
     PartnerRepository partners;
     @Inject
     PlanListing listing;
+    @Inject
+    LifecycleGuard guard;
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    ApprovalRepository approvalSteps;
+    @Inject
+    PlanActions actions;
+    @Inject
+    ClosingService closing;
+    @Inject
+    PeriodEndReports reports;
     @Inject
     JsonInput input;
     @Context
@@ -124,9 +142,99 @@ public class PlanResource {
         return Response.ok(view(plan)).tag(etag(plan)).build();
     }
 
+    @POST
+    @Path("{id}/submit")
+    @Operation(summary = "DRAFT to IN_APPROVAL; 422 lists the required sections still incomplete")
+    public Response submit(@PathParam("id") String id) {
+        UUID planId = planId(id);
+        guard.run(planId, () -> approvals.submit(planId));
+        return current(planId);
+    }
+
+    @POST
+    @Path("{id}/acceptance")
+    @Operation(summary = "The partner's authorised user accepts the plan (the first step of the chain)")
+    public Response accept(@PathParam("id") String id) {
+        UUID planId = planId(id);
+        guard.run(planId, () -> approvals.accept(planId));
+        return current(planId);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close the plan with its period-end report; the body may record what the vendor delivered")
+    public Response close(@PathParam("id") String id, String body) {
+        UUID planId = planId(id);
+        PeriodEndReports.VendorDelivered delivered = body == null || body.isBlank() ? null
+                : input.bind(body, CloseInput.class).vendorDelivered();
+        guard.run(planId, () -> closing.close(planId, delivered));
+        return current(planId);
+    }
+
+    /** The body of {@code POST /plans/{id}/close}. */
+    public record CloseInput(@jakarta.validation.Valid PeriodEndReports.VendorDelivered vendorDelivered) {
+    }
+
+    @GET
+    @Path("{id}/report")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/pdf"})
+    @Operation(summary = "Planned vs actual with variance: the period-end report of a CLOSED plan, or an interim one")
+    public Response report(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
+        UUID planId = planId(id);
+        PeriodEndReport report = guard.run(planId, () -> closing.report(planId));
+        String type = accept == null ? "" : accept;
+        String file = "jbp-report-" + report.period().replaceAll("[^A-Za-z0-9]+", "-");
+        if (type.contains("application/pdf")) {
+            return Response.ok(reports.pdf(report), "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"").build();
+        }
+        if (type.contains("text/csv")) {
+            return Response.ok(reports.csv(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+        }
+        return Response.ok(reports.json(report), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The body of {@code POST /plans/{id}/next-cycle}. */
+    public record NextCycleInput(@jakarta.validation.constraints.DecimalMin("-100")
+                                 @jakarta.validation.constraints.DecimalMax("1000") java.math.BigDecimal growthPercent) {
+    }
+
+    @POST
+    @Path("{id}/next-cycle")
+    @Operation(summary = "From a CLOSED plan, the next period's DRAFT pre-filled from actuals grown by growthPercent")
+    public Response nextCycle(@PathParam("id") String id, String body) {
+        UUID planId = planId(id);
+        java.math.BigDecimal growth = body == null || body.isBlank() ? null
+                : input.bind(body, NextCycleInput.class).growthPercent();
+        BusinessPlan next = guard.run(planId, () -> closing.nextCycle(planId, growth));
+        return Response.created(uri.getBaseUriBuilder().path("plans").path(next.id().toString()).build())
+                .tag(etag(next)).entity(view(service.visible(next.id()))).build();
+    }
+
+    @GET
+    @Path("{id}/baseline-diff")
+    @Operation(summary = "What changed since the plan was first approved (its baseline) up to the active revision")
+    public RevisionResource.Diff baselineDiff(@PathParam("id") String id) {
+        BusinessPlan plan = service.visible(planId(id));
+        if (plan.baselineRevision() == null) {
+            throw ProblemException.conflict("The plan has not been approved yet, so it has no baseline",
+                    java.util.Map.of("status", plan.status().name()));
+        }
+        var changes = service.diff(plan.id(), plan.baselineRevision(), plan.revision()).stream()
+                .map(c -> new RevisionResource.Change(c.field(), c.kind(), c.before(), c.after())).toList();
+        return new RevisionResource.Diff(plan.baselineRevision(), plan.revision(), changes);
+    }
+
+    private Response current(UUID planId) {
+        BusinessPlan plan = service.visible(planId);
+        return Response.ok(view(plan)).tag(etag(plan)).build();
+    }
+
     PlanView view(BusinessPlan plan) {
+        var pending = approvalSteps.pending(plan.id()).orElse(null);
         return PlanView.of(plan, partners.find(plan.partner()).orElse(null), service.templateOf(plan),
-                service.missingForSubmission(plan));
+                service.missingForSubmission(plan), pending, actions.allowed(plan));
     }
 
     static EntityTag etag(BusinessPlan plan) {

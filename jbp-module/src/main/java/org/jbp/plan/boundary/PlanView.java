@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.partner.entity.Partner;
+import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanSections;
@@ -17,7 +19,17 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
                        PeriodView period, String status, String ownerId, int revision, long version,
                        Instant createdAt, String createdBy, Instant updatedAt,
                        PlanSections sections, VendorCommitments vendorCommitments,
-                       List<String> missingForSubmission) {
+                       List<String> missingForSubmission, Lifecycle lifecycle, List<String> allowedActions) {
+
+    /** Where the plan stands in its lifecycle, and the step waiting for a decision. */
+    public record Lifecycle(int approvalRound, Instant submittedAt, Instant approvedAt, Instant activatedAt,
+                            Instant closedAt, String closedBy, Integer baselineRevision, UUID previousPlanId,
+                            jakarta.json.JsonValue baselineActuals, CurrentStep currentStep) {
+    }
+
+    public record CurrentStep(UUID id, String kind, String name, String approverRole, String approverUser,
+                              Instant dueAt, Instant escalatedAt, String escalatedTo, UUID amendmentId) {
+    }
 
     public record PartnerRef(String accountId, String name, String tier) {
     }
@@ -38,7 +50,14 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
         }
     }
 
-    static PlanView of(BusinessPlan plan, Partner partner, TemplateVersion template, List<String> missing) {
+    static PlanView of(BusinessPlan plan, Partner partner, TemplateVersion template, List<String> missing,
+                       ApprovalStep pending, List<String> allowedActions) {
+        CurrentStep step = pending == null ? null : new CurrentStep(pending.id(), pending.kind().name(), pending.name(),
+                pending.approverRole(), pending.approverUser(), pending.dueAt(), pending.escalatedAt(),
+                pending.escalatedTo(), pending.amendmentId());
+        Lifecycle lifecycle = new Lifecycle(plan.approvalRound(), plan.submittedAt(), plan.approvedAt(),
+                plan.activatedAt(), plan.closedAt(), plan.closedBy(), plan.baselineRevision(), plan.previousPlanId(),
+                plan.baselineActualsJson() == null ? null : PlanJson.tree(plan.baselineActualsJson()), step);
         return new PlanView(plan.id(),
                 new PartnerRef(plan.partner().value(), partner == null ? null : partner.name(),
                         partner == null ? null : partner.tier()),
@@ -46,7 +65,7 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
                         template.definition().planType().name()),
                 plan.title(), plan.currency(), PeriodView.of(plan.period()), plan.status().name(), plan.ownerId(),
                 plan.revision(), plan.version(), plan.createdAt(), plan.createdBy(), plan.updatedAt(),
-                plan.content().sections(), plan.content().vendorCommitments(), missing);
+                plan.content().sections(), plan.content().vendorCommitments(), missing, lifecycle, allowedActions);
     }
 
     /** The short form used in lists. */

@@ -50,6 +50,15 @@ public final class PlanRules {
 
     /** The content with defaults filled in, or a 422 naming every field at fault. */
     public PlanContent check(PlanContent content) {
+        return check(content, null);
+    }
+
+    /**
+     * As {@link #check(PlanContent)}, for an edit of {@code previous}: quarterly splits that were the default
+     * equal split and were not touched follow a changed annual target, instead of contradicting it.
+     */
+    public PlanContent check(PlanContent edited, PlanContent previous) {
+        PlanContent content = previous == null ? edited : resplitDefaults(edited, previous);
         errors.clear();
         PlanSections s = content.sections();
         for (Section section : Section.values()) {
@@ -86,6 +95,28 @@ public final class PlanRules {
                     .forEach(k -> missing.add("sections.kpis[" + k.key() + "]"));
         }
         return missing;
+    }
+
+    private PlanContent resplitDefaults(PlanContent edited, PlanContent previous) {
+        PlanSections now = edited.sections();
+        PlanSections before = previous.sections();
+        int quarterCount = period.quarters().size();
+        RevenueTargets revenue = now.revenue();
+        if (revenue != null && before.revenue() != null && revenue.quarters() != null
+                && revenue.quarters().equals(before.revenue().quarters())
+                && revenue.quarters().equals(equalSplit(before.revenue(), quarterCount))) {
+            revenue = revenue.withQuarters(null);
+        }
+        List<KpiTarget> kpis = now.kpis();
+        if (kpis != null && before.kpis() != null) {
+            kpis = kpis.stream().map(k -> before.kpis().stream()
+                    .filter(b -> b.kpiKey().equals(k.kpiKey()) && b.quarterly() != null
+                            && b.quarterly().equals(k.quarterly()) && b.target().compareTo(k.target()) != 0
+                            && (b.quarterly().equals(split(b.target(), quarterCount, 2))
+                            || b.quarterly().stream().allMatch(q -> q.compareTo(b.target()) == 0)))
+                    .findFirst().map(b -> k.withQuarterly(null)).orElse(k)).toList();
+        }
+        return new PlanContent(edited.title(), now.with(revenue, now.campaigns(), kpis), edited.vendorCommitments());
     }
 
     private RevenueTargets checkRevenue(RevenueTargets revenue) {

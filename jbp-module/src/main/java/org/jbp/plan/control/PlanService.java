@@ -122,7 +122,8 @@ public class PlanService {
         }
         PlanContent edited = input.bind(merged, PlanContent.class);
         TemplateVersion template = templateOf(plan);
-        PlanContent checked = new PlanRules(template.definition(), plan.currency(), plan.period()).check(edited);
+        PlanContent checked = new PlanRules(template.definition(), plan.currency(), plan.period())
+                .check(edited, plan.content());
         String json = PlanJson.write(checked);
         List<String> changed = JsonDiff.changedFields(before, PlanJson.tree(json));
         if (changed.isEmpty()) {
@@ -148,6 +149,10 @@ public class PlanService {
     public TemplateVersion templateOf(BusinessPlan plan) {
         return templates.version(plan.templateId(), plan.templateVersion())
                 .orElseThrow(() -> new IllegalStateException("template version of plan " + plan.id() + " is gone"));
+    }
+
+    public String partnerTier(BusinessPlan plan) {
+        return partners.find(plan.partner()).map(Partner::tier).orElse(null);
     }
 
     public BusinessPlan visible(UUID planId) {

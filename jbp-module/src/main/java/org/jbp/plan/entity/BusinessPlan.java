@@ -12,12 +12,10 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jbp.partner.entity.PartnerAccountId;
 import org.jbp.partner.entity.PartnerAccountIdConverter;
-import org.jbp.platform.ProblemException;
 
 /**
  * The joint business plan aggregate: who (partner, owning channel manager), when (period), in which currency,
@@ -55,6 +53,30 @@ public class BusinessPlan {
     private String createdBy;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "approval_round")
+    private int approvalRound;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "closed_by")
+    private String closedBy;
+    /** The revision first approved: amendments are diffed against it. */
+    @Column(name = "baseline_revision")
+    private Integer baselineRevision;
+    /** Text, not uuid: EclipseLink 4.0 fails reading a null uuid column into a UUID. */
+    @Column(name = "previous_plan_id")
+    private String previousPlanId;
+    @Column(name = "baseline_actuals")
+    private String baselineActualsJson;
+    @Column(name = "closing_report")
+    private String closingReportJson;
+    @Column(name = "vendor_delivered")
+    private String vendorDeliveredJson;
     @Version
     private long version;
 
@@ -85,16 +107,124 @@ public class BusinessPlan {
      */
     public PlanRevision revise(PlanContent edited, String editedJson, List<String> changedFields,
                                String by, String reason, Instant at) {
-        if (status != PlanStatus.DRAFT) {
-            throw ProblemException.conflict("Only a DRAFT plan can be edited; this plan is " + status,
-                    Map.of("status", status.name()));
-        }
+        require(PlanStatus.DRAFT, "edit");
         this.content = Objects.requireNonNull(edited);
         this.contentJson = Objects.requireNonNull(editedJson);
         this.title = edited.title();
         this.revision++;
         this.updatedAt = at;
         return new PlanRevision(id, revision, by, at, reason, changedFields, editedJson);
+    }
+
+    /** DRAFT to IN_APPROVAL; each submission opens a new approval round. */
+    public int submit(Instant at) {
+        require(PlanStatus.DRAFT, "submit");
+        status = PlanStatus.IN_APPROVAL;
+        submittedAt = at;
+        updatedAt = at;
+        return ++approvalRound;
+    }
+
+    /** A revision was requested: back to DRAFT for both sides to edit. */
+    public void returnToDraft(Instant at) {
+        require(PlanStatus.IN_APPROVAL, "request-revision");
+        status = PlanStatus.DRAFT;
+        updatedAt = at;
+    }
+
+    public void reject(Instant at) {
+        require(PlanStatus.IN_APPROVAL, "reject");
+        status = PlanStatus.REJECTED;
+        updatedAt = at;
+    }
+
+    /** The last step approved: the current revision becomes the agreed baseline. */
+    public void approve(Instant at) {
+        require(PlanStatus.IN_APPROVAL, "approve");
+        status = PlanStatus.APPROVED;
+        approvedAt = at;
+        updatedAt = at;
+        if (baselineRevision == null) {
+            baselineRevision = revision;
+        }
+    }
+
+    /** APPROVED becomes ACTIVE when its period has started. */
+    public boolean activateIfStarted(java.time.LocalDate today, Instant at) {
+        if (status != PlanStatus.APPROVED || today.isBefore(period.start())) {
+            return false;
+        }
+        status = PlanStatus.ACTIVE;
+        activatedAt = at;
+        updatedAt = at;
+        return true;
+    }
+
+    /** An amendment of an ACTIVE plan is approved in a round of its own. */
+    public int openAmendmentRound() {
+        require(PlanStatus.ACTIVE, "amend");
+        return ++approvalRound;
+    }
+
+    /** An approved amendment becomes the active revision. */
+    public PlanRevision applyAmendment(PlanContent amended, String amendedJson, List<String> changedFields,
+                                       String by, String reason, Instant at) {
+        require(PlanStatus.ACTIVE, "amend");
+        this.content = Objects.requireNonNull(amended);
+        this.contentJson = Objects.requireNonNull(amendedJson);
+        this.title = amended.title();
+        this.revision++;
+        this.updatedAt = at;
+        return new PlanRevision(id, revision, by, at, reason, changedFields, amendedJson);
+    }
+
+    /** ACTIVE (or APPROVED whose period never started) to CLOSED, keeping the period-end report. */
+    public void close(String by, Instant at, String reportJson, String vendorDelivered) {
+        if (status != PlanStatus.ACTIVE && status != PlanStatus.APPROVED) {
+            throw illegal("close");
+        }
+        status = PlanStatus.CLOSED;
+        closedAt = at;
+        closedBy = by;
+        updatedAt = at;
+        closingReportJson = reportJson;
+        vendorDeliveredJson = vendorDelivered;
+    }
+
+    /** A plan made for the next period from this one's actuals. */
+    public void continues(BusinessPlan previous, String previousActualsJson) {
+        this.previousPlanId = previous.id().toString();
+        this.baselineActualsJson = previousActualsJson;
+    }
+
+    private void require(PlanStatus expected, String action) {
+        if (status != expected) {
+            throw illegal(action);
+        }
+    }
+
+    private IllegalTransition illegal(String action) {
+        return new IllegalTransition(action, status);
+    }
+
+    /** An action the plan's status does not allow; the boundary answers 409 with what is allowed. */
+    public static class IllegalTransition extends RuntimeException {
+        private final String action;
+        private final PlanStatus status;
+
+        public IllegalTransition(String action, PlanStatus status) {
+            super("A " + status + " plan cannot " + action);
+            this.action = action;
+            this.status = status;
+        }
+
+        public String action() {
+            return action;
+        }
+
+        public PlanStatus status() {
+            return status;
+        }
     }
 
     /** Set by the repository after loading, from the stored JSON. */
@@ -164,5 +294,49 @@ public class BusinessPlan {
 
     public long version() {
         return version;
+    }
+
+    public int approvalRound() {
+        return approvalRound;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
+    public Instant activatedAt() {
+        return activatedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public String closedBy() {
+        return closedBy;
+    }
+
+    public Integer baselineRevision() {
+        return baselineRevision;
+    }
+
+    public UUID previousPlanId() {
+        return previousPlanId == null ? null : UUID.fromString(previousPlanId);
+    }
+
+    public String baselineActualsJson() {
+        return baselineActualsJson;
+    }
+
+    public String closingReportJson() {
+        return closingReportJson;
+    }
+
+    public String vendorDeliveredJson() {
+        return vendorDeliveredJson;
     }
 }

@@ -1,0 +1,375 @@
+package org.jbp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The plan lifecycle end to end: acceptance, approval chain, activation, review, amendment, close, next cycle. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LifecycleIT {
+
+    /** A fiscal year under way today, so an approved plan becomes ACTIVE at once. */
+    private static final int THIS_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestEnvironment.freshDeployment();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    Api api;
+    Api admin;
+    Api cam;
+    Api approver;
+    Api vp;
+
+    @BeforeEach
+    void connect() {
+        api = Api.at(deployed);
+        admin = api.as(Fixtures.adminToken());
+        cam = api.as(Fixtures.camToken());
+        approver = api.as(Fixtures.approverToken());
+        // the template's second step names user APPROVER; a different approver holds the role only
+        vp = approver;
+    }
+
+    private String partner(String tier) {
+        String id = Fixtures.newAccountId();
+        assertEquals(200, admin.put("/jbp/api/v1/partners/" + id, Fixtures.partner("Partner " + id, tier)).status());
+        return Fixtures.to18(id);
+    }
+
+    private String template(boolean acceptance) {
+        var body = Fixtures.combinedTemplate("Lifecycle " + System.nanoTime()).add("partnerAcceptance", acceptance)
+                .add("approvalChain", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "Channel director").add("role", "approver").add("slaHours", 48))
+                        .add(Json.createObjectBuilder().add("name", "VP sales").add("user", Fixtures.APPROVER).add("slaHours", 72)))
+                .build();
+        var reply = admin.post("/jbp/api/v1/templates", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    private JsonObject draft(String account, String template) {
+        var reply = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(account, template, Fixtures.sixSections(THIS_YEAR), THIS_YEAR));
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private JsonObject pendingStep(String plan) {
+        return cam.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("lifecycle").getJsonObject("currentStep");
+    }
+
+    private Api partnerUser(String account) {
+        return api.as(Fixtures.partnerToken(account, "005000000000066"));
+    }
+
+    private static List<String> strings(JsonObject o, String key) {
+        return o.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    @Test
+    void planGoesFromDraftThroughApprovalReviewAmendmentAndCloseToTheNextCycle() throws IOException {
+        String account = partner("Gold");
+        String plan = draft(account, template(true)).getString("id");
+        Api partner = partnerUser(account);
+
+        var submitted = cam.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+        assertEquals("IN_APPROVAL", submitted.json().getString("status"));
+        JsonObject acceptance = pendingStep(plan);
+        assertEquals("ACCEPTANCE", acceptance.getString("kind"), "Gold partners accept first");
+        assertEquals(403, approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + acceptance.getString("id") + "/approve", "").status(),
+                "only the partner accepts");
+        assertTrue(strings(partner.get("/jbp/api/v1/plans/" + plan).json(), "allowedActions").contains("accept"));
+
+        var accepted = partner.post("/jbp/api/v1/plans/" + plan + "/acceptance", "");
+        assertEquals(200, accepted.status(), accepted.body());
+        JsonObject director = pendingStep(plan);
+        assertEquals("Channel director", director.getString("name"));
+        assertEquals(200, approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + director.getString("id") + "/approve", "").status());
+        var again = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + director.getString("id") + "/approve", "");
+        assertEquals(409, again.status(), "a decided step is never decided twice");
+
+        JsonObject vpStep = pendingStep(plan);
+        assertEquals(Fixtures.APPROVER, vpStep.getString("approverUser"));
+        assertEquals(403, api.as(Fixtures.secondApproverToken())
+                .post("/jbp/api/v1/plans/" + plan + "/approvals/" + vpStep.getString("id") + "/approve", "").status(),
+                "a step for a named user is not for everyone with the role");
+        assertEquals(200, vp.post("/jbp/api/v1/plans/" + plan + "/approvals/" + vpStep.getString("id") + "/approve", "").status());
+
+        JsonObject active = cam.get("/jbp/api/v1/plans/" + plan).json();
+        assertEquals("ACTIVE", active.getString("status"), "approved inside its period: active at once");
+        assertEquals(1, active.getJsonObject("lifecycle").getInt("baselineRevision"));
+        var chain = cam.get("/jbp/api/v1/plans/" + plan + "/approvals").array().getValuesAs(JsonObject.class);
+        assertEquals(3, chain.size());
+        assertTrue(chain.stream().allMatch(s -> s.getString("status").equals("APPROVED") && s.containsKey("decidedAt")));
+        assertEquals("005000000000066", chain.get(0).getString("decidedBy"));
+
+        assertTrue(approvalTaskQueuedFor(plan, Fixtures.APPROVER), "a Salesforce Task for the named approver is in the outbox");
+        assertTrue(inbox(cam).contains("PLAN_APPROVED"));
+        assertTrue(inbox(partner).contains("ACCEPTANCE_REQUESTED"));
+        assertTrue(inbox(approver).contains("APPROVAL_REQUESTED"));
+
+        var actuals = cam.post("/jbp/api/v1/plans/" + plan + "/actuals", Json.createObjectBuilder().add("values", Json.createArrayBuilder()
+                .add(actual("revenue_won", 900_000)).add(actual("deals_registered", 44))
+                .add(actual("pipeline_created", 3_500_000)).add(actual("certifications_completed(TECHNICAL)", 2))
+                .add(actual("co_sell_engagements", 14)).add(actual("mdf_claimed", 12_000))).build());
+        assertEquals(200, actuals.status(), actuals.body());
+
+        var reviews = cam.get("/jbp/api/v1/plans/" + plan + "/reviews").array();
+        assertFalse(reviews.isEmpty(), "the monthly cadence scheduled reviews");
+        var review = cam.post("/jbp/api/v1/plans/" + plan + "/reviews", Json.createObjectBuilder()
+                .add("notes", "Revenue slightly behind; webinar went well")
+                .add("decisions", Json.createArrayBuilder().add("Add a second webinar"))
+                .add("actions", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("description", "Draft the webinar agenda").add("owner", "Partner marketing")))
+                .build());
+        assertEquals(201, review.status(), review.body());
+        JsonObject frozen = review.json().getJsonObject("kpiSnapshot").getJsonArray("kpis").getJsonObject(0);
+        assertEquals("revenue_won", frozen.getString("key"));
+        assertEquals(0, new BigDecimal("900000").compareTo(frozen.getJsonNumber("actual").bigDecimalValue()));
+
+        var amendment = partner.post("/jbp/api/v1/plans/" + plan + "/amendments", Json.createObjectBuilder()
+                .add("rationale", "Second webinar agreed in the review")
+                .add("changes", Json.createObjectBuilder().add("sections", Json.createObjectBuilder()
+                        .add("coSell", Json.createObjectBuilder().add("engagementsTarget", 16)))).build());
+        assertEquals(201, amendment.status(), amendment.body());
+        assertEquals(12, cam.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("sections").getJsonObject("coSell")
+                .getInt("engagementsTarget"), "the agreed plan holds until the amendment is approved");
+        assertEquals(200, partner.post("/jbp/api/v1/plans/" + plan + "/acceptance", "").status());
+        assertEquals(200, approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + pendingStep(plan).getString("id") + "/approve", "").status());
+        assertEquals(200, vp.post("/jbp/api/v1/plans/" + plan + "/approvals/" + pendingStep(plan).getString("id") + "/approve", "").status());
+        JsonObject amended = cam.get("/jbp/api/v1/plans/" + plan).json();
+        assertEquals(16, amended.getJsonObject("sections").getJsonObject("coSell").getInt("engagementsTarget"));
+        assertEquals("APPROVED", cam.get("/jbp/api/v1/plans/" + plan + "/amendments").array().getJsonObject(0).getString("status"));
+        var baselineDiff = cam.get("/jbp/api/v1/plans/" + plan + "/baseline-diff").json();
+        JsonObject change = baselineDiff.getJsonArray("changes").getJsonObject(0);
+        assertEquals("sections.coSell.engagementsTarget", change.getString("field"));
+        assertEquals(12, change.getInt("before"));
+        assertEquals(16, change.getInt("after"));
+
+        var closed = cam.post("/jbp/api/v1/plans/" + plan + "/close", Json.createObjectBuilder()
+                .add("vendorDelivered", Json.createObjectBuilder().add("mdfPaid", 40_000).add("coSellSupportHours", 180)
+                        .add("preSalesAvailabilityHours", 120).add("executiveSponsorship", "Two QBRs attended")).build());
+        assertEquals(200, closed.status(), closed.body());
+        assertEquals("CLOSED", closed.json().getString("status"));
+
+        JsonObject report = cam.get("/jbp/api/v1/plans/" + plan + "/report", "application/json").json();
+        JsonObject revenue = report.getJsonArray("kpis").getValuesAs(JsonObject.class).stream()
+                .filter(k -> k.getString("key").equals("revenue_won")).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("1000000").compareTo(revenue.getJsonNumber("planned").bigDecimalValue()));
+        assertEquals(0, new BigDecimal("-100000").compareTo(revenue.getJsonNumber("variance").bigDecimalValue()));
+        assertEquals(0, new BigDecimal("-10.0").compareTo(revenue.getJsonNumber("variancePercent").bigDecimalValue()));
+        assertEquals("Two QBRs attended", report.getJsonArray("vendorCommitments").getJsonObject(3).getString("delivered"));
+
+        var csv = cam.get("/jbp/api/v1/plans/" + plan + "/report", "text/csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.body().contains("\"kpi\",\"revenue_won\",\"Closed revenue\",\"CURRENCY\",\"1000000\",\"900000\",\"-100000\",\"-10\""),
+                csv.body());
+
+        String pdfText = pdfText("/jbp/api/v1/plans/" + plan + "/report");
+        assertTrue(pdfText.contains("Period-end report"), pdfText);
+        assertTrue(pdfText.contains("Closed revenue CURRENCY 1000000 900000 -100000 -10"), pdfText);
+        assertTrue(pdfText.contains("Co-sell engagements COUNT 16 14 -2 -12.5"), pdfText);
+
+        var next = cam.post("/jbp/api/v1/plans/" + plan + "/next-cycle", "{\"growthPercent\": 10}");
+        assertEquals(201, next.status(), next.body());
+        JsonObject nextPlan = next.json();
+        assertEquals("DRAFT", nextPlan.getString("status"));
+        assertEquals("FY" + (THIS_YEAR + 1), nextPlan.getJsonObject("period").getString("label"));
+        assertEquals(0, new BigDecimal("990000").compareTo(nextPlan.getJsonObject("sections").getJsonObject("revenue")
+                .getJsonObject("closedRevenue").getJsonNumber("amount").bigDecimalValue()), "actual 900000 grown by 10%");
+        assertEquals(0, new BigDecimal("990000").compareTo(nextPlan.getJsonObject("sections").getJsonArray("kpis")
+                .getJsonObject(0).getJsonNumber("target").bigDecimalValue()));
+        assertEquals("Strong install base in retail", nextPlan.getJsonObject("sections").getJsonObject("profile")
+                .getJsonObject("swot").getJsonArray("strengths").getString(0), "SWOT carried over for review");
+        assertEquals(plan, nextPlan.getJsonObject("lifecycle").getString("previousPlanId"));
+        assertEquals(0, new BigDecimal("900000").compareTo(nextPlan.getJsonObject("lifecycle")
+                .getJsonObject("baselineActuals").getJsonNumber("revenue_won").bigDecimalValue()));
+    }
+
+    @Test
+    void revisionRequestAndRejectionNeedReasonsAndEndWhereTheyShould() {
+        String account = partner("Platinum");
+        String plan = draft(account, template(false)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+        String step = pendingStep(plan).getString("id");
+        var noReason = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step + "/request-revision", "{}");
+        assertEquals(422, noReason.status(), noReason.body());
+        assertEquals("reason", noReason.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        var revision = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step + "/request-revision",
+                "{\"reason\":\"Pipeline target is not credible\"}");
+        assertEquals(200, revision.status(), revision.body());
+        JsonObject draft = cam.get("/jbp/api/v1/plans/" + plan).json();
+        assertEquals("DRAFT", draft.getString("status"));
+        assertTrue(inbox(cam).contains("REVISION_REQUESTED"));
+        var chain = cam.get("/jbp/api/v1/plans/" + plan + "/approvals").array().getValuesAs(JsonObject.class);
+        assertEquals("Pipeline target is not credible", chain.get(0).getString("reason"));
+        assertEquals("SKIPPED", chain.get(1).getString("status"));
+
+        var edited = cam.patch("/jbp/api/v1/plans/" + plan, "\"" + draft.getJsonNumber("version").longValue() + "\"",
+                "{\"sections\":{\"revenue\":{\"pipeline\":{\"amount\":3000000,\"currency\":\"USD\"}}}}");
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+        String second = pendingStep(plan).getString("id");
+        assertEquals(422, approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + second + "/reject", "").status());
+        assertEquals(200, approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + second + "/reject",
+                "{\"reason\":\"Partner is leaving the program\"}").status());
+        assertEquals("REJECTED", cam.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+
+        var illegal = cam.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+        assertEquals(409, illegal.status(), illegal.body());
+        assertEquals("REJECTED", illegal.json().getString("status"));
+        assertEquals(List.of("comment"), strings(illegal.json(), "allowedActions"));
+    }
+
+    @Test
+    void incompletePlanCannotBeSubmitted() {
+        String account = partner("Gold");
+        JsonObject sections = Json.createObjectBuilder(Fixtures.sixSections(THIS_YEAR)).remove("campaigns").remove("coSell").build();
+        var reply = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(account, template(false), sections, THIS_YEAR));
+        String plan = reply.json().getString("id");
+        var refused = cam.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+        assertEquals(422, refused.status(), refused.body());
+        List<String> fields = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).toList();
+        assertEquals(List.of("sections.campaigns", "sections.coSell"), fields);
+        assertEquals("DRAFT", cam.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+    }
+
+    @Test
+    void stepPastItsSlaIsEscalatedWhenTheClockMoves() {
+        String plan = draft(partner("Gold"), template(false)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+        String step = pendingStep(plan).getString("id");
+        assertEquals(403, admin.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step + "/approve", "").status(),
+                "before escalation the admin is not the approver");
+        try {
+            var moved = admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder()
+                    .add("now", Instant.now().plus(Duration.ofHours(49)).toString()).build());
+            assertEquals(200, moved.status(), moved.body());
+            assertEquals(200, admin.post("/jbp/api/v1/admin/lifecycle/run", "").status());
+            JsonObject escalated = cam.get("/jbp/api/v1/plans/" + plan + "/approvals").array().getJsonObject(0);
+            assertNotNull(escalated.getString("escalatedAt"));
+            assertEquals("jbp-admin", escalated.getString("escalatedTo"));
+            assertTrue(escalated.getBoolean("overdue"));
+            assertTrue(inbox(admin).contains("APPROVAL_ESCALATED"));
+            assertEquals(200, admin.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step + "/approve", "").status(),
+                    "the escalation role may now decide");
+        } finally {
+            admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", Instant.now().toString()).build());
+        }
+    }
+
+    @Test
+    void twoApproversDecidingOneStepAtOnceRecordOneDecision() throws Exception {
+        String plan = draft(partner("Gold"), template(false)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+        String step = pendingStep(plan).getString("id");
+        Api other = api.as(Fixtures.secondApproverToken());
+        CountDownLatch go = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step + "/approve", "");
+        });
+        var second = CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return other.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step + "/reject", "{\"reason\":\"no\"}");
+        });
+        go.countDown();
+        List<Integer> statuses = List.of(first.get().status(), second.get().status());
+        assertTrue(statuses.contains(200) && statuses.contains(409), statuses.toString());
+        JsonObject decided = cam.get("/jbp/api/v1/plans/" + plan + "/approvals").array().getJsonObject(0);
+        String expected = first.get().status() == 200 ? "APPROVED" : "REJECTED";
+        assertEquals(expected, decided.getString("status"));
+    }
+
+    private static JsonObject actual(String metric, long value) {
+        return Json.createObjectBuilder().add("metric", metric).add("value", value).build();
+    }
+
+    private static List<String> inbox(Api who) {
+        return who.get("/jbp/api/v1/me/notifications").array().getValuesAs(JsonObject.class).stream()
+                .map(n -> n.getString("kind")).toList();
+    }
+
+    private static boolean approvalTaskQueuedFor(String plan, String owner) {
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement("select payload from crm_outbox where plan_id = ?::uuid "
+                     + "and kind = 'TASK_UPSERT' and external_id like 'jbp-step-%'")) {
+            s.setString(1, plan);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1).contains("\"ownerId\":\"" + owner + "\"")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String pdfText(String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Authorization", "Bearer " + Fixtures.camToken()).header("Accept", "application/pdf").build();
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode());
+            assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+            try (PDDocument pdf = Loader.loadPDF(response.body())) {
+                return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.jbp.approval.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.approval.control.ApprovalService;
+import org.jbp.approval.entity.ApprovalStep;
+import org.jbp.approval.entity.Decision;
+import org.jbp.plan.boundary.LifecycleGuard;
+import org.jbp.platform.JsonInput;
+import org.jbp.platform.ProblemException;
+import org.jbp.security.Roles;
+
+/** The approval chain of a plan and the decisions on its steps. Decisions name their step: a retry never approves twice. */
+@Path("plans/{id}/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+public class ApprovalResource {
+
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    LifecycleGuard guard;
+    @Inject
+    JsonInput input;
+
+    public record DecisionInput(@Size(max = 2000) String reason) {
+    }
+
+    public record StepView(UUID id, UUID amendmentId, int round, int position, String kind, String name,
+                           String approverRole, String approverUser, int slaHours, String status, Instant openedAt,
+                           Instant dueAt, boolean overdue, Instant escalatedAt, String escalatedTo, String decidedBy,
+                           String decidedByName, Instant decidedAt, String reason) {
+        public static StepView of(ApprovalStep s, Instant now) {
+            boolean overdue = s.status().name().equals("PENDING") && s.dueAt() != null && now.isAfter(s.dueAt());
+            return new StepView(s.id(), s.amendmentId(), s.round(), s.position(), s.kind().name(), s.name(),
+                    s.approverRole(), s.approverUser(), s.slaHours(), s.status().name(), s.openedAt(), s.dueAt(),
+                    overdue, s.escalatedAt(), s.escalatedTo(), s.decidedBy(), s.decidedByName(), s.decidedAt(),
+                    s.reason());
+        }
+    }
+
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
+    @GET
+    @Operation(summary = "Every step of every round, with decisions, SLA due times and escalations")
+    public List<StepView> chain(@PathParam("id") String id) {
+        Instant now = clock.instant();
+        return approvals.chain(planId(id)).stream().map(s -> StepView.of(s, now)).toList();
+    }
+
+    @POST
+    @Path("{stepId}/approve")
+    @Operation(summary = "Approve the current step")
+    public StepView approve(@PathParam("id") String id, @PathParam("stepId") String stepId, String body) {
+        return decide(id, stepId, Decision.APPROVE, body);
+    }
+
+    @POST
+    @Path("{stepId}/request-revision")
+    @Operation(summary = "Send the plan back to DRAFT; a reason is required")
+    public StepView requestRevision(@PathParam("id") String id, @PathParam("stepId") String stepId, String body) {
+        return decide(id, stepId, Decision.REQUEST_REVISION, body);
+    }
+
+    @POST
+    @Path("{stepId}/reject")
+    @Operation(summary = "Reject the plan for good; a reason is required")
+    public StepView reject(@PathParam("id") String id, @PathParam("stepId") String stepId, String body) {
+        return decide(id, stepId, Decision.REJECT, body);
+    }
+
+    private StepView decide(String id, String stepId, Decision decision, String body) {
+        UUID plan = planId(id);
+        UUID step = uuid(stepId, "Approval step");
+        String reason = body == null || body.isBlank() ? null : input.bind(body, DecisionInput.class).reason();
+        return StepView.of(guard.run(plan, () -> approvals.decide(plan, step, decision, reason)), clock.instant());
+    }
+
+    static UUID planId(String id) {
+        return uuid(id, "Plan");
+    }
+
+    static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what + " " + id);
+        }
+    }
+}

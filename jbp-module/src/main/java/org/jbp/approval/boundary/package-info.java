@@ -1,0 +1,2 @@
+/** REST: submit, acceptance, decisions, the chain as it stands. */
+package org.jbp.approval.boundary;

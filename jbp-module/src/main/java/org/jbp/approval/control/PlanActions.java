@@ -1,0 +1,85 @@
+package org.jbp.approval.control;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.jbp.approval.entity.ApprovalStep;
+import org.jbp.approval.entity.StepKind;
+import org.jbp.plan.control.PlanAccess;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.security.CurrentUser;
+import org.jbp.security.Roles;
+
+/** The lifecycle actions the caller may take on a plan now: shown in the plan view and in every 409. */
+@RequestScoped
+public class PlanActions {
+
+    @Inject
+    ApprovalRepository steps;
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    PlanAccess access;
+    @Inject
+    CurrentUser user;
+
+    public List<String> allowed(BusinessPlan plan) {
+        List<String> actions = new ArrayList<>();
+        if (!access.canSee(plan)) {
+            return actions;
+        }
+        boolean manager = user.isAdmin() || (user.is(Roles.CHANNEL_MANAGER) && access.managesPartnerOf(plan));
+        boolean partnerOfPlan = user.is(Roles.PARTNER) && user.partnerAccount().filter(plan.partner()::equals).isPresent();
+        switch (plan.status()) {
+            case DRAFT -> {
+                if (manager || partnerOfPlan) {
+                    actions.add("edit");
+                }
+                if (manager) {
+                    actions.add("submit");
+                }
+            }
+            case IN_APPROVAL -> steps.pending(plan.id()).filter(s -> s.amendmentId() == null)
+                    .ifPresent(step -> addDecisions(plan, step, actions));
+            case APPROVED -> {
+                if (manager) {
+                    actions.add("close");
+                }
+            }
+            case ACTIVE -> {
+                steps.pending(plan.id()).ifPresent(step -> addDecisions(plan, step, actions));
+                if (manager || partnerOfPlan) {
+                    actions.add("amend");
+                    actions.add("review");
+                }
+                if (manager) {
+                    actions.add("record-actuals");
+                    actions.add("close");
+                }
+            }
+            case CLOSED -> {
+                if (manager) {
+                    actions.add("next-cycle");
+                }
+            }
+            case REJECTED -> {
+            }
+        }
+        actions.add("comment");
+        return actions;
+    }
+
+    private void addDecisions(BusinessPlan plan, ApprovalStep step, List<String> actions) {
+        if (!approvals.mayDecide(plan, step)) {
+            return;
+        }
+        if (step.kind() == StepKind.ACCEPTANCE) {
+            actions.add("accept");
+        } else {
+            actions.add("approve");
+        }
+        actions.add("request-revision");
+        actions.add("reject");
+    }
+}

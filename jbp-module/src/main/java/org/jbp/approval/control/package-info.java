@@ -1,0 +1,2 @@
+/** Running approval chains and the SLA escalation. */
+package org.jbp.approval.control;

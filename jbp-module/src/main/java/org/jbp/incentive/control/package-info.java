@@ -1,0 +1,2 @@
+/** Queueing CRM writes. */
+package org.jbp.incentive.control;

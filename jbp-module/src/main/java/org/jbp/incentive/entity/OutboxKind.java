@@ -1,0 +1,6 @@
+package org.jbp.incentive.entity;
+
+/** What a queued CRM write does. */
+public enum OutboxKind {
+    TASK_UPSERT, TASK_CLOSE, TIER_CHANGE, FUND_REQUEST_UPSERT
+}

@@ -1,0 +1,6 @@
+package org.jbp.incentive.entity;
+
+/** PENDING until delivered; FAILED writes wait for an admin to retry or discard them. */
+public enum OutboxStatus {
+    PENDING, DELIVERED, FAILED, DISCARDED
+}

@@ -1,0 +1,2 @@
+/** REST: KPI actuals of a plan. */
+package org.jbp.kpi.boundary;

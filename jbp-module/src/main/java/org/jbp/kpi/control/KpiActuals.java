@@ -1,0 +1,68 @@
+package org.jbp.kpi.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jbp.kpi.entity.KpiActual;
+
+/**
+ * Current actuals of a plan. A new value is stored only when it differs from the current one,
+ * so the table is a time series of changes, not of sync runs.
+ */
+@ApplicationScoped
+public class KpiActuals {
+
+    @PersistenceContext(unitName = "jbp")
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    /** Records a value; returns false when it equals the current one and nothing was stored. */
+    public boolean record(UUID planId, String metric, int quarter, BigDecimal value, String source, String by) {
+        BigDecimal current = current(planId).get(key(metric, quarter));
+        if (current != null && current.compareTo(value) == 0) {
+            return false;
+        }
+        em.persist(new KpiActual(planId, metric, quarter, value, source, by, clock.instant()));
+        return true;
+    }
+
+    /** The newest value per metric and quarter, keyed {@code metric} (period) or {@code metric#q}. */
+    public Map<String, BigDecimal> current(UUID planId) {
+        List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
+                        + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
+                .setParameter("plan", planId).getResultList();
+        Map<String, BigDecimal> current = new LinkedHashMap<>();
+        for (KpiActual row : rows) {
+            current.putIfAbsent(key(row.metric(), row.quarter()), row.value());
+        }
+        return current;
+    }
+
+    /** The period value of a metric: as recorded for the period, else the sum of its quarters. */
+    public static BigDecimal periodValue(Map<String, BigDecimal> current, String metric) {
+        BigDecimal whole = current.get(metric);
+        if (whole != null) {
+            return whole;
+        }
+        BigDecimal sum = null;
+        for (int q = 1; q <= 4; q++) {
+            BigDecimal part = current.get(metric + "#" + q);
+            if (part != null) {
+                sum = sum == null ? part : sum.add(part);
+            }
+        }
+        return sum;
+    }
+
+    public static String key(String metric, int quarter) {
+        return quarter == 0 ? metric : metric + "#" + quarter;
+    }
+}

@@ -1,0 +1,2 @@
+/** Recording and reading KPI actuals. */
+package org.jbp.kpi.control;

@@ -1,0 +1,2 @@
+/** REST: the caller's notifications. */
+package org.jbp.notification.boundary;

@@ -1,0 +1,2 @@
+/** Sending and reading notifications. */
+package org.jbp.notification.control;

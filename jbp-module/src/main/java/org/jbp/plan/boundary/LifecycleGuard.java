@@ -1,0 +1,31 @@
+package org.jbp.plan.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jbp.approval.control.PlanActions;
+import org.jbp.plan.control.PlanRepository;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.platform.ProblemException;
+
+/** Turns an illegal transition into a 409 that says the plan's status and what the caller may do now. */
+@RequestScoped
+public class LifecycleGuard {
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    PlanActions actions;
+
+    public <T> T run(UUID planId, Supplier<T> transition) {
+        try {
+            return transition.get();
+        } catch (BusinessPlan.IllegalTransition e) {
+            BusinessPlan plan = plans.find(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
+            throw ProblemException.conflict(e.getMessage(), Map.of("status", plan.status().name(),
+                    "allowedActions", actions.allowed(plan)));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.jbp.plan.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.plan.control.ReviewService;
+import org.jbp.plan.entity.Review;
+import org.jbp.platform.JsonInput;
+import org.jbp.security.Roles;
+
+/** Joint reviews of an ACTIVE plan: scheduled by the template's cadence, recorded with a KPI snapshot. */
+@Path("plans/{id}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+public class ReviewResource {
+
+    @Inject
+    ReviewService reviews;
+    @Inject
+    LifecycleGuard guard;
+    @Inject
+    JsonInput input;
+
+    public record ActionInput(@NotBlank @Size(max = 500) String description, @Size(max = 120) String owner,
+                              LocalDate dueDate) {
+    }
+
+    public record ReviewInput(@NotBlank @Size(max = 10_000) String notes,
+                              @Size(max = 50) List<@NotBlank @Size(max = 1000) String> decisions,
+                              @Size(max = 50) List<@Valid @NotNull ActionInput> actions) {
+    }
+
+    public record ReviewView(UUID id, LocalDate dueDate, String status, String notes, JsonValue decisions,
+                             JsonValue actions, JsonValue kpiSnapshot, String completedBy, Instant completedAt,
+                             Instant overdueNotifiedAt) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.id(), r.dueDate(), r.status(), r.notes(), json(r.decisionsJson()),
+                    json(r.actionsJson()), json(r.kpiSnapshotJson()), r.completedBy(), r.completedAt(),
+                    r.overdueNotifiedAt());
+        }
+
+        private static JsonValue json(String text) {
+            if (text == null) {
+                return null;
+            }
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+                return reader.readValue();
+            }
+        }
+    }
+
+    @GET
+    @Operation(summary = "Scheduled and recorded reviews, by due date")
+    public List<ReviewView> list(@PathParam("id") String id) {
+        return reviews.list(PlanResource.planId(id)).stream().map(ReviewView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Record the next due review with notes, decisions and actions; the KPIs are frozen with it")
+    public Response record(@PathParam("id") String id, String body) {
+        UUID planId = PlanResource.planId(id);
+        ReviewInput in = input.bind(body, ReviewInput.class);
+        List<ReviewService.ReviewAction> actions = in.actions() == null ? List.of() : in.actions().stream()
+                .map(a -> new ReviewService.ReviewAction(a.description(), a.owner(), a.dueDate())).toList();
+        Review review = guard.run(planId, () -> reviews.record(planId, in.notes(),
+                in.decisions() == null ? List.of() : in.decisions(), actions));
+        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
+    }
+
+}

@@ -1,0 +1,123 @@
+package org.jbp.plan.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.jbp.platform.ProblemException;
+
+/**
+ * A joint review of an ACTIVE plan, scheduled by the template's cadence. Recording it keeps the notes,
+ * decisions and actions, and freezes the KPIs as they stood at that moment.
+ */
+@Entity
+@Table(name = "plan_review")
+public class Review {
+
+    public static final String SCHEDULED = "SCHEDULED";
+    public static final String COMPLETED = "COMPLETED";
+
+    @Id
+    private UUID id;
+    @Column(name = "plan_id")
+    private UUID planId;
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+    private String status;
+    private String notes;
+    @Column(name = "decisions")
+    private String decisionsJson;
+    @Column(name = "actions")
+    private String actionsJson;
+    @Column(name = "kpi_snapshot")
+    private String kpiSnapshotJson;
+    @Column(name = "completed_by")
+    private String completedBy;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Column(name = "overdue_notified_at")
+    private Instant overdueNotifiedAt;
+    @Version
+    private long version;
+
+    protected Review() {
+    }
+
+    public Review(UUID planId, LocalDate dueDate) {
+        this.id = UUID.randomUUID();
+        this.planId = Objects.requireNonNull(planId);
+        this.dueDate = Objects.requireNonNull(dueDate);
+        this.status = SCHEDULED;
+    }
+
+    public void complete(String notes, String decisionsJson, String actionsJson, String kpiSnapshotJson, String by,
+                         Instant at) {
+        if (!SCHEDULED.equals(status)) {
+            throw ProblemException.conflict("This review was already recorded", java.util.Map.of("reviewStatus", status));
+        }
+        this.notes = notes;
+        this.decisionsJson = decisionsJson;
+        this.actionsJson = actionsJson;
+        this.kpiSnapshotJson = kpiSnapshotJson;
+        this.completedBy = by;
+        this.completedAt = at;
+        this.status = COMPLETED;
+    }
+
+    public boolean isOverdueUnnoticed(LocalDate today) {
+        return SCHEDULED.equals(status) && dueDate.isBefore(today) && overdueNotifiedAt == null;
+    }
+
+    public void overdueNotified(Instant at) {
+        overdueNotifiedAt = at;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID planId() {
+        return planId;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public String decisionsJson() {
+        return decisionsJson;
+    }
+
+    public String actionsJson() {
+        return actionsJson;
+    }
+
+    public String kpiSnapshotJson() {
+        return kpiSnapshotJson;
+    }
+
+    public String completedBy() {
+        return completedBy;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public Instant overdueNotifiedAt() {
+        return overdueNotifiedAt;
+    }
+}
