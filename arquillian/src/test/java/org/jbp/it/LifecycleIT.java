@@ -299,6 +299,42 @@ class LifecycleIT {
     }
 
     @Test
+    void timeActivatesFuturePlansFlagsOverdueReviewsAndClosesEndedPlans() {
+        String template = template(false);
+        String current = draft(partner("Gold"), template).getString("id");
+        var future = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(partner("Gold"), template,
+                Fixtures.sixSections(THIS_YEAR + 1), THIS_YEAR + 1));
+        assertEquals(201, future.status(), future.body());
+        String next = future.json().getString("id");
+        for (String plan : List.of(current, next)) {
+            assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+            assertEquals(200, approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + pendingStep(plan).getString("id") + "/approve", "").status());
+            assertEquals(200, vp.post("/jbp/api/v1/plans/" + plan + "/approvals/" + pendingStep(plan).getString("id") + "/approve", "").status());
+        }
+        assertEquals("ACTIVE", cam.get("/jbp/api/v1/plans/" + current).json().getString("status"));
+        assertEquals("APPROVED", cam.get("/jbp/api/v1/plans/" + next).json().getString("status"), "its period has not started");
+        try {
+            moveClockTo(java.time.LocalDate.of(THIS_YEAR + 1, 1, 2));
+            assertEquals(200, admin.post("/jbp/api/v1/admin/lifecycle/run", "").status());
+            assertTrue(inbox(cam).contains("REVIEW_OVERDUE"), "the December review was never held");
+            JsonObject closed = cam.get("/jbp/api/v1/plans/" + current).json();
+            assertEquals("CLOSED", closed.getString("status"), "closed automatically at period end");
+            assertEquals("jbp-system", closed.getJsonObject("lifecycle").getString("closedBy"));
+            assertEquals(200, cam.get("/jbp/api/v1/plans/" + current + "/report", "application/json").status());
+            assertEquals("ACTIVE", cam.get("/jbp/api/v1/plans/" + next).json().getString("status"), "activated at its period start");
+            assertFalse(cam.get("/jbp/api/v1/plans/" + next + "/reviews").array().isEmpty());
+        } finally {
+            admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", Instant.now().toString()).build());
+        }
+    }
+
+    private void moveClockTo(java.time.LocalDate day) {
+        var moved = admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder()
+                .add("now", day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).toString()).build());
+        assertEquals(200, moved.status(), moved.body());
+    }
+
+    @Test
     void twoApproversDecidingOneStepAtOnceRecordOneDecision() throws Exception {
         String plan = draft(partner("Gold"), template(false)).getString("id");
         assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
