@@ -1,5 +1,7 @@
 package org.jbp.demo;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -40,7 +42,10 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        DemoMain demo = new DemoMain(DemoSettings.fromSystemProperties(), System.out);
+        // Straight to the terminal: under exec:java System.out is Maven's stream, which is gone by the time a
+        // shutdown hook wants to say "stopped".
+        PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        DemoMain demo = new DemoMain(DemoSettings.fromSystemProperties(), console);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "jbp-demo-stop"));
         try {
             demo.start();
@@ -80,7 +85,13 @@ public final class DemoMain {
                                 : keys.token(users.partnerUser().id(), "Partner user", List.of("partner"), account,
                                         Duration.ofHours(1))),
                 LocalDate.now(ZoneOffset.UTC).getYear() + 1);
-        DemoDataLoader.Result result = loader.loadIfEmpty(salesforce.partners(), users.approver().id());
+        DemoDataLoader.Result result;
+        try {
+            result = loader.loadIfEmpty(salesforce.partners(), users.approver().id());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Loading the demo data failed (delete " + settings.dataDirectory()
+                    + " to start over with an empty database): " + e.getMessage(), e);
+        }
         Path tokenFile = writeTokenFile(tokens, users);
         printBanner(result, tokens, users, tokenFile);
     }
@@ -107,7 +118,8 @@ public final class DemoMain {
         String api = base + "/jbp/api/v1";
         out.println();
         out.println("================ JBP demo is running ================");
-        out.println("App:          " + base + "/jbp/");
+        out.println("App:          " + base + "/jbp/" + (answers200(base + "/jbp/") ? ""
+                : "   (no start page in this WAR yet: use the API below)"));
         out.println("REST API:     " + api);
         out.println("OpenAPI:      " + base + "/openapi" + (answers200(base + "/openapi-ui/")
                 ? "   (browsable UI: " + base + "/openapi-ui/)" : "   (this Payara has no /openapi-ui)"));
@@ -164,7 +176,7 @@ public final class DemoMain {
             if (!stack.payara().isAlive() && !stopping.get()) {
                 Thread.sleep(500); // a Ctrl-C reaches Payara and this JVM together; let the hook claim it
                 if (!stopping.get()) {
-                    System.err.println("Payara Micro stopped by itself; see " + stack.payara().logFile());
+                    out.println("Payara Micro stopped by itself; see " + stack.payara().logFile());
                     stop();
                 }
                 return;
@@ -173,7 +185,7 @@ public final class DemoMain {
         }
     }
 
-    /** Stops Payara, then PostgreSQL and the simulator; safe to call twice. */
+    /** Stops Payara, then PostgreSQL and the simulator; safe to call twice. Each step runs whatever the last did. */
     private void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -182,14 +194,18 @@ public final class DemoMain {
         if (stack != null) {
             try {
                 stack.close();
-            } catch (IOException e) {
-                System.err.println("Stopping PostgreSQL failed: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                out.println("Stopping Payara Micro or PostgreSQL failed: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (salesforce != null) {
-            salesforce.close();
+            try {
+                salesforce.close();
+            } catch (RuntimeException e) {
+                out.println("Stopping the Salesforce simulator failed: " + e);
+            }
         }
         out.println("Stopped.");
     }

@@ -131,8 +131,9 @@ public final class DemoDataLoader {
     }
 
     /**
-     * Both sides work on the draft: the channel manager raises the co-sell goal (or the deal count on the starter
-     * plan), the partner rewrites the summary, and they talk in a comment thread. Three revisions per plan.
+     * Both sides work on the draft: the channel manager raises the co-sell goal (or sharpens the title of a starter
+     * plan, which has no co-sell section), the partner rewrites the summary, and they talk in a comment thread.
+     * Three revisions per plan.
      */
     private void collaborate(DemoPartner partner, JsonObject plan) {
         String id = plan.getString("id");
@@ -141,7 +142,7 @@ public final class DemoDataLoader {
                 && !plan.getJsonObject("sections").isNull("coSell");
         String camChange = hasCoSell
                 ? "{\"sections\":{\"coSell\":{\"engagementsTarget\":" + (8 * DemoContent.scale(partner.tier())) + "}}}"
-                : "{\"sections\":{\"revenue\":{\"registeredDeals\":25}}}";
+                : Json.createObjectBuilder().add("title", plan.getString("title") + " (first steps)").build().toString();
         JbpApi.Reply edited = expect(api.send("PATCH", "/plans/" + id, tokens.channelManager(), camChange,
                 etagOf(plan)), 200, "PATCH /plans/" + id + " by the channel manager");
         String summary = partner.name() + " will double its certified delivery team and lead with industry "
@@ -155,7 +156,7 @@ public final class DemoDataLoader {
         JbpApi.Reply opened = expect(api.send("POST", "/plans/" + id + "/comments", tokens.channelManager(),
                 Json.createObjectBuilder().add("section", section).add("body", hasCoSell
                         ? "I raised the engagement target: we have two more SEs in your region next year."
-                        : "25 registered deals looks within reach given this year's pipeline.").build().toString(),
+                        : "The deal registration target looks within reach given this year's pipeline.").build().toString(),
                 null), 201, "POST /plans/" + id + "/comments");
         expect(api.send("POST", "/plans/" + id + "/comments", partnerToken,
                 Json.createObjectBuilder().add("replyTo", parse(opened.body()).asJsonObject().getString("id"))

@@ -63,7 +63,7 @@ class DemoDataLoaderTest {
             if (method.equals("POST") && path.equals("/plans")) {
                 JsonObject plan = read(body);
                 return new Reply(201, Json.createObjectBuilder().add("id", UUID.randomUUID().toString())
-                        .add("version", 1).add("sections", plan.getJsonObject("sections")).build().toString(), "\"1\"");
+                        .add("version", 1).add("title", plan.getString("title")).add("sections", plan.getJsonObject("sections")).build().toString(), "\"1\"");
             }
             if (method.equals("PATCH")) {
                 return new Reply(200, "{}", "\"" + (Integer.parseInt(ifMatch.replace("\"", "")) + 1) + "\"");
