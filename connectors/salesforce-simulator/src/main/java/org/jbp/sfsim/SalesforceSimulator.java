@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jbp.sfsim.admin.AdminEndpoint;
 import org.jbp.sfsim.fault.ApiCallCounter;
 import org.jbp.sfsim.fault.FaultInjector;
+import org.jbp.sfsim.rest.RestEndpoint;
 import org.jbp.sfsim.soap.Sessions;
 import org.jbp.sfsim.soap.SoapEndpoint;
 
@@ -29,6 +30,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final FaultInjector faults;
     private final ApiCallCounter calls = new ApiCallCounter();
     private final SoapEndpoint soap;
+    private final Sessions sessions;
     private final String baseUrl;
 
     static {
@@ -43,14 +45,14 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.org = new Org(config.clock(), config.organizationName(), config.username());
         config.setup().accept(org);
         this.faults = new FaultInjector(config.dailyApiLimit());
-        Sessions sessions = new Sessions(org.organizationId(), config.sessionTimeout(), config.clock());
+        this.sessions = new Sessions(org.organizationId(), config.sessionTimeout(), config.clock());
         faults.onExpireSessions(sessions::expireAll);
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
         this.baseUrl = "http://" + config.host() + ":" + server.getAddress().getPort();
         this.soap = new SoapEndpoint(org, config, sessions, faults, calls, () -> baseUrl);
         server.createContext("/services/Soap/u/", soap);
         server.createContext("/sim/admin/", new AdminEndpoint(org, faults, calls, soap));
-        // Room for /services/data/v64.0/... (Canvas REST) in the rest package, registered here when it exists.
+        server.createContext("/services/data/", new RestEndpoint(org, sessions, calls));
         this.executor = Executors.newFixedThreadPool(config.threads(), new DaemonThreads());
         server.setExecutor(executor);
         server.start();
@@ -77,6 +79,14 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * A live session for a user, as the OAuth token in a Canvas signed request would be: the REST API
+     * answers it with that user's visibility.
+     */
+    public String sessionFor(String userId) {
+        return sessions.create(userId);
     }
 
     public Org org() {

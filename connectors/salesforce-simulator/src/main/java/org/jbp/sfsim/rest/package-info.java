@@ -1,6 +1,7 @@
 /**
- * Reserved for the REST endpoints Canvas needs ({@code /services/data/v64.0/sobjects/User/{id}} and
- * {@code /services/data/v64.0/query}). They will be an {@code HttpHandler} registered next to the SOAP one
- * in {@code SalesforceSimulator}, sharing the org, the sessions and the query engine.
+ * The slice of Salesforce's REST API a Canvas app uses on its user's behalf:
+ * {@code /services/data/v64.0/sobjects/{type}/{id}} and {@code /services/data/v64.0/query?q=}, authorised
+ * by the bearer session and filtered by what that user may see (a partner user sees only their own account
+ * and themselves). Shares the org, the sessions and the query engine with the SOAP endpoint.
  */
 package org.jbp.sfsim.rest;
