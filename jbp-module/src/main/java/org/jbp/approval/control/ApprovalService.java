@@ -57,6 +57,8 @@ public class ApprovalService {
     @Inject
     Clock clock;
     @Inject
+    jakarta.enterprise.event.Event<org.jbp.plan.control.PlanEvent> events;
+    @Inject
     @ConfigProperty(name = "jbp.approval.partner-acceptance-tiers", defaultValue = "Platinum,Gold")
     Set<String> acceptanceTiers;
 
@@ -73,6 +75,7 @@ public class ApprovalService {
                     .map(field -> new FieldError(field, "required by the template and incomplete")).toList());
         }
         int round = plan.submit(clock.instant());
+        events.fire(new org.jbp.plan.control.PlanEvent(planId, null, org.jbp.plan.control.PlanEvent.Kind.SUBMITTED));
         return openChain(plan, null, round, false);
     }
 

@@ -43,6 +43,10 @@ public class OutboxEntry {
     private Instant createdAt;
     @Column(name = "delivered_at")
     private Instant deliveredAt;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+    @Column(name = "lease_owner")
+    private String leaseOwner;
     @Version
     private long version;
 
@@ -58,6 +62,99 @@ public class OutboxEntry {
         this.status = OutboxStatus.PENDING;
         this.createdAt = Objects.requireNonNull(at);
         this.nextAttemptAt = at;
+    }
+
+    /**
+     * Claimed by a delivery pass until {@code until}: another instance skips it meanwhile, and takes it over
+     * after a crash once the lease has run out. Every claim counts as an attempt.
+     */
+    public void lease(String owner, Instant until) {
+        requireStatus(OutboxStatus.PENDING, "lease");
+        this.leaseOwner = Objects.requireNonNull(owner);
+        this.leaseUntil = Objects.requireNonNull(until);
+        this.attempts++;
+    }
+
+    /** The CRM answered with success: the record exists under {@code crmId}. */
+    public void markDelivered(String crmId, Instant at) {
+        requireStatus(OutboxStatus.PENDING, "mark delivered");
+        this.status = OutboxStatus.DELIVERED;
+        this.crmId = crmId;
+        this.deliveredAt = at;
+        this.lastErrorCode = null;
+        this.lastErrorMessage = null;
+        releaseLease();
+    }
+
+    /** A transient failure: stays PENDING and becomes due again after {@code backoff}. */
+    public void retryLater(java.time.Duration backoff, String code, String message, Instant at) {
+        requireStatus(OutboxStatus.PENDING, "retry later");
+        this.nextAttemptAt = at.plus(backoff);
+        remember(code, message);
+        releaseLease();
+    }
+
+    /** Gives a claim back without counting it, e.g. when the daily API limit stopped the pass before the call. */
+    public void release(Instant at) {
+        requireStatus(OutboxStatus.PENDING, "release");
+        this.attempts = Math.max(0, attempts - 1);
+        this.nextAttemptAt = at;
+        releaseLease();
+    }
+
+    /** A permanent failure: FAILED with Salesforce's code and message until an admin retries or discards it. */
+    public void park(String code, String message) {
+        requireStatus(OutboxStatus.PENDING, "park");
+        this.status = OutboxStatus.FAILED;
+        remember(code, message);
+        releaseLease();
+    }
+
+    /** An admin sends a FAILED (or waiting) write again at once. */
+    public void requeue(Instant at) {
+        if (status != OutboxStatus.FAILED && status != OutboxStatus.PENDING) {
+            throw new IllegalStateException("A " + status + " write cannot be retried");
+        }
+        this.status = OutboxStatus.PENDING;
+        this.nextAttemptAt = at;
+        releaseLease();
+    }
+
+    /** An admin gives up on a write that was not delivered. */
+    public void discard() {
+        if (status != OutboxStatus.FAILED && status != OutboxStatus.PENDING) {
+            throw new IllegalStateException("A " + status + " write cannot be discarded");
+        }
+        this.status = OutboxStatus.DISCARDED;
+        releaseLease();
+    }
+
+    private void remember(String code, String message) {
+        this.lastErrorCode = code == null ? null : truncate(code, 80);
+        this.lastErrorMessage = message == null ? null : truncate(message, 2000);
+    }
+
+    private void releaseLease() {
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+    }
+
+    private void requireStatus(OutboxStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalStateException("Cannot " + action + " a " + status + " write " + id);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    public String leaseOwner() {
+        return leaseOwner;
     }
 
     public UUID id() {

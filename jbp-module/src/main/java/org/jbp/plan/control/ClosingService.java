@@ -62,6 +62,8 @@ public class ClosingService {
     @Inject
     @ConfigProperty(name = "jbp.next-cycle.growth-percent", defaultValue = "10")
     BigDecimal defaultGrowthPercent;
+    @Inject
+    jakarta.enterprise.event.Event<PlanEvent> events;
 
     @Transactional
     public BusinessPlan close(UUID planId, PeriodEndReports.VendorDelivered delivered) {
@@ -70,6 +72,7 @@ public class ClosingService {
         plan.close(user.id(), clock.instant(), reports.json(report), delivered == null ? null : JSONB.toJson(delivered));
         notifier.user(plan.ownerId(), plan, "PLAN_CLOSED", "'" + plan.title() + "' is closed; its report is ready");
         notifier.role(Roles.PARTNER, plan, "PLAN_CLOSED", "'" + plan.title() + "' is closed; its report is ready");
+        events.fire(new PlanEvent(planId, null, PlanEvent.Kind.CLOSED));
         return plan;
     }
 

@@ -46,6 +46,8 @@ public class PlanLifecycle implements ChainOutcome {
     PeriodEndReports reports;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<PlanEvent> events;
 
     @Override
     public void approved(UUID planId, UUID amendmentId) {
@@ -60,11 +62,13 @@ public class PlanLifecycle implements ChainOutcome {
                     amendment.createdBy(), "amendment: " + amendment.rationale(), now);
             plans.add(revision);
             amendment.applied(revision.number(), now);
+            events.fire(new PlanEvent(planId, amendmentId, PlanEvent.Kind.AMENDMENT_APPROVED));
             tellBothSides(plan, "AMENDMENT_APPROVED", "The amendment to '" + plan.title()
                     + "' is approved and is now revision " + revision.number());
             return;
         }
         plan.approve(now);
+        events.fire(new PlanEvent(planId, null, PlanEvent.Kind.APPROVED));
         tellBothSides(plan, "PLAN_APPROVED", "'" + plan.title() + "' is approved");
         activateIfStarted(plan);
     }
@@ -161,6 +165,7 @@ public class PlanLifecycle implements ChainOutcome {
                 BusinessPlan locked = lock(plan);
                 locked.close(SYSTEM, clock.instant(), reports.json(reports.build(locked, null, true)), null);
                 tellBothSides(locked, "PLAN_CLOSED", "'" + locked.title() + "' closed at the end of its period");
+                events.fire(new PlanEvent(locked.id(), null, PlanEvent.Kind.CLOSED));
                 changed++;
             }
         }

@@ -38,6 +38,8 @@ public class ReviewService {
     CurrentUser user;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<PlanEvent> events;
 
     /** An action agreed in a review. */
     public record ReviewAction(String description, String owner, LocalDate dueDate) {
@@ -60,6 +62,7 @@ public class ReviewService {
         PeriodEndReport snapshot = reports.build(plan, null, false);
         review.complete(notes, JSONB.toJson(decisions), JSONB.toJson(actions),
                 JSONB.toJson(new KpiSnapshot(snapshot.kpis(), snapshot.targets())), user.id(), clock.instant());
+        events.fire(new PlanEvent(planId, null, PlanEvent.Kind.REVIEWED));
         return review;
     }
 

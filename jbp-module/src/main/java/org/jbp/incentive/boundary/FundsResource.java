@@ -1,0 +1,65 @@
+package org.jbp.incentive.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.incentive.control.FundRequests;
+import org.jbp.incentive.control.OutboxStore;
+import org.jbp.incentive.entity.FundRequest;
+import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.plan.control.PlanService;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.security.Roles;
+
+/** A plan's MDF: the fund request of each campaign as delivered to the CRM, and campaigns over the partner's cap. */
+@Path("plans/{id}/funds")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+public class FundsResource {
+
+    @Inject
+    PlanService plans;
+    @Inject
+    FundRequests fundRequests;
+    @Inject
+    OutboxStore outbox;
+
+    public record FundView(String campaignKey, String campaignName, String externalId, BigDecimal requestedAmount,
+                           String currency, String crmCampaignId, String crmId, String deliveryStatus,
+                           String deliveryError, String salesforceStatus, Instant updatedAt) {
+    }
+
+    public record Eligibility(BigDecimal capAmount, String currency, BigDecimal capPercent, Instant updatedAt) {
+    }
+
+    public record Funds(UUID planId, List<FundView> requests, Eligibility eligibility,
+                        List<FundRequests.MdfWarning> warnings) {
+    }
+
+    @GET
+    @Operation(summary = "Fund requests per campaign (external id, amount, CRM id, delivery and Salesforce status) and MDF warnings")
+    public Funds funds(@PathParam("id") String id) {
+        BusinessPlan plan = plans.visible(Paging.uuid("Plan", id));
+        List<FundView> views = fundRequests.forPlan(plan.id()).stream().map(this::view).toList();
+        MdfEligibility e = fundRequests.eligibility(plan.partner().value()).orElse(null);
+        return new Funds(plan.id(), views,
+                e == null ? null : new Eligibility(e.capAmount(), e.currency(), e.capPercent(), e.updatedAt()),
+                fundRequests.warnings(plan));
+    }
+
+    private FundView view(FundRequest f) {
+        var last = f.lastOutboxId() == null ? null : outbox.find(UUID.fromString(f.lastOutboxId())).orElse(null);
+        return new FundView(f.campaignKey(), f.campaignName(), f.externalId(), f.requestedAmount(), f.currency(),
+                f.crmCampaignId(), f.crmId(), last == null ? null : last.status().name(),
+                last == null ? null : last.lastErrorCode(), f.crmStatus(), f.updatedAt());
+    }
+}

@@ -1,0 +1,153 @@
+package org.jbp.incentive.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jbp.incentive.entity.FundRequest;
+import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.incentive.entity.OutboxEntry;
+import org.jbp.incentive.entity.OutboxKind;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.plan.entity.Campaign;
+
+/**
+ * Plan-linked MDF: when a plan (or an amendment) is approved, each campaign with MDF gets a PartnerFundRequest
+ * through the outbox, in the approving transaction. The external id is derived from plan and campaign key, so the
+ * request is created once and later approvals update it; an unchanged campaign queues nothing.
+ */
+@ApplicationScoped
+public class FundRequests {
+
+    static final String STATUS_SUBMITTED = "Submitted";
+    private static final int MAX_EXTERNAL_ID = 80;
+
+    @PersistenceContext(unitName = "jbp")
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    /** Queues an upsert for every campaign whose MDF request is new or changed; returns how many. */
+    public int requestFor(BusinessPlan plan) {
+        List<Campaign> campaigns = plan.content().sections().campaigns();
+        if (campaigns == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int queued = 0;
+        for (Campaign c : campaigns) {
+            if (c.key() == null || c.mdfRequested() == null || c.mdfRequested().amount().signum() <= 0) {
+                continue;
+            }
+            String externalId = externalId(plan.id(), c.key());
+            BigDecimal amount = c.mdfRequested().amount();
+            String currency = c.mdfRequested().currency();
+            FundRequest request = em.find(FundRequest.class, externalId);
+            if (request != null && !request.differsFrom(c.name(), amount, currency, c.crmCampaignId())) {
+                continue;
+            }
+            if (request == null) {
+                request = new FundRequest(externalId, plan.id(), c.key(), now);
+                em.persist(request);
+            }
+            var payload = Json.createObjectBuilder()
+                    .add("title", title(plan, c))
+                    .add("requestedAmount", amount)
+                    .add("currency", currency)
+                    .add("partnerId", plan.partner().value())
+                    .add("activity", c.tactic().name())
+                    .add("status", STATUS_SUBMITTED);
+            if (c.crmCampaignId() != null) {
+                payload.add("campaignId", c.crmCampaignId());
+            }
+            OutboxEntry entry = outbox.enqueue(OutboxKind.FUND_REQUEST_UPSERT, externalId, plan.id(),
+                    payload.build().toString());
+            request.request(c.name(), amount, currency, c.crmCampaignId(), STATUS_SUBMITTED, entry.id(), now);
+            queued++;
+        }
+        return queued;
+    }
+
+    /**
+     * {@code jbp-mdf-<planId>-<campaignKey>}; a key too long for Salesforce's 80-character external id is replaced
+     * by a digest of itself, which is just as deterministic.
+     */
+    public static String externalId(UUID planId, String campaignKey) {
+        String prefix = "jbp-mdf-" + planId + "-";
+        String id = prefix + campaignKey;
+        if (id.length() <= MAX_EXTERNAL_ID) {
+            return id;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(campaignKey.getBytes(StandardCharsets.UTF_8));
+            return prefix + "h" + HexFormat.of().formatHex(digest).substring(0, MAX_EXTERNAL_ID - prefix.length() - 1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String title(BusinessPlan plan, Campaign c) {
+        String title = plan.title() + ": " + c.name();
+        return title.length() > 255 ? title.substring(0, 255) : title;
+    }
+
+    void delivered(String externalId, String crmId, Instant at) {
+        FundRequest request = em.find(FundRequest.class, externalId);
+        if (request != null) {
+            request.delivered(crmId, at);
+        }
+    }
+
+    public List<FundRequest> forPlan(UUID planId) {
+        return em.createQuery("select f from FundRequest f where f.planId = :plan order by f.campaignKey",
+                FundRequest.class).setParameter("plan", planId).getResultList();
+    }
+
+    /** A campaign asking for more MDF than the partner is eligible for; flagged, never blocking. */
+    public record MdfWarning(String campaignKey, String campaignName, BigDecimal requested, BigDecimal cap,
+                             String message) {
+    }
+
+    public List<MdfWarning> warnings(BusinessPlan plan) {
+        MdfEligibility eligibility = em.find(MdfEligibility.class, plan.partner().value());
+        List<MdfWarning> warnings = new ArrayList<>();
+        List<Campaign> campaigns = plan.content().sections().campaigns();
+        if (eligibility == null || campaigns == null) {
+            return warnings;
+        }
+        var revenue = plan.content().sections().revenue();
+        BigDecimal revenueTarget = revenue == null || revenue.closedRevenue() == null ? null
+                : revenue.closedRevenue().amount();
+        Optional<BigDecimal> cap = eligibility.capFor(revenueTarget, plan.currency());
+        if (cap.isEmpty()) {
+            return warnings;
+        }
+        for (Campaign c : campaigns) {
+            if (c.mdfRequested() != null && c.mdfRequested().amount().compareTo(cap.get()) > 0) {
+                warnings.add(new MdfWarning(c.key(), c.name(), c.mdfRequested().amount(), cap.get(),
+                        "Campaign '" + c.name() + "' asks for " + c.mdfRequested().amount().toPlainString() + " "
+                                + c.mdfRequested().currency() + " of MDF; the partner is eligible for at most "
+                                + cap.get().toPlainString() + " per campaign"));
+            }
+        }
+        return warnings;
+    }
+
+    public Optional<MdfEligibility> eligibility(String partnerAccount) {
+        return Optional.ofNullable(em.find(MdfEligibility.class, partnerAccount));
+    }
+}
