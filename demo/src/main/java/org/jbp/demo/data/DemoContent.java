@@ -9,21 +9,22 @@ import org.jbp.demo.salesforce.DemoPartner;
 
 /**
  * What the demo's templates and plans say, as the API takes them. Figures scale with the tier so the plans of a
- * Platinum partner look bigger than a Registered one's; every date lies inside the plan's fiscal year.
+ * Platinum partner look bigger than a Registered one's; every date lies inside the plan's fiscal year. Public for
+ * the benchmark, which loads the same plans by the thousand.
  */
-final class DemoContent {
+public final class DemoContent {
 
-    static final String PLATINUM = "Platinum";
-    static final String GOLD = "Gold";
-    static final String SILVER = "Silver";
-    static final String REGISTERED = "Registered";
+    public static final String PLATINUM = "Platinum";
+    public static final String GOLD = "Gold";
+    public static final String SILVER = "Silver";
+    public static final String REGISTERED = "Registered";
     private static final String CURRENCY = "USD";
 
     private DemoContent() {
     }
 
     /** Platinum and Gold: all six sections required, two approval steps, monthly reviews. */
-    static JsonObject strategicTemplate(String vpApproverId) {
+    public static JsonObject strategicTemplate(String vpApproverId) {
         return Json.createObjectBuilder()
                 .add("name", "Strategic partner joint plan (Platinum, Gold)")
                 .add("planType", "COMBINED")
@@ -44,7 +45,7 @@ final class DemoContent {
     }
 
     /** Silver: a sales plan; no campaign calendar, certifications optional. */
-    static JsonObject salesTemplate() {
+    public static JsonObject salesTemplate() {
         return Json.createObjectBuilder()
                 .add("name", "Silver partner sales plan")
                 .add("planType", "SALES")
@@ -62,7 +63,7 @@ final class DemoContent {
     }
 
     /** Registered: the lightweight plan, profile and revenue only. */
-    static JsonObject starterTemplate() {
+    public static JsonObject starterTemplate() {
         return Json.createObjectBuilder()
                 .add("name", "Registered partner starter plan")
                 .add("planType", "SALES")
@@ -75,7 +76,7 @@ final class DemoContent {
     }
 
     /** A new plan for {@code partner} in {@code fiscalYear} with the sections its tier's template has. */
-    static JsonObject plan(DemoPartner partner, String templateId, int fiscalYear) {
+    public static JsonObject plan(DemoPartner partner, String templateId, int fiscalYear) {
         return Json.createObjectBuilder()
                 .add("partnerAccountId", partner.accountId())
                 .add("templateId", templateId)
