@@ -1,2 +1,2 @@
-/** REST: KPI actuals of a plan. */
+/** REST: a plan's KPI actuals, dashboard and alerts, and the portfolio dashboard. */
 package org.jbp.kpi.boundary;

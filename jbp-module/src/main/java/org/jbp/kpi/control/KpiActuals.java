@@ -34,6 +34,49 @@ public class KpiActuals {
         return true;
     }
 
+    /**
+     * Records a whole set of values from one source for a plan, reading the current values once. Metrics that
+     * {@code source} recorded before and that are missing from {@code values} are recorded as 0, so a breakdown
+     * value that disappeared in the CRM does not keep its old number. Recording the same set twice stores nothing
+     * the second time, which is what makes a restarted sync safe. Returns how many values were stored.
+     */
+    public int recordAll(UUID planId, Map<String, BigDecimal> values, String source, String by) {
+        List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
+                        + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
+                .setParameter("plan", planId).getResultList();
+        Map<String, KpiActual> latest = new LinkedHashMap<>();
+        for (KpiActual row : rows) {
+            latest.putIfAbsent(key(row.metric(), row.quarter()), row);
+        }
+        Map<String, BigDecimal> wanted = new LinkedHashMap<>(values);
+        latest.forEach((k, row) -> {
+            if (source.equals(row.source()) && !wanted.containsKey(k)) {
+                wanted.put(k, BigDecimal.ZERO);
+            }
+        });
+        int stored = 0;
+        var now = clock.instant();
+        for (Map.Entry<String, BigDecimal> e : wanted.entrySet()) {
+            KpiActual current = latest.get(e.getKey());
+            if (current != null && current.value().compareTo(e.getValue()) == 0) {
+                continue;
+            }
+            int hash = e.getKey().lastIndexOf('#');
+            String metric = hash < 0 ? e.getKey() : e.getKey().substring(0, hash);
+            int quarter = hash < 0 ? 0 : Integer.parseInt(e.getKey().substring(hash + 1));
+            em.persist(new KpiActual(planId, metric, quarter, e.getValue(), source, by, now));
+            stored++;
+        }
+        return stored;
+    }
+
+    /** When the values of a plan last changed or were confirmed by {@code source}, if ever. */
+    public java.util.Optional<java.time.Instant> lastRecorded(UUID planId) {
+        List<java.time.Instant> at = em.createQuery("select max(a.recordedAt) from KpiActual a where a.planId = :plan",
+                java.time.Instant.class).setParameter("plan", planId).getResultList();
+        return at.isEmpty() || at.get(0) == null ? java.util.Optional.empty() : java.util.Optional.of(at.get(0));
+    }
+
     /** The newest value per metric and quarter, keyed {@code metric} (period) or {@code metric#q}. */
     public Map<String, BigDecimal> current(UUID planId) {
         List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "

@@ -70,6 +70,21 @@ public class CrmConnectorProducer {
 
     synchronized CrmConnector delegate() {
         if (connector == null) {
+            connector = build();
+        }
+        return connector;
+    }
+
+    /**
+     * A connector of its own for one sync job execution: the connector is not thread-safe, so a job never
+     * shares it with the outbox delivery, and its call counter measures exactly that job. The caller closes it.
+     */
+    public CrmConnector openForJob() {
+        return build();
+    }
+
+    private SalesforceCrmConnector build() {
+        {
             SalesforceSettings.Builder settings = SalesforceSettings.builder()
                     .connectTimeout(connectTimeout).readTimeout(readTimeout).queryBatchSize(batchSize);
             loginUrl.ifPresent(settings::loginUrl);
@@ -82,9 +97,8 @@ public class CrmConnectorProducer {
                         "Salesforce is not configured: set jbp.salesforce.username and jbp.salesforce.password "
                                 + "(or session-id and instance-url)", null);
             }
-            connector = new SalesforceCrmConnector(settings.build(), mapping());
+            return new SalesforceCrmConnector(settings.build(), mapping());
         }
-        return connector;
     }
 
     @PreDestroy

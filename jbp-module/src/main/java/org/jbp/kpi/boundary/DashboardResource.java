@@ -1,0 +1,41 @@
+package org.jbp.kpi.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.kpi.control.KpiDashboards;
+import org.jbp.plan.control.PlanService;
+import org.jbp.platform.ProblemException;
+import org.jbp.security.Roles;
+
+/** A plan's planned-vs-actual dashboard; visible to whoever may see the plan (others get 404). */
+@Path("plans/{id}/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
+public class DashboardResource {
+
+    @Inject
+    PlanService plans;
+    @Inject
+    KpiDashboards dashboards;
+
+    @GET
+    @Operation(summary = "Per KPI and target: actual, attainment, pace by today, status, projection; funds, certifications")
+    public KpiDashboards.Dashboard dashboard(@PathParam("id") String id) {
+        return dashboards.of(plans.visible(planId(id)));
+    }
+
+    static UUID planId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Plan " + id);
+        }
+    }
+}

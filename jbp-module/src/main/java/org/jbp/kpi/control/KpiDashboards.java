@@ -1,0 +1,189 @@
+package org.jbp.kpi.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.plan.entity.Campaign;
+import org.jbp.plan.entity.CertificationMilestone;
+import org.jbp.plan.entity.KpiTarget;
+import org.jbp.plan.entity.Money;
+import org.jbp.plan.entity.PlanSections;
+import org.jbp.plan.entity.QuarterTarget;
+import org.jbp.plan.entity.RevenueTargets;
+import org.jbp.template.control.TemplateRepository;
+import org.jbp.template.entity.KpiDefinition;
+import org.jbp.template.entity.KpiDirection;
+
+/**
+ * Planned against actual for one plan, as of today: per KPI and revenue target the pace, status and projection.
+ * Projections add the weighted open pipeline (metric {@value #WEIGHTED_PIPELINE}) to closed revenue when the
+ * KPI mapping provides that metric; the shipped mapping does not, so by default projections are run rate only.
+ */
+@ApplicationScoped
+public class KpiDashboards {
+
+    public static final String WEIGHTED_PIPELINE = "open_pipeline_weighted";
+
+    @Inject
+    KpiActuals actuals;
+    @Inject
+    TemplateRepository templates;
+    @Inject
+    Clock clock;
+    @PersistenceContext(unitName = "jbp")
+    EntityManager em;
+
+    public record Line(String key, String label, String metric, String unit, BigDecimal target, BigDecimal actual,
+                       BigDecimal attainmentPercent, BigDecimal expectedToDate, BigDecimal pacePercent,
+                       String status, BigDecimal thresholdPercent, BigDecimal projection,
+                       boolean projectionIncludesPipeline) {
+    }
+
+    public record CampaignFunds(String key, String name, LocalDate startDate, LocalDate endDate,
+                                BigDecimal mdfRequested, boolean ended) {
+    }
+
+    public record CertificationProgress(String role, String track, int target, BigDecimal completed,
+                                        BigDecimal attainmentPercent, LocalDate dueDate) {
+    }
+
+    public record Dashboard(String planId, String status, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf,
+                            double elapsedShare, List<Line> kpis, List<Line> targets, List<CampaignFunds> campaigns,
+                            BigDecimal mdfClaimed, List<CertificationProgress> certifications, Instant lastSyncedAt) {
+
+        /** The lines an alert watches: KPIs and revenue targets. */
+        public List<Line> watched() {
+            List<Line> all = new ArrayList<>(kpis);
+            all.addAll(targets);
+            return all;
+        }
+    }
+
+    public Dashboard of(BusinessPlan plan) {
+        Map<String, BigDecimal> current = actuals.current(plan.id());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate start = plan.period().start();
+        LocalDate end = plan.period().end();
+        List<LocalDate[]> quarters = plan.period().quarters().stream()
+                .map(r -> new LocalDate[]{r.start(), r.end()}).toList();
+        PlanSections s = plan.content().sections();
+        List<KpiDefinition> definitions = templates.version(plan.templateId(), plan.templateVersion())
+                .map(v -> v.definition().kpis()).orElse(List.of());
+        BigDecimal pipeline = KpiActuals.periodValue(current, WEIGHTED_PIPELINE);
+
+        List<Line> kpis = new ArrayList<>();
+        for (KpiTarget target : s.kpis() == null ? List.<KpiTarget>of() : s.kpis()) {
+            KpiDefinition d = definition(definitions, target.kpiKey());
+            String metric = d == null || d.sourceKey() == null ? target.kpiKey() : d.sourceKey();
+            kpis.add(line(target.kpiKey(), d == null ? target.kpiKey() : d.label(), metric,
+                    d == null ? null : d.unit().name(), target.target(), target.quarterly(), current, quarters,
+                    start, end, today, d == null ? null : d.alertThresholdPercent(),
+                    d != null && d.directionOrDefault() == KpiDirection.LOWER_IS_BETTER,
+                    "revenue_won".equals(metric) ? pipeline : null));
+        }
+
+        List<Line> targets = new ArrayList<>();
+        RevenueTargets revenue = s.revenue();
+        if (revenue != null) {
+            addTarget(targets, "pipeline", "Pipeline", "pipeline_created", "CURRENCY", amount(revenue.pipeline()),
+                    split(revenue, q -> amount(q.pipeline())), current, quarters, start, end, today, definitions, null);
+            addTarget(targets, "closedRevenue", "Closed revenue", "revenue_won", "CURRENCY",
+                    amount(revenue.closedRevenue()), split(revenue, q -> amount(q.closedRevenue())), current,
+                    quarters, start, end, today, definitions, pipeline);
+            addTarget(targets, "registeredDeals", "Registered deals", "deals_registered", "COUNT",
+                    revenue.registeredDeals() == null ? null : BigDecimal.valueOf(revenue.registeredDeals()),
+                    split(revenue, q -> q.registeredDeals() == null ? null : BigDecimal.valueOf(q.registeredDeals())),
+                    current, quarters, start, end, today, definitions, null);
+        }
+
+        List<CampaignFunds> campaigns = new ArrayList<>();
+        for (Campaign c : s.campaigns() == null ? List.<Campaign>of() : s.campaigns()) {
+            campaigns.add(new CampaignFunds(c.key(), c.name(), c.startDate(), c.endDate(), amount(c.mdfRequested()),
+                    !c.endDate().isAfter(today)));
+        }
+        List<CertificationProgress> certifications = new ArrayList<>();
+        for (CertificationMilestone m : s.certifications() == null ? List.<CertificationMilestone>of() : s.certifications()) {
+            BigDecimal done = KpiActuals.periodValue(current, "certifications_completed(" + m.role().name() + ")");
+            BigDecimal completed = done == null ? BigDecimal.ZERO : done;
+            certifications.add(new CertificationProgress(m.role().name(), m.track(), m.count(), completed,
+                    Pace.attainmentPercent(completed, BigDecimal.valueOf(m.count())), m.dueDate()));
+        }
+        return new Dashboard(plan.id().toString(), plan.status().name(), start, end, today,
+                Pace.elapsedShare(start, end, today), kpis, targets, campaigns,
+                KpiActuals.periodValue(current, "mdf_claimed"), certifications, lastSynced());
+    }
+
+    private void addTarget(List<Line> lines, String key, String label, String metric, String unit, BigDecimal target,
+                           List<BigDecimal> quarterly, Map<String, BigDecimal> current, List<LocalDate[]> quarters,
+                           LocalDate start, LocalDate end, LocalDate today, List<KpiDefinition> definitions,
+                           BigDecimal pipeline) {
+        if (target == null) {
+            return;
+        }
+        BigDecimal threshold = definitions.stream().filter(d -> metric.equals(d.sourceKey()))
+                .map(KpiDefinition::alertThresholdPercent).filter(t -> t != null).findFirst().orElse(null);
+        lines.add(line(key, label, metric, unit, target, quarterly, current, quarters, start, end, today, threshold,
+                false, pipeline));
+    }
+
+    private static Line line(String key, String label, String metric, String unit, BigDecimal target,
+                             List<BigDecimal> quarterly, Map<String, BigDecimal> current, List<LocalDate[]> quarters,
+                             LocalDate start, LocalDate end, LocalDate today, BigDecimal threshold,
+                             boolean lowerIsBetter, BigDecimal pipeline) {
+        BigDecimal actual = KpiActuals.periodValue(current, metric);
+        BigDecimal value = actual == null ? BigDecimal.ZERO : actual;
+        BigDecimal expected = Pace.expected(target, quarterly, quarters, start, end, today);
+        BigDecimal pace = Pace.pacePercent(value, expected, lowerIsBetter);
+        BigDecimal effectiveThreshold = threshold == null ? Pace.DEFAULT_THRESHOLD : threshold;
+        return new Line(key, label, metric, unit, target, actual, Pace.attainmentPercent(value, target), expected,
+                pace, Pace.status(pace, effectiveThreshold).name(), effectiveThreshold,
+                Pace.projection(value, start, end, today, pipeline), pipeline != null);
+    }
+
+    private static List<BigDecimal> split(RevenueTargets revenue, Function<QuarterTarget, BigDecimal> part) {
+        if (revenue.quarters() == null || revenue.quarters().isEmpty()) {
+            return null;
+        }
+        int n = revenue.quarters().stream().mapToInt(QuarterTarget::quarter).max().orElse(0);
+        List<BigDecimal> split = new ArrayList<>();
+        for (int q = 1; q <= n; q++) {
+            int quarter = q;
+            split.add(revenue.quarters().stream().filter(t -> t.quarter() == quarter).findFirst().map(part)
+                    .orElse(BigDecimal.ZERO));
+        }
+        return split;
+    }
+
+    private static KpiDefinition definition(List<KpiDefinition> definitions, String key) {
+        return definitions.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    /** The end of the last completed CRM sync, which covers every plan it serves. */
+    public Instant lastSynced() {
+        List<?> rows = em.createNativeQuery("select max(ended_at) from sync_run where status = 'COMPLETED'")
+                .getResultList();
+        Object value = rows.isEmpty() ? null : rows.get(0);
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof Instant i ? i : null;
+    }
+}

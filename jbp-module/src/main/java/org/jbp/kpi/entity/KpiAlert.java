@@ -1,0 +1,134 @@
+package org.jbp.kpi.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A KPI of a plan fell below its alert threshold of the expected pace. At most one is OPEN per plan and KPI
+ * (a partial unique index holds that also under concurrent evaluation); it closes itself when the KPI recovers.
+ */
+@Entity
+@Table(name = "kpi_alert")
+public class KpiAlert {
+
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+
+    @Id
+    private UUID id;
+    @Column(name = "plan_id")
+    private UUID planId;
+    @Column(name = "kpi_key")
+    private String kpiKey;
+    private String status;
+    @Column(name = "opened_at")
+    private Instant openedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    private BigDecimal threshold;
+    @Column(name = "pace_percent")
+    private BigDecimal pacePercent;
+    private BigDecimal actual;
+    private BigDecimal expected;
+    // nullable uuid: EclipseLink in Payara binds it reliably only as text
+    @Column(name = "review_id")
+    private String reviewId;
+    private String message;
+    @Version
+    private long version;
+
+    protected KpiAlert() {
+    }
+
+    public KpiAlert(UUID planId, String kpiKey, BigDecimal threshold, BigDecimal pacePercent, BigDecimal actual,
+                    BigDecimal expected, String message, Instant at) {
+        this.id = UUID.randomUUID();
+        this.planId = Objects.requireNonNull(planId, "plan is required");
+        this.kpiKey = Objects.requireNonNull(kpiKey, "KPI key is required");
+        this.threshold = Objects.requireNonNull(threshold, "threshold is required");
+        this.pacePercent = pacePercent;
+        this.actual = actual;
+        this.expected = expected;
+        this.message = message.length() > 500 ? message.substring(0, 500) : message;
+        this.openedAt = Objects.requireNonNull(at);
+        this.status = OPEN;
+    }
+
+    /** The latest figures of a KPI that stays below its threshold. */
+    public void stillBelow(BigDecimal newPace, BigDecimal newActual, BigDecimal newExpected) {
+        this.pacePercent = newPace;
+        this.actual = newActual;
+        this.expected = newExpected;
+    }
+
+    public void promptedReview(UUID review) {
+        this.reviewId = review == null ? null : review.toString();
+    }
+
+    public void recovered(Instant at) {
+        if (!OPEN.equals(status)) {
+            throw new IllegalStateException("alert " + id + " is not open");
+        }
+        this.status = CLOSED;
+        this.closedAt = at;
+    }
+
+    public boolean isOpen() {
+        return OPEN.equals(status);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID planId() {
+        return planId;
+    }
+
+    public String kpiKey() {
+        return kpiKey;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public BigDecimal threshold() {
+        return threshold;
+    }
+
+    public BigDecimal pacePercent() {
+        return pacePercent;
+    }
+
+    public BigDecimal actual() {
+        return actual;
+    }
+
+    public BigDecimal expected() {
+        return expected;
+    }
+
+    public String reviewId() {
+        return reviewId;
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,125 @@
+package org.jbp.sync.control;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.KpiFactQuery;
+
+/**
+ * The sync's arithmetic, in plain Java so the benchmark runs exactly what the job runs: which batched query
+ * serves all plans, and which actuals one plan gets from its partner's quarterly facts.
+ * Keys follow {@code KpiActuals}: {@code metric} for the period, {@code metric#n} for the plan's n-th quarter;
+ * a breakdown source yields its total under the source key and one metric per value, {@code source(VALUE)}.
+ */
+public final class ActualsCalculator {
+
+    private ActualsCalculator() {
+    }
+
+    /** What the sync needs of a plan: whose facts, over which period. */
+    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+        public PlanScope {
+            Objects.requireNonNull(planId, "plan id is required");
+            Objects.requireNonNull(partnerId, "partner id is required");
+            Objects.requireNonNull(start, "start is required");
+            Objects.requireNonNull(end, "end is required");
+        }
+
+        /** Consecutive three-month slices from the start, as the plan's quarters are defined. */
+        public List<LocalDate[]> quarters() {
+            List<LocalDate[]> quarters = new ArrayList<>();
+            LocalDate from = start;
+            while (!from.isAfter(end) && quarters.size() < 4) {
+                LocalDate to = from.plusMonths(3).minusDays(1);
+                quarters.add(new LocalDate[]{from, to.isAfter(end) ? end : to});
+                from = to.plusDays(1);
+            }
+            return quarters;
+        }
+    }
+
+    /**
+     * One query for one source that serves every plan: their partners over the union of their periods.
+     * Asking for all partners avoids IN-lists (which the connector must cut for the worst-case breakdown
+     * cardinality) and pays off once the plans cover a good share of the partners.
+     */
+    public static KpiFactQuery query(String sourceKey, Collection<PlanScope> plans, int knownPartners) {
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("no plans to query for");
+        }
+        LocalDate from = null;
+        LocalDate to = null;
+        java.util.Set<String> partners = new java.util.HashSet<>();
+        for (PlanScope plan : plans) {
+            from = from == null || plan.start().isBefore(from) ? plan.start() : from;
+            to = to == null || plan.end().isAfter(to) ? plan.end() : to;
+            partners.add(plan.partnerId());
+        }
+        if (partners.size() * 2L >= knownPartners) {
+            return KpiFactQuery.forAllPartners(Set.of(sourceKey), from, to);
+        }
+        return KpiFactQuery.forPartners(Set.of(sourceKey), partners, from, to);
+    }
+
+    /**
+     * The actuals of one plan from its partner's facts: every source key gets a period value and one value per
+     * quarter of the plan (zero when the CRM has nothing), so a value that drops to nothing is recorded as 0.
+     * A CRM quarter counts towards the plan quarter its first day falls in; facts outside the period are ignored.
+     */
+    public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
+                                                  Collection<String> sourceKeys) {
+        List<LocalDate[]> quarters = plan.quarters();
+        Map<String, BigDecimal> values = new TreeMap<>();
+        for (String source : sourceKeys) {
+            zero(values, source, quarters.size());
+        }
+        for (KpiFact fact : partnerFacts) {
+            if (!plan.partnerId().equals(fact.partnerId()) || !sourceKeys.contains(fact.sourceKey())) {
+                continue;
+            }
+            LocalDate first = LocalDate.of(fact.quarter().year(), (fact.quarter().quarter() - 1) * 3 + 1, 1);
+            int index = quarterIndex(quarters, first);
+            if (index == 0) {
+                continue;
+            }
+            add(values, fact.sourceKey(), index, fact.value());
+            if (fact.breakdown().isPresent()) {
+                String metric = fact.sourceKey() + "(" + fact.breakdown().get() + ")";
+                if (!values.containsKey(metric)) {
+                    zero(values, metric, quarters.size());
+                }
+                add(values, metric, index, fact.value());
+            }
+        }
+        return values;
+    }
+
+    private static int quarterIndex(List<LocalDate[]> quarters, LocalDate day) {
+        for (int i = 0; i < quarters.size(); i++) {
+            if (!day.isBefore(quarters.get(i)[0]) && !day.isAfter(quarters.get(i)[1])) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void zero(Map<String, BigDecimal> values, String metric, int quarterCount) {
+        values.put(metric, BigDecimal.ZERO);
+        for (int q = 1; q <= quarterCount; q++) {
+            values.put(metric + "#" + q, BigDecimal.ZERO);
+        }
+    }
+
+    private static void add(Map<String, BigDecimal> values, String metric, int quarter, BigDecimal value) {
+        values.merge(metric, value, BigDecimal::add);
+        values.merge(metric + "#" + quarter, value, BigDecimal::add);
+    }
+}

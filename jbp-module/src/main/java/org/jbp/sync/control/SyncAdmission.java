@@ -1,0 +1,69 @@
+package org.jbp.sync.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.sync.entity.SyncMode;
+import org.jbp.sync.entity.SyncRun;
+import org.jbp.sync.entity.SyncStatus;
+
+/**
+ * Decides, in one transaction with the lease, whether a run may start: a new run, the resumption of one the
+ * daily limit stopped, or the takeover of one whose holder stopped renewing its lease.
+ */
+@ApplicationScoped
+public class SyncAdmission {
+
+    @Inject
+    SyncRuns runs;
+    @Inject
+    SyncLease lease;
+    @Inject
+    SyncInstance instance;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "jbp.sync.lease-ttl", defaultValue = "PT60S")
+    Duration leaseTtl;
+
+    /** What a request got: the run started (or resumed), or the run that holds the lease. */
+    public record Outcome(boolean started, UUID runId) {
+    }
+
+    @Transactional
+    public Outcome begin(SyncMode mode, String by) {
+        Optional<SyncRun> limited = runs.latestLimited();
+        if (limited.isPresent()) {
+            return takeOver(limited.get());
+        }
+        SyncRun run = new SyncRun(mode, instance.id(), by, clock.instant());
+        if (!lease.acquire(run.id(), instance.id(), leaseTtl)) {
+            return new Outcome(false, lease.state().map(s -> s.runId()).orElse(null));
+        }
+        runs.add(run);
+        return new Outcome(true, run.id());
+    }
+
+    @Transactional
+    public Outcome beginResume(UUID runId) {
+        SyncRun run = runs.lock(runId);
+        if (run.status() == SyncStatus.COMPLETED) {
+            throw new IllegalStateException("run " + runId + " is completed");
+        }
+        return takeOver(run);
+    }
+
+    private Outcome takeOver(SyncRun run) {
+        if (!lease.acquire(run.id(), instance.id(), leaseTtl)) {
+            return new Outcome(false, lease.state().map(s -> s.runId()).orElse(null));
+        }
+        runs.lock(run.id()).resume(instance.id());
+        return new Outcome(true, run.id());
+    }
+
+}

@@ -1,0 +1,56 @@
+package org.jbp.sync.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jbp.crm.CrmConnector;
+import org.jbp.crm.mapping.KpiMapping;
+
+/**
+ * One CRM connector per running sync run, shared by the steps of its job execution (they run one after
+ * another on one thread at a time) and closed when the execution ends.
+ */
+@ApplicationScoped
+public class SyncConnectors {
+
+    private final Map<UUID, CrmConnector> open = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> counted = new ConcurrentHashMap<>();
+
+    @Inject
+    CrmConnectorProducer producer;
+
+    public CrmConnector forRun(UUID runId) {
+        return open.computeIfAbsent(runId, id -> producer.openForJob());
+    }
+
+    public KpiMapping mapping() {
+        return producer.mapping();
+    }
+
+    /** Calls the run's connector made since the last time this was asked: what to add to the run's count. */
+    public long takeCalls(UUID runId) {
+        CrmConnector connector = open.get(runId);
+        if (connector == null) {
+            return 0;
+        }
+        long used = connector.apiCallsUsed();
+        Long before = counted.put(runId, used);
+        return used - (before == null ? 0 : before);
+    }
+
+    public void close(UUID runId) {
+        CrmConnector connector = open.remove(runId);
+        counted.remove(runId);
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    @PreDestroy
+    void closeAll() {
+        open.keySet().forEach(this::close);
+    }
+}

@@ -1,0 +1,213 @@
+package org.jbp.sync.control;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jbp.sync.control.ActualsCalculator.PlanScope;
+
+/**
+ * The batch artifacts of {@code META-INF/batch-jobs/kpi-sync.xml}. They only move items; the work and its
+ * transactions are in {@link SyncSteps}. Resumption reads the run's checkpoint in the database rather than the
+ * batch runtime's own checkpoint, because the runtime's job repository is local to an instance and a run must
+ * also resume on another instance after a takeover.
+ */
+final class SyncJobArtifacts {
+
+    private static final Logger LOG = Logger.getLogger(SyncJobArtifacts.class.getName());
+
+    private SyncJobArtifacts() {
+    }
+
+    static UUID runId(JobContext job) {
+        return UUID.fromString(BatchRuntime.getJobOperator().getParameters(job.getExecutionId()).getProperty("runId"));
+    }
+
+    /** Step "partners". */
+    @Named("partnerSync")
+    @Dependent
+    public static class PartnerSync extends AbstractBatchlet {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+
+        @Override
+        public String process() {
+            UUID runId = runId(job);
+            try {
+                steps.partners(runId);
+                return "COMPLETED";
+            } catch (RuntimeException e) {
+                steps.failed(runId, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Step "facts": one item per KPI source key. */
+    @Named("factSources")
+    @Dependent
+    public static class FactSources extends AbstractItemReader {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+        private Iterator<String> keys;
+        private String last;
+
+        @Override
+        public void open(Serializable checkpoint) {
+            keys = steps.sourcesToFetch(runId(job)).iterator();
+        }
+
+        @Override
+        public Object readItem() {
+            last = keys.hasNext() ? keys.next() : null;
+            return last;
+        }
+
+        @Override
+        public Serializable checkpointInfo() {
+            return last;
+        }
+    }
+
+    @Named("factWriter")
+    @Dependent
+    public static class FactWriter extends AbstractItemWriter {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+
+        @Override
+        public void writeItems(List<Object> items) {
+            UUID runId = runId(job);
+            try {
+                for (Object key : items) {
+                    steps.fetch(runId, (String) key);
+                }
+            } catch (RuntimeException e) {
+                steps.failed(runId, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Step "actuals": one item per plan. */
+    @Named("planItems")
+    @Dependent
+    public static class PlanItems extends AbstractItemReader {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+        private Iterator<PlanScope> plans;
+        private String last;
+
+        @Override
+        public void open(Serializable checkpoint) {
+            plans = steps.plansToCompute(runId(job)).iterator();
+        }
+
+        @Override
+        public Object readItem() {
+            if (!plans.hasNext()) {
+                return null;
+            }
+            PlanScope next = plans.next();
+            last = next.planId().toString();
+            return next;
+        }
+
+        @Override
+        public Serializable checkpointInfo() {
+            return last;
+        }
+    }
+
+    @Named("actualsWriter")
+    @Dependent
+    public static class ActualsWriter extends AbstractItemWriter {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+
+        @Override
+        public void writeItems(List<Object> items) {
+            UUID runId = runId(job);
+            try {
+                steps.compute(runId, items.stream().map(PlanScope.class::cast).toList());
+            } catch (RuntimeException e) {
+                steps.failed(runId, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Step "finish": alerts, watermarks, completion. */
+    @Named("syncFinish")
+    @Dependent
+    public static class Finish extends AbstractBatchlet {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+
+        @Override
+        public String process() {
+            UUID runId = runId(job);
+            try {
+                steps.finish(runId);
+                return "COMPLETED";
+            } catch (RuntimeException e) {
+                steps.failed(runId, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Whatever happened, the execution releases its connector and lease; an unfinished run is marked. */
+    @Named("syncJobListener")
+    @Dependent
+    public static class Listener extends AbstractJobListener {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+        @Inject
+        SyncRuns runs;
+        @Inject
+        SyncLauncher launcher;
+        @Inject
+        SyncConnectors connectors;
+
+        @Override
+        public void afterJob() {
+            UUID runId = runId(job);
+            try {
+                runs.find(runId).filter(r -> r.status() == org.jbp.sync.entity.SyncStatus.RUNNING)
+                        .ifPresent(r -> steps.failed(runId, new IllegalStateException(
+                                "execution ended as " + job.getExitStatus() + " before the run finished")));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot record the end of sync run " + runId, e);
+            } finally {
+                connectors.close(runId);
+                launcher.finished(runId);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.jbp.sync.control;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.sync.entity.SyncMode;
+import org.jbp.sync.entity.SyncStatus;
+
+/**
+ * Starts sync runs: takes the lease and records the run in one transaction, then hands the run to Jakarta
+ * Batch. A run the daily limit stopped is resumed instead of starting a new one; a run whose holder died
+ * (lease expired while RUNNING) is taken over by whichever instance takes the lease next.
+ */
+@ApplicationScoped
+public class SyncLauncher {
+
+    public static final String JOB = "kpi-sync";
+    private static final Logger LOG = Logger.getLogger(SyncLauncher.class.getName());
+
+    @Inject
+    SyncRuns runs;
+    @Inject
+    SyncAdmission admission;
+    @Inject
+    SyncLease lease;
+    @Inject
+    SyncInstance instance;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "jbp.sync.lease-ttl", defaultValue = "PT60S")
+    Duration leaseTtl;
+
+    /** Runs this instance is executing now; their leases are renewed by the scheduler's tick. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+    public SyncAdmission.Outcome request(SyncMode mode, String by) {
+        SyncAdmission.Outcome outcome = admission.begin(mode, by);
+        if (outcome.started()) {
+            launch(outcome.runId());
+        }
+        return outcome;
+    }
+
+    /** Resumes a FAILED or LIMIT_REACHED run on request, or a RUNNING one whose holder's lease expired. */
+    public SyncAdmission.Outcome resume(UUID runId) {
+        SyncAdmission.Outcome outcome = admission.beginResume(runId);
+        if (outcome.started()) {
+            launch(outcome.runId());
+        }
+        return outcome;
+    }
+
+    private void launch(UUID runId) {
+        running.add(runId);
+        try {
+            Properties parameters = new Properties();
+            parameters.setProperty("runId", runId.toString());
+            JobOperator operator = BatchRuntime.getJobOperator();
+            operator.start(JOB, parameters);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sync run " + runId + " could not start", e);
+            finished(runId);
+            runs.stop(runId, instance.id(), SyncStatus.FAILED, "job did not start: " + e, 0);
+            throw e;
+        }
+    }
+
+    /** Called when an execution of this instance ends, whatever its outcome. */
+    public void finished(UUID runId) {
+        running.remove(runId);
+        lease.release(runId, instance.id());
+    }
+
+    /** Extends the leases of this instance's runs; a run that lost its lease is stopped. */
+    public void renewLeases() {
+        for (UUID runId : running) {
+            if (!lease.renew(runId, instance.id(), leaseTtl)) {
+                LOG.warning("sync run " + runId + " lost its lease; stopping this execution");
+                running.remove(runId);
+            }
+        }
+    }
+
+    public boolean isRunningHere(UUID runId) {
+        return running.contains(runId);
+    }
+
+    public boolean stillHolds(UUID runId) {
+        return lease.state().filter(s -> runId.equals(s.runId()) && instance.id().equals(s.holder())
+                && !s.expired()).isPresent();
+    }
+
+    public Duration leaseTtl() {
+        return leaseTtl;
+    }
+
+    public String instanceId() {
+        return instance.id();
+    }
+}

@@ -1,0 +1,13 @@
+package org.jbp.sync.control;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Told, inside the sync's final transaction, which plans the sync kept current; the kpi feature evaluates its
+ * alerts here. Keeps the sync from depending on what is done with the numbers.
+ */
+public interface SyncObserver {
+
+    void actualsSynced(List<UUID> planIds);
+}

@@ -1,0 +1,246 @@
+package org.jbp.sync.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CrmException;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.PartnerAccount;
+import org.jbp.crm.PartnerChanges;
+import org.jbp.kpi.control.KpiActuals;
+import org.jbp.partner.control.PartnerRepository;
+import org.jbp.partner.entity.Partner;
+import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.sync.control.ActualsCalculator.PlanScope;
+import org.jbp.sync.entity.SyncMode;
+import org.jbp.sync.entity.SyncPhase;
+import org.jbp.sync.entity.SyncRun;
+import org.jbp.sync.entity.SyncStatus;
+
+/**
+ * The work of each step of the sync job. Every method locks the run row, checks that the run is still this
+ * instance's (a run taken over elsewhere stops here) and moves the run's checkpoint in the same transaction as
+ * the data it covers, so a crash at any point resumes exactly after the last committed item.
+ */
+@ApplicationScoped
+public class SyncSteps {
+
+    static final String SOURCE = "SYNC";
+    static final String BY = "crm-sync";
+    static final String PARTNERS = "partners";
+    private static final Logger LOG = Logger.getLogger(SyncSteps.class.getName());
+
+    @Inject
+    SyncRuns runs;
+    @Inject
+    SyncStore store;
+    @Inject
+    SyncConnectors connectors;
+    @Inject
+    SyncLauncher launcher;
+    @Inject
+    SyncLease lease;
+    @Inject
+    PartnerRepository partners;
+    @Inject
+    KpiActuals actuals;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "jbp.sync.watermark-overlap", defaultValue = "PT1M")
+    Duration watermarkOverlap;
+
+    /** The hook for alert evaluation after the actuals step (the kpi feature registers it). */
+    @Inject
+    jakarta.enterprise.inject.Instance<SyncObserver> observers;
+
+    /** Step 1: partners and tiers; for an incremental run also which partners' KPI records changed. */
+    @Transactional
+    public void partners(UUID runId) {
+        SyncRun run = own(runId);
+        if (!run.enter(SyncPhase.PARTNERS, 0)) {
+            return;
+        }
+        run.takeWatermarkCandidate(clock.instant().minus(watermarkOverlap));
+        CrmConnector crm = connectors.forRun(runId);
+        Set<String> sourceKeys = sourceKeys();
+        Optional<Instant> sourcesSince = oldestWatermark(sourceKeys);
+        if (run.mode() == SyncMode.INCREMENTAL && sourcesSince.isEmpty()) {
+            LOG.info("sync run " + runId + ": no completed run to continue from, doing a full sync");
+            run.widenToFull();
+        }
+        Optional<Instant> partnersSince = run.mode() == SyncMode.INCREMENTAL ? store.watermark(PARTNERS) : Optional.empty();
+        List<PartnerAccount> accounts;
+        Instant partnerMark;
+        if (partnersSince.isPresent()) {
+            PartnerChanges changes = crm.partnerAccountsChangedSince(partnersSince.get());
+            accounts = changes.partners();
+            partnerMark = changes.watermark();
+        } else {
+            accounts = crm.partnerAccounts();
+            partnerMark = accounts.stream().map(PartnerAccount::lastModified).max(Comparator.naturalOrder())
+                    .orElse(Instant.EPOCH);
+        }
+        run.enter(SyncPhase.PARTNERS, accounts.size());
+        Instant now = clock.instant();
+        for (PartnerAccount account : accounts) {
+            PartnerAccountId id = PartnerAccountId.of(account.id());
+            String tier = account.tier().orElse("None");
+            Optional<Partner> known = partners.find(id);
+            if (known.isPresent()) {
+                known.get().describe(account.name(), tier, account.partnerType().orElse(null),
+                        account.ownerId().orElse(null), account.region().orElse(null), now);
+            } else {
+                partners.add(new Partner(id, account.name(), tier, account.partnerType().orElse(null),
+                        account.ownerId().orElse(null), account.region().orElse(null), now));
+            }
+        }
+        run.progressed(accounts.size(), null);
+        store.saveWatermark(PARTNERS, partnerMark);
+        if (run.mode() == SyncMode.INCREMENTAL) {
+            Map<String, Set<String>> touched = crm.partnersTouchedSince(sourceKeys, sourcesSince.get());
+            Set<String> union = new HashSet<>();
+            touched.values().forEach(union::addAll);
+            store.recordTouched(runId, union);
+        }
+        run.usedCalls(connectors.takeCalls(runId));
+        run.enter(SyncPhase.FACTS, sourceKeys.size());
+    }
+
+    /** Step 2, on opening: the source keys still to fetch (all after the checkpoint), or none when past it. */
+    @Transactional
+    public List<String> sourcesToFetch(UUID runId) {
+        SyncRun run = own(runId);
+        List<String> keys = new ArrayList<>(sourceKeys());
+        if (!run.enter(SyncPhase.FACTS, keys.size())) {
+            return List.of();
+        }
+        String after = run.checkpoint();
+        return after == null ? keys : keys.stream().filter(k -> k.compareTo(after) > 0).toList();
+    }
+
+    /**
+     * Step 2, per source: one batched aggregate query for the partners of all plans the run serves (the
+     * connector cuts it into ≤2,000-row calls), the facts staged for the actuals step.
+     */
+    @Transactional
+    public void fetch(UUID runId, String sourceKey) {
+        SyncRun run = own(runId);
+        List<PlanScope> plans = store.eligiblePlans(touchedScope(run));
+        List<KpiFact> facts = List.of();
+        if (!plans.isEmpty()) {
+            Set<String> planPartners = new HashSet<>();
+            plans.forEach(p -> planPartners.add(p.partnerId()));
+            facts = connectors.forRun(runId).kpiFacts(ActualsCalculator.query(sourceKey, plans, store.partnerCount()))
+                    .stream().filter(f -> planPartners.contains(f.partnerId())).toList();
+        }
+        store.replaceFacts(runId, sourceKey, facts);
+        run.progressed(1, sourceKey);
+        run.usedCalls(connectors.takeCalls(runId));
+    }
+
+    /** Step 3, on opening: the plans still to compute, in id order after the checkpoint. */
+    @Transactional
+    public List<PlanScope> plansToCompute(UUID runId) {
+        SyncRun run = own(runId);
+        List<PlanScope> plans = store.eligiblePlans(touchedScope(run));
+        if (!run.enter(SyncPhase.ACTUALS, plans.size())) {
+            return List.of();
+        }
+        String after = run.checkpoint();
+        return after == null ? plans
+                : plans.stream().filter(p -> p.planId().toString().compareTo(after) > 0).toList();
+    }
+
+    /** Step 3, per chunk of plans: actuals from the staged facts; only changed values are stored. */
+    @Transactional
+    public void compute(UUID runId, List<PlanScope> plans) {
+        SyncRun run = own(runId);
+        Set<String> partnerIds = new HashSet<>();
+        plans.forEach(p -> partnerIds.add(p.partnerId()));
+        List<KpiFact> facts = store.facts(runId, partnerIds);
+        Set<String> keys = sourceKeys();
+        String last = run.checkpoint();
+        for (PlanScope plan : plans) {
+            List<KpiFact> own = facts.stream().filter(f -> f.partnerId().equals(plan.partnerId())).toList();
+            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, keys), SOURCE, BY);
+            last = plan.planId().toString();
+        }
+        run.progressed(plans.size(), last);
+    }
+
+    /** Step 4: alert evaluation, then the run is complete and its watermarks become the next run's start. */
+    @Transactional
+    public void finish(UUID runId) {
+        SyncRun run = own(runId);
+        if (run.enter(SyncPhase.ALERTS, 0)) {
+            List<UUID> planIds = store.eligiblePlans(Optional.empty()).stream().map(PlanScope::planId).toList();
+            run.enter(SyncPhase.ALERTS, planIds.size());
+            for (SyncObserver observer : observers) {
+                observer.actualsSynced(planIds);
+            }
+            run.progressed(planIds.size(), null);
+        }
+        Instant mark = run.watermarkCandidate();
+        if (mark != null) {
+            for (String key : sourceKeys()) {
+                store.saveWatermark(key, mark);
+            }
+        }
+        store.clearStaging(runId);
+        run.usedCalls(connectors.takeCalls(runId));
+        run.complete(clock.instant());
+    }
+
+    /** Records a failure of this execution; the daily limit gets its own status so the next run resumes. */
+    public void failed(UUID runId, Throwable error) {
+        SyncStatus why = error instanceof CrmException crm && crm.kind() == CrmException.Kind.LIMIT_REACHED
+                ? SyncStatus.LIMIT_REACHED : SyncStatus.FAILED;
+        runs.stop(runId, launcher.instanceId(), why, String.valueOf(error), connectors.takeCalls(runId));
+    }
+
+    private SyncRun own(UUID runId) {
+        SyncRun run = runs.lock(runId);
+        if (!launcher.instanceId().equals(run.instance()) || run.status() != SyncStatus.RUNNING) {
+            throw new IllegalStateException("sync run " + runId + " is no longer this instance's to run");
+        }
+        lease.renew(runId, launcher.instanceId(), launcher.leaseTtl());
+        return run;
+    }
+
+    private Optional<UUID> touchedScope(SyncRun run) {
+        return run.mode() == SyncMode.INCREMENTAL ? Optional.of(run.id()) : Optional.empty();
+    }
+
+    private Set<String> sourceKeys() {
+        return new TreeSet<>(connectors.mapping().sources().keySet());
+    }
+
+    private Optional<Instant> oldestWatermark(Set<String> keys) {
+        Map<String, Instant> marks = store.watermarks();
+        Instant oldest = null;
+        for (String key : keys) {
+            Instant mark = marks.get(key);
+            if (mark == null) {
+                return Optional.empty();
+            }
+            oldest = oldest == null || mark.isBefore(oldest) ? mark : oldest;
+        }
+        return Optional.ofNullable(oldest);
+    }
+}

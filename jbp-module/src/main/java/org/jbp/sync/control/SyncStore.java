@@ -1,0 +1,168 @@
+package org.jbp.sync.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.Quarter;
+import org.jbp.sync.control.ActualsCalculator.PlanScope;
+
+/**
+ * The sync's working tables in SQL: which plans it serves, the facts a run fetched (so a restart does not fetch
+ * them again), the partners an incremental run recomputes, and the watermarks per source.
+ * Joins the caller's transaction; the batch steps decide the transaction boundaries.
+ */
+@ApplicationScoped
+public class SyncStore {
+
+    @PersistenceContext(unitName = "jbp")
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "jbp.sync.closed-grace-period", defaultValue = "P30D")
+    Duration closedGrace;
+
+    /**
+     * The plans a sync keeps current: ACTIVE ones, and CLOSED ones closed within the grace period
+     * (late CRM entries still land in the period-end figures). Ordered by id, the actuals step's checkpoint order.
+     */
+    public List<PlanScope> eligiblePlans(Optional<UUID> touchedByRun) {
+        String sql = "select p.id, p.partner_account_id, p.period_start, p.period_end from business_plan p "
+                + "where (p.status = 'ACTIVE' or (p.status = 'CLOSED' and p.closed_at >= ?1))"
+                + (touchedByRun.isPresent()
+                ? " and p.partner_account_id in (select t.partner_id from sync_touched t where t.run_id = cast(?2 as uuid))" : "")
+                + " order by p.id";
+        var query = em.createNativeQuery(sql)
+                .setParameter(1, Timestamp.from(clock.instant().minus(closedGrace)));
+        touchedByRun.ifPresent(run -> query.setParameter(2, run.toString()));
+        List<PlanScope> plans = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            plans.add(new PlanScope(uuid(r[0]), (String) r[1], localDate(r[2]), localDate(r[3])));
+        }
+        return plans;
+    }
+
+    public int partnerCount() {
+        return ((Number) em.createNativeQuery("select count(*) from partner").getSingleResult()).intValue();
+    }
+
+    public void replaceFacts(UUID runId, String sourceKey, Collection<KpiFact> facts) {
+        em.createNativeQuery("delete from sync_fact where run_id = cast(?1 as uuid) and source_key = ?2")
+                .setParameter(1, runId.toString()).setParameter(2, sourceKey).executeUpdate();
+        // multi-row inserts: one statement per 500 facts instead of one per fact
+        List<KpiFact> all = new ArrayList<>(facts);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<KpiFact> slice = all.subList(from, Math.min(all.size(), from + 500));
+            StringBuilder sql = new StringBuilder(
+                    "insert into sync_fact (run_id, source_key, partner_id, year, quarter, breakdown, value) values ");
+            int p = 1;
+            for (int i = 0; i < slice.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(cast(?").append(p++).append(" as uuid),?").append(p++)
+                        .append(",?").append(p++).append(",?").append(p++).append(",?").append(p++)
+                        .append(",?").append(p++).append(",?").append(p++).append(")");
+            }
+            var insert = em.createNativeQuery(sql.toString());
+            p = 1;
+            for (KpiFact fact : slice) {
+                insert.setParameter(p++, runId.toString()).setParameter(p++, fact.sourceKey())
+                        .setParameter(p++, fact.partnerId()).setParameter(p++, fact.quarter().year())
+                        .setParameter(p++, fact.quarter().quarter()).setParameter(p++, fact.breakdown().orElse(""))
+                        .setParameter(p++, fact.value());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** The facts a run fetched for the given partners. */
+    public List<KpiFact> facts(UUID runId, Set<String> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return List.of();
+        }
+        List<KpiFact> facts = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select source_key, partner_id, year, quarter, breakdown, value "
+                        + "from sync_fact where run_id = cast(?1 as uuid) and partner_id = any (string_to_array(?2, ','))")
+                .setParameter(1, runId.toString()).setParameter(2, String.join(",", partnerIds)).getResultList();
+        for (Object[] r : rows) {
+            facts.add(new KpiFact((String) r[0], (String) r[1], new Quarter(((Number) r[2]).intValue(),
+                    ((Number) r[3]).intValue()), Optional.ofNullable((String) r[4]).filter(b -> !b.isEmpty()), (BigDecimal) r[5], 0));
+        }
+        return facts;
+    }
+
+    public void recordTouched(UUID runId, Set<String> partnerIds) {
+        em.createNativeQuery("delete from sync_touched where run_id = cast(?1 as uuid)").setParameter(1, runId.toString()).executeUpdate();
+        for (String partner : new HashSet<>(partnerIds)) {
+            em.createNativeQuery("insert into sync_touched (run_id, partner_id) values (cast(?1 as uuid), ?2)")
+                    .setParameter(1, runId.toString()).setParameter(2, partner).executeUpdate();
+        }
+    }
+
+    /** Staged data of a finished run is not needed any more. */
+    public void clearStaging(UUID runId) {
+        em.createNativeQuery("delete from sync_fact where run_id = cast(?1 as uuid)").setParameter(1, runId.toString()).executeUpdate();
+        em.createNativeQuery("delete from sync_touched where run_id = cast(?1 as uuid)").setParameter(1, runId.toString()).executeUpdate();
+    }
+
+    public Optional<Instant> watermark(String source) {
+        List<?> rows = em.createNativeQuery("select watermark from sync_watermark where source = ?1")
+                .setParameter(1, source).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(instant(rows.get(0)));
+    }
+
+    public void saveWatermark(String source, Instant watermark) {
+        em.createNativeQuery("insert into sync_watermark (source, watermark, updated_at) values (?1, ?2, ?3) "
+                        + "on conflict (source) do update set watermark = excluded.watermark, updated_at = excluded.updated_at")
+                .setParameter(1, source).setParameter(2, Timestamp.from(watermark))
+                .setParameter(3, Timestamp.from(clock.instant())).executeUpdate();
+    }
+
+    public Map<String, Instant> watermarks() {
+        Map<String, Instant> all = new java.util.TreeMap<>();
+        for (Object row : em.createNativeQuery("select source, watermark from sync_watermark").getResultList()) {
+            Object[] r = (Object[]) row;
+            all.put((String) r[0], instant(r[1]));
+        }
+        return all;
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        return ((Date) value).toLocalDate();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
+    }
+}
