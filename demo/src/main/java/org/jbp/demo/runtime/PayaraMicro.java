@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +45,9 @@ public final class PayaraMicro implements AutoCloseable {
             jvmOptions = List.copyOf(jvmOptions);
         }
     }
+
+    /** What Payara logs when the application fails to deploy. */
+    static final String DEPLOYMENT_FAILED = "Exception while loading the app";
 
     private final Process process;
     private final Settings settings;
@@ -97,6 +102,11 @@ public final class PayaraMicro implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro stopped with exit code " + process.exitValue()
                         + "; see " + settings.logFile());
             }
+            Optional<String> failure = deploymentFailure();
+            if (failure.isPresent()) {
+                throw new IllegalStateException("Payara Micro could not deploy the WAR: " + failure.get()
+                        + " (see " + settings.logFile() + ")");
+            }
             try {
                 HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
                         .GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -111,6 +121,19 @@ public final class PayaraMicro implements AutoCloseable {
         }
         throw new IllegalStateException("Payara Micro did not answer 200 at " + url + " within " + timeout
                 + " (last status " + lastStatus + "); see " + settings.logFile());
+    }
+
+    /** Payara keeps running without the application when its deployment fails; its log says why. */
+    private Optional<String> deploymentFailure() throws IOException {
+        if (!Files.exists(settings.logFile())) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(settings.logFile(), StandardCharsets.ISO_8859_1);
+        if (lines.stream().noneMatch(line -> line.contains(DEPLOYMENT_FAILED))) {
+            return Optional.empty();
+        }
+        return Optional.of(lines.stream().filter(line -> line.contains("DeploymentException")).findFirst()
+                .orElse(DEPLOYMENT_FAILED).trim());
     }
 
     public Path logFile() {
