@@ -25,6 +25,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jbp.sfsim.SalesforceSimulator;
+import org.jbp.sfsim.SimulatorConfig;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -37,6 +39,7 @@ public final class TestEnvironment {
 
     private static EmbeddedPostgres postgres;
     private static KeyPair keys;
+    private static SalesforceSimulator simulator;
 
     private TestEnvironment() {
     }
@@ -69,6 +72,10 @@ public final class TestEnvironment {
                     .setDataDirectory(work.resolve("pg-" + UUID.randomUUID()))
                     .setCleanDataDirectory(true)
                     .start();
+            // Payara gets JBP_SALESFORCE_LOGIN_URL with this port from failsafe; it connects lazily, at first use
+            simulator = SalesforceSimulator.start(SimulatorConfig.builder()
+                    .port(Integer.parseInt(System.getProperty("jbp.test.sf.port", "8099"))).build());
+            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
@@ -81,6 +88,12 @@ public final class TestEnvironment {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The in-memory Salesforce org the deployed WAR writes to and reads from; shared by all test classes. */
+    public static SalesforceSimulator simulator() {
+        start();
+        return simulator;
     }
 
     public static DataSource database() {
