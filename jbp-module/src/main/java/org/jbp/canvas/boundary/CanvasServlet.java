@@ -1,0 +1,115 @@
+package org.jbp.canvas.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+import org.jbp.canvas.control.CanvasEntry;
+import org.jbp.canvas.control.CanvasRejected;
+import org.jbp.canvas.control.CanvasSettings;
+import org.jbp.canvas.entity.CanvasRequest;
+import org.jbp.canvas.entity.TabIdentity;
+import org.jbp.canvas.control.TabSession;
+
+/**
+ * {@code POST /jbp/canvas}: Salesforce's signed request in, the plan tab out. Reads the form body itself,
+ * capped at {@code jbp.canvas.max-request-bytes}, so an oversized post is refused before it is buffered or
+ * parsed. Every refusal of the request itself is a bare 401; an authentic request from a user without access
+ * is a 403. Neither renders anything of the tab.
+ */
+@WebServlet(urlPatterns = "/canvas")
+public class CanvasServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(CanvasServlet.class.getName());
+
+    @Inject
+    CanvasEntry entry;
+
+    @Inject
+    CanvasSettings settings;
+
+    @Inject
+    TabSession sessions;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String signedRequest;
+        try {
+            signedRequest = signedRequest(request, settings.maxRequestBytes());
+        } catch (CanvasRejected e) {
+            refuse(response, 401, e.getMessage());
+            return;
+        }
+        CanvasRequest verified;
+        try {
+            verified = entry.verify(signedRequest);
+        } catch (CanvasRejected e) {
+            refuse(response, 401, e.getMessage());
+            return;
+        }
+        TabIdentity identity;
+        try {
+            identity = entry.identify(verified);
+        } catch (CanvasEntry.NoAccess e) {
+            refuse(response, 403, e.getMessage());
+            return;
+        }
+        TabPage.render(getServletContext(), response, sessions.start(identity, false), settings.frameAncestors());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Canvas apps configured for signed requests are only ever POSTed to.
+        response.setHeader("Allow", "POST");
+        response.sendError(405);
+    }
+
+    private static String signedRequest(HttpServletRequest request, int max) throws IOException, CanvasRejected {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new CanvasRejected("not a form post: " + type);
+        }
+        if (request.getContentLengthLong() > max) {
+            throw new CanvasRejected("form body of " + request.getContentLengthLong() + " bytes exceeds " + max);
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(max + 1);
+        }
+        if (body.length > max) {
+            throw new CanvasRejected("form body exceeds " + max + " bytes");
+        }
+        String form = new String(body, StandardCharsets.US_ASCII);
+        String found = null;
+        for (String pair : form.split("&")) {
+            if (pair.startsWith("signed_request=")) {
+                if (found != null) {
+                    throw new CanvasRejected("more than one signed_request");
+                }
+                try {
+                    found = URLDecoder.decode(pair.substring("signed_request=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new CanvasRejected("signed_request is not form-encoded");
+                }
+            }
+        }
+        if (found == null) {
+            throw new CanvasRejected("no signed_request field");
+        }
+        return found;
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        LOG.info(() -> "canvas request refused (" + status + "): " + reason);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setStatus(status);
+        response.getWriter().write(status == 401 ? "Unauthorized" : "Forbidden");
+    }
+}
