@@ -26,7 +26,7 @@ import org.jbp.demo.salesforce.DemoPartner;
  *
  * <p>Settings are system properties: {@code jbp.bench.clients} (32), {@code jbp.bench.warmupSeconds} (10),
  * {@code jbp.bench.seconds} (20), {@code jbp.bench.partners} (500), {@code jbp.bench.plansPerPartner} (10),
- * {@code jbp.bench.port} (8480).
+ * {@code jbp.bench.port} (8480), {@code jbp.bench.payaraJvmOptions} (extra JVM options for Payara, space-separated).
  */
 public final class ApiBenchmark {
 
@@ -56,7 +56,7 @@ public final class ApiBenchmark {
 
         out.println("Starting PostgreSQL and Payara Micro (throw-away database in " + data.toAbsolutePath() + ")");
         JbpStack stack = JbpStack.start(new JbpStack.Settings(data, runtime, port, false, ISSUER, QUIET_BACKGROUND,
-                List.of("-Xmx768m"), Duration.ofMinutes(5)), out::println);
+                payaraJvmOptions(), Duration.ofMinutes(5)), out::println);
         Thread stopper = new Thread(() -> close(stack, out), "jbp-bench-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -65,6 +65,16 @@ public final class ApiBenchmark {
             close(stack, out);
             Runtime.getRuntime().removeShutdownHook(stopper);
         }
+    }
+
+    /** -Xmx768m as in the demo and the tests, plus {@code jbp.bench.payaraJvmOptions} (e.g. a flight recording). */
+    private static List<String> payaraJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx768m"));
+        String extra = System.getProperty("jbp.bench.payaraJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     private static void close(JbpStack stack, PrintStream out) {

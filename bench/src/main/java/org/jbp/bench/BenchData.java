@@ -76,8 +76,15 @@ final class BenchData {
                 for (DemoPartner p : partners) {
                     String template = templates.get(DemoContent.GOLD.equals(p.tier()) ? DemoContent.PLATINUM : p.tier());
                     String body = DemoContent.plan(p, template, year).toString();
-                    plans.add(pool.submit(() -> idOf(expect(api.send("POST", "/plans", adminToken, body, null), 201,
-                            "POST /plans").body())));
+                    int number = plans.size() + 1;
+                    plans.add(pool.submit(() -> {
+                        String id = idOf(expect(api.send("POST", "/plans", adminToken, body, null), 201,
+                                "POST /plans").body());
+                        if (number % 1000 == 0) {
+                            out.printf("  %d plans created%n", number);
+                        }
+                        return id;
+                    }));
                 }
             }
             List<String> planIds = await(plans, deadlineMinutes);

@@ -1,0 +1,224 @@
+package org.jbp.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jbp.crm.CrmConnector;
+import org.jbp.crm.KpiFact;
+import org.jbp.crm.KpiFactQuery;
+import org.jbp.crm.PartnerAccount;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiMappingLoader;
+import org.jbp.crm.salesforce.SalesforceCrmConnector;
+import org.jbp.crm.salesforce.SalesforceSettings;
+import org.jbp.sync.control.ActualsCalculator;
+import org.jbp.sync.control.ActualsCalculator.PlanScope;
+
+/**
+ * The KPI sync's CRM work at scale, outside Payara: the same plain-Java core the batch job runs
+ * ({@link ActualsCalculator}: one batched aggregate query per KPI source for all plans' partners, then actuals per
+ * plan) with the real connector against the simulator in a child process ({@link SyncBenchOrg}). Measures calls
+ * against the lower bound, wall time with injected latency, peak heap of this JVM, an incremental run after
+ * changes, and the naive way (one query per plan and KPI) on a sample, extrapolated.
+ *
+ * <p>Arguments: partners opportunities campaigns certifications latencyMs naiveSamplePlans changedPartners
+ * changedPerPartner. Defaults: 10000 1000000 20000 100000 20 200 100 100.
+ */
+public final class SyncBenchmark {
+
+    private SyncBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int partners = arg(args, 0, 10_000);
+        int opportunities = arg(args, 1, 1_000_000);
+        int campaigns = arg(args, 2, 20_000);
+        int certifications = arg(args, 3, 100_000);
+        int latency = arg(args, 4, 20);
+        int naiveSample = arg(args, 5, 200);
+        int changedPartners = arg(args, 6, 100);
+        int changedPerPartner = arg(args, 7, 100);
+
+        Process org = new ProcessBuilder(javaBin(), "-Xmx6g", "-cp", System.getProperty("java.class.path"),
+                SyncBenchOrg.class.getName(), "" + partners, "" + opportunities, "" + campaigns, "" + certifications)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(org.getInputStream(), StandardCharsets.UTF_8));
+            PrintWriter in = new PrintWriter(org.getOutputStream(), true, StandardCharsets.UTF_8);
+            long generating = System.nanoTime();
+            String ready = out.readLine();
+            if (ready == null || !ready.startsWith("READY ")) {
+                throw new IllegalStateException("org did not start: " + ready);
+            }
+            System.out.printf("org generated in %.1f s: %,d partners, %,d opportunities, %,d campaigns, %,d certifications%n",
+                    (System.nanoTime() - generating) / 1e9, partners, opportunities, campaigns, certifications);
+            int port = Integer.parseInt(ready.substring(6).trim());
+            command(in, out, "latency " + latency);
+            KpiMapping mapping = KpiMappingLoader.loadDefault();
+            Set<String> keys = new TreeSet<>(mapping.sources().keySet());
+            SalesforceSettings settings = SalesforceSettings.builder()
+                    .loginUrl("http://127.0.0.1:" + port + "/services/Soap/u/64.0")
+                    .credentials("admin@jbp.demo", "demo").queryBatchSize(2000).build();
+            LocalDate start = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1);
+            LocalDate end = start.plusYears(1).minusDays(1);
+
+            // full sync
+            resetPeak();
+            long t0 = System.nanoTime();
+            List<PlanScope> plans = new ArrayList<>();
+            long rows;
+            long bound;
+            long fullCalls;
+            BigDecimal checksum;
+            Instant mark = Instant.now();
+            try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
+                List<PartnerAccount> accounts = crm.partnerAccounts();
+                for (PartnerAccount a : accounts) {
+                    plans.add(new PlanScope(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8)), a.id(), start, end));
+                }
+                long[] counted = new long[2];
+                checksum = sync(crm, keys, plans, accounts.size(), counted);
+                rows = counted[0];
+                // lower bound: login, the partner list in pages of 2,000, each source's rows in calls of 2,000
+                bound = 1 + (accounts.size() + 1999) / 2000 + counted[1];
+                fullCalls = crm.apiCallsUsed();
+            }
+            double fullSeconds = (System.nanoTime() - t0) / 1e9;
+            long fullHeap = peakHeap();
+            // lower bound: the partner list (1 per 2,000 accounts) plus, per source, its rows ÷ 2,000, plus login
+            System.out.printf("%nFULL SYNC (%,d active plans, one per partner, period %s..%s, %d KPI sources)%n",
+                    plans.size(), start, end, keys.size());
+            System.out.printf("  fact rows returned: %,d; calls: %d (login included); lower bound: %d; ratio %.2f%n",
+                    rows, fullCalls, bound, (double) fullCalls / bound);
+            System.out.printf("  wall time with %d ms latency per call: %.1f s; peak heap of this JVM: %,d MB (max %,d MB)%n",
+                    latency, fullSeconds, fullHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("  checksum of all period actuals: %s%n", checksum);
+
+            // incremental after changes
+            String changed = command(in, out, "change " + changedPartners + " " + changedPerPartner);
+            resetPeak();
+            long t1 = System.nanoTime();
+            long incCalls;
+            int touchedPlans;
+            try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
+                crm.partnerAccountsChangedSince(mark);
+                Map<String, Set<String>> touched = crm.partnersTouchedSince(keys, mark);
+                Set<String> union = new HashSet<>();
+                touched.values().forEach(union::addAll);
+                List<PlanScope> affected = plans.stream().filter(p -> union.contains(p.partnerId())).toList();
+                touchedPlans = affected.size();
+                if (!affected.isEmpty()) {
+                    sync(crm, keys, affected, plans.size(), new long[2]);
+                }
+                incCalls = crm.apiCallsUsed();
+            }
+            double incSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("%nINCREMENTAL after %s (%d partners x %d opportunities)%n", changed, changedPartners,
+                    changedPerPartner);
+            System.out.printf("  partners recomputed: %d; calls: %d; wall time: %.1f s; peak heap: %,d MB%n",
+                    touchedPlans, incCalls, incSeconds, peakHeap() >> 20);
+
+            // naive: one query per plan and KPI source, on a sample
+            resetPeak();
+            long t2 = System.nanoTime();
+            long naiveCalls;
+            List<PlanScope> sample = plans.subList(0, Math.min(naiveSample, plans.size()));
+            try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
+                for (PlanScope plan : sample) {
+                    List<KpiFact> facts = new ArrayList<>();
+                    for (String key : keys) {
+                        facts.addAll(crm.kpiFacts(KpiFactQuery.forPartners(Set.of(key), Set.of(plan.partnerId()),
+                                plan.start(), plan.end())));
+                    }
+                    ActualsCalculator.compute(plan, facts, keys);
+                }
+                naiveCalls = crm.apiCallsUsed();
+            }
+            double naiveSeconds = (System.nanoTime() - t2) / 1e9;
+            double scale = (double) plans.size() / sample.size();
+            System.out.printf("%nNAIVE (one query per plan per KPI) on %d plans: %d calls, %.1f s;"
+                            + " extrapolated to %,d plans: %,.0f calls, %,.0f s%n", sample.size(), naiveCalls,
+                    naiveSeconds, plans.size(), naiveCalls * scale, naiveSeconds * scale);
+            System.out.printf("  ratios naive/batched: calls %.0fx, time %.0fx%n", naiveCalls * scale / fullCalls,
+                    naiveSeconds * scale / fullSeconds);
+            command(in, out, "quit");
+        } finally {
+            org.destroy();
+        }
+    }
+
+    /** What the job's facts and actuals steps do: one batched query per source, actuals per plan. */
+    private static BigDecimal sync(CrmConnector crm, Set<String> keys, List<PlanScope> plans, int knownPartners,
+                                   long[] rows) {
+        Map<String, List<KpiFact>> byPartner = new HashMap<>();
+        for (String key : keys) {
+            List<KpiFact> facts = crm.kpiFacts(ActualsCalculator.query(key, plans, knownPartners));
+            rows[0] += facts.size();
+            rows[1] += (facts.size() + 1999) / 2000;
+            for (KpiFact f : facts) {
+                byPartner.computeIfAbsent(f.partnerId(), p -> new ArrayList<>()).add(f);
+            }
+            System.out.printf("  %-26s %,7d rows, %4d calls so far%n", key, facts.size(), crm.apiCallsUsed());
+        }
+        BigDecimal checksum = BigDecimal.ZERO;
+        for (PlanScope plan : plans) {
+            Map<String, BigDecimal> values = ActualsCalculator.compute(plan, byPartner.getOrDefault(plan.partnerId(),
+                    List.of()), keys);
+            for (String key : keys) {
+                checksum = checksum.add(values.get(key));
+            }
+        }
+        return checksum;
+    }
+
+    private static String command(PrintWriter in, BufferedReader out, String command) throws Exception {
+        in.println(command);
+        StringBuilder reply = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("OK") || line.startsWith("BYE")) {
+                break;
+            }
+            reply.append(line);
+        }
+        return reply.toString();
+    }
+
+    private static void resetPeak() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static String javaBin() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+}
