@@ -1,0 +1,486 @@
+package org.jbp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jbp.sfsim.SalesforceSimulator;
+import org.jbp.sfsim.generator.GeneratorSpec;
+import org.jbp.sfsim.generator.OrgGenerator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The CRM sync against the simulator: partners and tiers, KPI actuals equal to sums computed here from the org's
+ * own records, incremental runs, faults, session expiry, the daily limit, a failed run resumed from its
+ * checkpoint, one run at a time, dashboards and alerts.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SyncIT {
+
+    private static final int THIS_YEAR = Year.now(ZoneOffset.UTC).getValue();
+    private static OrgGenerator.Generated generated;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestEnvironment.freshDeployment();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    Api admin;
+    Api cam;
+    Api approver;
+    SalesforceSimulator sim;
+
+    @BeforeEach
+    void connect() {
+        Api api = Api.at(deployed);
+        admin = api.as(Fixtures.adminToken());
+        cam = api.as(Fixtures.camToken());
+        approver = api.as(Fixtures.approverToken());
+        sim = TestEnvironment.simulator();
+        synchronized (SyncIT.class) {
+            if (generated == null) {
+                // 300 partners: more than one 200-record page, so the partner read uses queryMore
+                generated = OrgGenerator.generate(sim.org(), GeneratorSpec.of(300, 6_000, 600, 1_200, 7));
+            }
+        }
+        sim.faults().clear();
+        waitUntilIdle();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sim.faults().clear();
+        sim.faults().dailyLimit(1_000_000);
+        waitUntilIdle();
+    }
+
+    // ---- tests ----
+
+    @Test
+    void fullSyncCreatesPartnersWithTiersAndActualsEqualToTheOrgsOwnSums() throws SQLException {
+        JsonObject run = completed(start("full"));
+        assertTrue(run.getJsonNumber("apiCalls").longValue() > 0, run.toString());
+        String partner = generated.partnerIds().get(0);
+        String tier = (String) sim.org().get(partner).orElseThrow().get("Partner_Tier__c");
+        assertEquals(tier, partnerTier(partner), "the partner record carries the channel program level");
+
+        List<String> plans = activePlans(3, 0, "1000000");
+        completed(start("full"));
+        for (String plan : plans) {
+            assertActualsMatchOrg(plan);
+        }
+    }
+
+    @Test
+    void incrementalRecomputesOnlyTheTouchedPartners() throws SQLException {
+        completed(start("full"));
+        List<String> plans = activePlans(2, 10, "1000000");
+        JsonObject full = completed(start("full"));
+        String touchedPlan = plans.get(0);
+        String touchedPartner = partnerOf(touchedPlan);
+        Map<String, BigDecimal> untouchedBefore = actuals(plans.get(1));
+
+        List<Map<String, Object>> opps = sim.org().query("SELECT Id, Amount FROM Opportunity WHERE PartnerAccountId = '"
+                + touchedPartner + "' AND IsWon = true");
+        assertTrue(!opps.isEmpty(), "the generated partner has won deals");
+        for (Map<String, Object> opp : opps.subList(0, Math.min(3, opps.size()))) {
+            sim.org().update((String) opp.get("Id"), Map.of("Amount", decimal(opp.get("Amount")).add(BigDecimal.valueOf(1000)),
+                    "CloseDate", LocalDate.of(THIS_YEAR, 1, 15)));
+        }
+        JsonObject incremental = completed(start("incremental"));
+        assertEquals("INCREMENTAL", incremental.getString("mode"));
+        // touch detection costs one grouped query per source, so with two plans in a 300-partner org an incremental
+        // run is not cheaper than a full one; it is bounded by login + changed-partner pages + 2 queries per source
+        // (SyncBenchmark shows the saving at 10,000 plans)
+        int sources = 8;
+        assertTrue(incremental.getJsonNumber("apiCalls").longValue() <= 1 + 2 + 2 * sources,
+                "incremental " + incremental + " vs full " + full);
+        assertActualsMatchOrg(touchedPlan);
+        assertEquals(untouchedBefore, actuals(plans.get(1)), "a partner without changes is not recomputed");
+    }
+
+    @Test
+    void transientFaultsOnEveryTenthCallDoNotChangeTheResult() throws Exception {
+        completed(start("full"));
+        List<String> plans = activePlans(2, 20, "1000000");
+        completed(start("full"));
+        Map<String, BigDecimal> faultFree = actuals(plans.get(0));
+
+        AtomicBoolean injecting = new AtomicBoolean(true);
+        CompletableFuture<Void> injector = CompletableFuture.runAsync(() -> {
+            long next = sim.apiCallCount() + 10;
+            int n = 0;
+            while (injecting.get()) {
+                if (sim.apiCallCount() >= next) {
+                    sim.faults().failNext(1, n++ % 2 == 0 ? "SERVER_UNAVAILABLE" : "HTTP_503");
+                    next += 10;
+                }
+                sleep(2);
+            }
+        });
+        JsonObject run;
+        try {
+            run = completed(start("full"));
+        } finally {
+            injecting.set(false);
+            injector.get();
+        }
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        assertEquals(faultFree, actuals(plans.get(0)), "same results as the fault-free run");
+        assertActualsMatchOrg(plans.get(1));
+    }
+
+    @Test
+    void sessionExpiringInTheMiddleOfQueryMoreIsRenewed() throws SQLException {
+        long logins = sim.apiCalls().count("login");
+        sim.faults().failNext(1, "INVALID_SESSION_ID", "queryMore");
+        JsonObject run = completed(start("full"));
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        assertTrue(sim.apiCalls().count("login") >= logins + 2, "logged in, then again after the expiry");
+        int partnersInOrg = sim.org().query("SELECT Id FROM Account WHERE IsPartner = true").size();
+        assertEquals(partnersInOrg, count("select count(*) from partner"), "no page lost");
+    }
+
+    @Test
+    void dailyLimitStopsTheRunWhichResumesNextTime() throws SQLException {
+        completed(start("full"));
+        List<String> plans = activePlans(2, 30, "1000000");
+        sim.faults().dailyLimit(sim.dailyApiUsage() + 4);
+        JsonObject limited = finished(start("full"));
+        assertEquals("LIMIT_REACHED", limited.getString("status"), limited.toString());
+
+        sim.faults().dailyLimit(1_000_000);
+        Api.Reply next = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "incremental").build());
+        assertEquals(202, next.status(), next.body());
+        assertEquals(limited.getString("id"), next.json().getString("id"), "the stopped run is resumed");
+        JsonObject resumed = completed(next.json());
+        assertEquals(2, resumed.getInt("executions"));
+        for (String plan : plans) {
+            assertActualsMatchOrg(plan);
+        }
+    }
+
+    @Test
+    void failedRunRestartsFromItsCheckpointWithIdenticalResults() throws Exception {
+        completed(start("full"));
+        List<String> plans = activePlans(2, 40, "1000000");
+        completed(start("full"));
+        Map<String, BigDecimal> uninterrupted = actuals(plans.get(0));
+        // the same values written again must not count twice: wipe them, then crash a run half-way through its facts
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement("delete from kpi_actual where plan_id = cast(? as uuid)")) {
+            s.setString(1, plans.get(0));
+            s.executeUpdate();
+        }
+        sim.faults().latencyMillis(150);
+        JsonObject run = start("full");
+        String id = run.getString("id");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            JsonObject now = admin.get("/jbp/api/v1/sync/runs/" + id).json();
+            if ("FACTS".equals(now.getString("phase")) && now.getInt("itemsDone") >= 2) {
+                sim.faults().failNext(1, "MALFORMED_QUERY", "query");
+                break;
+            }
+            if (!"RUNNING".equals(now.getString("status")) || System.currentTimeMillis() > deadline) {
+                fail("run did not reach the facts phase: " + now);
+            }
+            sleep(20);
+        }
+        JsonObject failed = finished(run);
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertEquals("FACTS", failed.getString("phase"));
+        sim.faults().clear();
+        long callsBefore = failed.getJsonNumber("apiCalls").longValue();
+
+        Api.Reply restart = admin.post("/jbp/api/v1/sync/runs/" + id + "/restart", "");
+        assertEquals(202, restart.status(), restart.body());
+        JsonObject done = completed(restart.json());
+        assertEquals(2, done.getInt("executions"));
+        assertTrue(done.getJsonNumber("apiCalls").longValue() > callsBefore);
+        assertEquals(uninterrupted, actuals(plans.get(0)), "identical to the uninterrupted run");
+    }
+
+    @Test
+    void twoRequestsAtOnceStartOneRunAndRefuseTheOther() throws Exception {
+        sim.faults().latencyMillis(100);
+        var body = Json.createObjectBuilder().add("mode", "full").build();
+        CompletableFuture<Api.Reply> first = CompletableFuture.supplyAsync(() -> admin.post("/jbp/api/v1/sync/runs", body));
+        CompletableFuture<Api.Reply> second = CompletableFuture.supplyAsync(() -> admin.post("/jbp/api/v1/sync/runs", body));
+        List<Api.Reply> replies = List.of(first.get(), second.get());
+        List<Integer> statuses = replies.stream().map(Api.Reply::status).sorted().toList();
+        assertEquals(List.of(202, 409), statuses, replies.toString());
+        Api.Reply accepted = replies.stream().filter(r -> r.status() == 202).findFirst().orElseThrow();
+        Api.Reply refused = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertEquals(accepted.json().getString("id"), refused.json().getJsonObject("run").getString("id"),
+                "the refusal names the running run");
+        sim.faults().latencyMillis(0);
+        completed(accepted.json());
+    }
+
+    @Test
+    void dashboardShowsPaceAndAnAlertOpensAndClosesWithTheKpi() throws SQLException {
+        completed(start("full"));
+        // an unreachable revenue KPI: far below pace, so off track
+        String plan = activePlans(1, 50, "900000000000").get(0);
+        completed(start("full"));
+
+        JsonObject dashboard = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json();
+        JsonObject revenue = line(dashboard, "kpis", "revenue_won");
+        assertEquals("OFF_TRACK", revenue.getString("status"), revenue.toString());
+        BigDecimal actual = revenue.getJsonNumber("actual").bigDecimalValue();
+        assertEquals(expectedRevenue(partnerOf(plan)).setScale(2, RoundingMode.HALF_UP),
+                actual.setScale(2, RoundingMode.HALF_UP));
+        double share = dashboard.getJsonNumber("elapsedShare").doubleValue();
+        // the plan splits the target into equal quarters, so the pace follows the quarters, close to the linear share
+        assertEquals(900_000_000_000.0 * share, revenue.getJsonNumber("expectedToDate").doubleValue(),
+                900_000_000_000.0 * 0.02);
+        assertTrue(dashboard.containsKey("lastSyncedAt"));
+        assertEquals(1, dashboard.getJsonArray("certifications").size());
+
+        var alerts = admin.get("/jbp/api/v1/plans/" + plan + "/alerts").array();
+        JsonObject alert = alerts.stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("kpiKey").equals("revenue_won")).findFirst().orElseThrow();
+        assertEquals("OPEN", alert.getString("status"));
+        assertTrue(count("select count(*) from plan_review where plan_id = cast('" + plan + "' as uuid) "
+                + "and status = 'SCHEDULED'") >= 1, "a review is prompted");
+        completed(start("incremental"));
+        assertEquals(1, admin.get("/jbp/api/v1/plans/" + plan + "/alerts").array().stream()
+                .filter(a -> a.asJsonObject().getString("kpiKey").equals("revenue_won")).count(), "no duplicate while open");
+
+        // a huge deal closes: the KPI recovers and the alert closes itself
+        sim.org().insert("Opportunity", Map.of("Name", "Mega deal", "PartnerAccountId", partnerOf(plan),
+                "Amount", new BigDecimal("900000000000"), "StageName", "Closed Won",
+                "CloseDate", LocalDate.now(ZoneOffset.UTC)));
+        completed(start("incremental"));
+        JsonObject closed = admin.get("/jbp/api/v1/plans/" + plan + "/alerts").array().stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("kpiKey").equals("revenue_won")).findFirst().orElseThrow();
+        assertEquals("CLOSED", closed.getString("status"), closed.toString());
+        assertEquals("ON_TRACK", line(admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json(), "kpis", "revenue_won")
+                .getString("status"));
+
+        String tier = partnerTierOf(partnerOf(plan));
+        var portfolio = admin.get("/jbp/api/v1/dashboard/portfolio?tier=" + tier).array();
+        assertTrue(portfolio.stream().anyMatch(p -> p.asJsonObject().getString("planId").equals(plan)), portfolio.toString());
+        assertTrue(portfolio.stream().allMatch(p -> p.asJsonObject().getString("tier").equals(tier)));
+        assertTrue(cam.get("/jbp/api/v1/dashboard/portfolio").array().stream()
+                .noneMatch(p -> p.asJsonObject().getString("planId").equals(plan)), "not this channel manager's partner");
+        assertEquals(404, cam.get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "nor its dashboard");
+        assertEquals(404, Api.at(deployed).as(Fixtures.partnerToken(Fixtures.newAccountId(), "005000000000077"))
+                .get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "another partner's plan does not exist");
+    }
+
+    // ---- helpers ----
+
+    private JsonObject start(String mode) {
+        Api.Reply reply = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", mode).build());
+        assertEquals(202, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private JsonObject finished(JsonObject run) {
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject now = admin.get("/jbp/api/v1/sync/runs/" + run.getString("id")).json();
+            if (!"RUNNING".equals(now.getString("status"))) {
+                return now;
+            }
+            sleep(100);
+        }
+        return fail("sync run did not finish: " + run);
+    }
+
+    private JsonObject completed(JsonObject run) {
+        JsonObject end = finished(run);
+        assertEquals("COMPLETED", end.getString("status"), end.toString());
+        return end;
+    }
+
+    private void waitUntilIdle() {
+        if (admin == null) {
+            return;
+        }
+        Api.Reply runs = admin.get("/jbp/api/v1/sync/runs");
+        assertEquals(200, runs.status(), runs.body());
+        for (JsonValue run : runs.array()) {
+            if ("RUNNING".equals(run.asJsonObject().getString("status"))) {
+                finished(run.asJsonObject());
+            }
+        }
+    }
+
+    /** ACTIVE plans for generated partners {@code from}..{@code from+n-1}, revenue KPI target as given. */
+    private List<String> activePlans(int n, int from, String revenueTarget) {
+        String template = template(revenueTarget);
+        List<String> plans = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            String partner = generated.partnerIds().get(i);
+            JsonObject sections = Fixtures.sixSections(THIS_YEAR);
+            var kpis = Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", new BigDecimal(revenueTarget)))
+                    .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0));
+            sections = Json.createObjectBuilder(sections).add("kpis", kpis).build();
+            var created = admin.post("/jbp/api/v1/plans", Fixtures.newPlan(partner, template, sections, THIS_YEAR));
+            assertEquals(201, created.status(), created.body());
+            String plan = created.json().getString("id");
+            var submitted = admin.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+            assertEquals(200, submitted.status(), submitted.body());
+            JsonObject step = admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("lifecycle").getJsonObject("currentStep");
+            var approved = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step.getString("id") + "/approve", "");
+            assertEquals(200, approved.status(), approved.body());
+            assertEquals("ACTIVE", admin.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    private String template(String revenueTarget) {
+        var body = Fixtures.combinedTemplate("Sync " + System.nanoTime())
+                .add("tiers", Json.createArrayBuilder().add("Platinum").add("Gold").add("Silver").add("Registered"))
+                .add("partnerAcceptance", false)
+                .add("approvalChain", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
+                .build();
+        var reply = admin.post("/jbp/api/v1/templates", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    private String partnerOf(String plan) {
+        return admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("partner").getString("accountId");
+    }
+
+    private Map<String, BigDecimal> actuals(String plan) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
+                .forEach((k, v) -> values.put(k, new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP)));
+        return values;
+    }
+
+    /** revenue_won and deals_registered, period and quarters, against sums over the org's records. */
+    private void assertActualsMatchOrg(String plan) {
+        String partner = partnerOf(plan);
+        Map<String, BigDecimal> actual = actuals(plan);
+        BigDecimal[] revenue = new BigDecimal[5];
+        BigDecimal[] deals = new BigDecimal[5];
+        java.util.Arrays.fill(revenue, BigDecimal.ZERO);
+        java.util.Arrays.fill(deals, BigDecimal.ZERO);
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND IsWon = true")) {
+            LocalDate close = LocalDate.parse(String.valueOf(opp.get("CloseDate")));
+            if (close.getYear() == THIS_YEAR && opp.get("Amount") != null) {
+                int q = (close.getMonthValue() - 1) / 3 + 1;
+                revenue[q] = revenue[q].add(decimal(opp.get("Amount")));
+                revenue[0] = revenue[0].add(decimal(opp.get("Amount")));
+            }
+        }
+        for (Map<String, Object> opp : sim.org().query("SELECT CreatedDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND Deal_Registration__c = true")) {
+            LocalDate created = LocalDate.parse(String.valueOf(opp.get("CreatedDate")).substring(0, 10));
+            if (created.getYear() == THIS_YEAR) {
+                int q = (created.getMonthValue() - 1) / 3 + 1;
+                deals[q] = deals[q].add(BigDecimal.ONE);
+                deals[0] = deals[0].add(BigDecimal.ONE);
+            }
+        }
+        for (int q = 0; q <= 4; q++) {
+            String suffix = q == 0 ? "" : "#" + q;
+            assertClose(revenue[q], actual.get("revenue_won" + suffix), plan + " revenue_won" + suffix);
+            assertClose(deals[q], actual.get("deals_registered" + suffix), plan + " deals_registered" + suffix);
+        }
+    }
+
+    private BigDecimal expectedRevenue(String partner) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND IsWon = true")) {
+            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
+                sum = sum.add(decimal(opp.get("Amount")));
+            }
+        }
+        return sum;
+    }
+
+    private static void assertClose(BigDecimal expected, BigDecimal actual, String what) {
+        BigDecimal value = actual == null ? BigDecimal.ZERO : actual;
+        assertTrue(expected.subtract(value).abs().compareTo(new BigDecimal("0.05")) <= 0,
+                what + ": expected " + expected + " but the sync recorded " + actual);
+    }
+
+    private static JsonObject line(JsonObject dashboard, String section, String key) {
+        return dashboard.getJsonArray(section).stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("key").equals(key)).findFirst().orElseThrow(() -> new AssertionError(
+                        key + " missing from " + dashboard));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return new BigDecimal(String.valueOf(value));
+    }
+
+    private static String partnerTierOf(String partner) {
+        try {
+            return partnerTier(partner);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String partnerTier(String partner) throws SQLException {
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement("select tier from partner where account_id = ?")) {
+            s.setString(1, partner);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static int count(String sql) throws SQLException {
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
