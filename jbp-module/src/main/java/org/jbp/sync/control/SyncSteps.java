@@ -35,7 +35,9 @@ import org.jbp.sync.entity.SyncStatus;
 /**
  * The work of each step of the sync job. Every method locks the run row, checks that the run is still this
  * instance's (a run taken over elsewhere stops here) and moves the run's checkpoint in the same transaction as
- * the data it covers, so a crash at any point resumes exactly after the last committed item.
+ * the data it covers, so a crash at any point resumes exactly after the last committed item. Each runs in a
+ * transaction of its own: the batch runtime's chunk transaction already holds its (non-XA) job repository, and
+ * the run's own checkpoint, not the runtime's, is what a resumption reads.
  */
 @ApplicationScoped
 public class SyncSteps {
@@ -70,7 +72,7 @@ public class SyncSteps {
     jakarta.enterprise.inject.Instance<SyncObserver> observers;
 
     /** Step 1: partners and tiers; for an incremental run also which partners' KPI records changed. */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void partners(UUID runId) {
         SyncRun run = own(runId);
         if (!run.enter(SyncPhase.PARTNERS, 0)) {
@@ -123,7 +125,7 @@ public class SyncSteps {
     }
 
     /** Step 2, on opening: the source keys still to fetch (all after the checkpoint), or none when past it. */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> sourcesToFetch(UUID runId) {
         SyncRun run = own(runId);
         List<String> keys = new ArrayList<>(sourceKeys());
@@ -138,7 +140,7 @@ public class SyncSteps {
      * Step 2, per source: one batched aggregate query for the partners of all plans the run serves (the
      * connector cuts it into ≤2,000-row calls), the facts staged for the actuals step.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fetch(UUID runId, String sourceKey) {
         SyncRun run = own(runId);
         List<PlanScope> plans = store.eligiblePlans(touchedScope(run));
@@ -155,7 +157,7 @@ public class SyncSteps {
     }
 
     /** Step 3, on opening: the plans still to compute, in id order after the checkpoint. */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PlanScope> plansToCompute(UUID runId) {
         SyncRun run = own(runId);
         List<PlanScope> plans = store.eligiblePlans(touchedScope(run));
@@ -168,7 +170,7 @@ public class SyncSteps {
     }
 
     /** Step 3, per chunk of plans: actuals from the staged facts; only changed values are stored. */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void compute(UUID runId, List<PlanScope> plans) {
         SyncRun run = own(runId);
         Set<String> partnerIds = new HashSet<>();
@@ -185,7 +187,7 @@ public class SyncSteps {
     }
 
     /** Step 4: alert evaluation, then the run is complete and its watermarks become the next run's start. */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(UUID runId) {
         SyncRun run = own(runId);
         if (run.enter(SyncPhase.ALERTS, 0)) {
