@@ -42,7 +42,7 @@ public class PlanListing {
         var filter = new PlanRepository.PlanFilter(partner, status, fiscalYear, quarter, activeOn, managedBy,
                 offset, limit);
         Map<PartnerAccountId, Partner> partnerCache = new HashMap<>();
-        return plans.search(filter).stream()
+        return plans.summaries(filter).stream()
                 .map(p -> PlanView.Summary.of(p, partnerCache.computeIfAbsent(p.partner(),
                         id -> partners.find(id).orElse(null))))
                 .toList();

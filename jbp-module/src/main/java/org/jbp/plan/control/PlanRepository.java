@@ -47,7 +47,13 @@ public class PlanRepository {
                 .map(PlanRepository::parsed);
     }
 
+    /** Plans with their content parsed, for callers that read sections. */
     public List<BusinessPlan> search(PlanFilter filter) {
+        return summaries(filter).stream().map(PlanRepository::parsed).toList();
+    }
+
+    /** Plans for lists: the content JSON stays unparsed, since a summary shows none of it. */
+    public List<BusinessPlan> summaries(PlanFilter filter) {
         StringBuilder jpql = new StringBuilder("select p from BusinessPlan p where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.partner() != null) {
@@ -78,8 +84,7 @@ public class PlanRepository {
         jpql.append(" order by p.period.start desc, p.createdAt desc");
         TypedQuery<BusinessPlan> query = em.createQuery(jpql.toString(), BusinessPlan.class);
         params.forEach(query::setParameter);
-        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit())
-                .getResultStream().map(PlanRepository::parsed).toList();
+        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
     }
 
     /** Writes pending changes now, so a concurrent edit surfaces here rather than at commit. */

@@ -20,6 +20,9 @@ public class TemplateRepository {
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
 
+    private final java.util.concurrent.ConcurrentMap<String, TemplateVersion> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public void add(TemplateVersion version) {
         em.persist(version);
     }
@@ -32,7 +35,19 @@ public class TemplateRepository {
                 .getResultStream().findFirst().map(this::parsed);
     }
 
+    /** A version never changes once saved, so one parsed copy serves every request. */
     public Optional<TemplateVersion> version(UUID templateId, int version) {
+        String key = templateId + "#" + version;
+        TemplateVersion cached = versions.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<TemplateVersion> loaded = load(templateId, version);
+        loaded.ifPresent(v -> versions.putIfAbsent(key, v));
+        return loaded;
+    }
+
+    private Optional<TemplateVersion> load(UUID templateId, int version) {
         return em.createQuery("select t from TemplateVersion t where t.templateId = :id and t.version = :v",
                         TemplateVersion.class)
                 .setParameter("id", templateId)

@@ -1,0 +1,25 @@
+package org.jbp.incentive.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.jbp.sync.control.SyncObserver;
+
+/**
+ * Evaluates incentive rules after every KPI sync, in the sync's final transaction, so the actuals and the tier
+ * changes they cause commit (and are queued for the CRM) together.
+ */
+@ApplicationScoped
+public class IncentiveSyncObserver implements SyncObserver {
+
+    @Inject
+    IncentiveEvaluator evaluator;
+
+    @Override
+    public void actualsSynced(List<UUID> planIds) {
+        for (UUID planId : planIds) {
+            evaluator.evaluatePlan(planId, "KPI_SYNC");
+        }
+    }
+}
