@@ -70,9 +70,11 @@ function kv(pairs) {
   return h('dl', { class: 'jbp-kv' }, pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '—')]));
 }
 
+// keyed by the API's section names (PlanSections), which are also the comment thread sections
 const SECTION_LABELS = {
-  swot: 'SWOT', revenueTargets: 'Revenue targets', campaignCalendar: 'Campaign calendar and MDF',
-  certificationMilestones: 'Certification milestones', coSellGoals: 'Co-sell goals', kpiTargets: 'KPI targets',
+  profile: 'Partner profile and SWOT', revenue: 'Revenue targets', campaigns: 'Campaign calendar and MDF',
+  certifications: 'Certification milestones', coSell: 'Co-sell goals', kpis: 'KPI targets',
+  vendorCommitments: 'Vendor commitments', general: 'General',
 };
 
 async function start() {
@@ -122,7 +124,7 @@ async function newPlanForm(accountId) {
   let templates = [];
   try { templates = (await api('/templates')).json; } catch (e) { return null; }
   const select = h('select', { id: 'jbp-template', class: 'slds-select' },
-    templates.map((t) => h('option', { value: t.id }, `${t.name} v${t.version}`)));
+    templates.map((t) => h('option', { value: t.id }, `${t.definition?.name ?? t.name} v${t.version}`)));
   const year = h('input', { id: 'jbp-year', class: 'slds-input', type: 'number', min: '2000', max: '2100', value: String(new Date().getFullYear()) });
   const form = h('form', { class: 'slds-m-top_small', 'aria-label': 'Create a plan from a template', onsubmit: async (e) => {
     e.preventDefault();
@@ -202,7 +204,10 @@ async function download(id, type) {
 }
 
 function sectionsCard(plan, editable) {
-  const parts = Object.entries({ ...plan.sections, vendorCommitments: plan.vendorCommitments }).map(([key, value]) => {
+  const order = Object.keys(SECTION_LABELS);
+  const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const parts = Object.entries({ ...plan.sections, vendorCommitments: plan.vendorCommitments })
+    .sort(([a], [b]) => rank(a) - rank(b)).map(([key, value]) => {
     const label = SECTION_LABELS[key] || (key === 'vendorCommitments' ? 'Vendor commitments' : key);
     const textId = `jbp-edit-${key}`;
     const body = h('div', { class: 'jbp-section', 'data-section': key },
@@ -251,11 +256,16 @@ function commentsCard(plan, threads, canComment) {
     h('strong', {}, t.authorName || t.authorId), t.section ? ` on ${SECTION_LABELS[t.section] || t.section}` : '', `: ${t.body}`,
     (t.replies || []).length ? h('ul', {}, t.replies.map((r) => h('li', {}, h('strong', {}, r.authorName || r.authorId), `: ${r.body}`))) : null)));
   const text = h('textarea', { id: 'jbp-comment', class: 'slds-textarea', rows: '3' });
+  // the API files every thread under a section; "general" is for the plan as a whole
+  const about = h('select', { id: 'jbp-comment-section', class: 'slds-select' },
+    Object.entries(SECTION_LABELS).sort(([a], [b]) => (a === 'general' ? -1 : b === 'general' ? 1 : 0))
+      .map(([key, label]) => h('option', { value: key }, label)));
   const form = canComment ? h('form', { onsubmit: async (e) => {
     e.preventDefault();
     if (!text.value.trim()) return;
-    try { await api(`/plans/${plan.id}/comments`, { method: 'POST', body: { body: text.value } }); await openPlan(plan.id); say('Comment added'); } catch (err) { showError(`Comment not added: ${err.message}`); }
-  } }, h('label', { for: 'jbp-comment', class: 'slds-form-element__label' }, 'New comment'), text,
+    try { await api(`/plans/${plan.id}/comments`, { method: 'POST', body: { section: about.value, body: text.value } }); await openPlan(plan.id); say('Comment added'); } catch (err) { showError(`Comment not added: ${err.message}`); }
+  } }, h('label', { for: 'jbp-comment-section', class: 'slds-form-element__label' }, 'About'), about,
+  h('label', { for: 'jbp-comment', class: 'slds-form-element__label' }, 'New comment'), text,
   h('button', { class: 'slds-button slds-button_brand', type: 'submit' }, 'Comment')) : null;
   return card('Comments', threads.length ? list : h('p', {}, 'No comments yet.'), form);
 }
