@@ -34,25 +34,35 @@ final class SyncJobArtifacts {
         return UUID.fromString(BatchRuntime.getJobOperator().getParameters(job.getExecutionId()).getProperty("runId"));
     }
 
-    /** Step "partners". */
-    @Named("partnerSync")
-    @Dependent
-    public static class PartnerSync extends AbstractBatchlet {
+    /** A one-shot step of the run: does its work, and marks the run failed when the work throws. */
+    abstract static class RunStep extends AbstractBatchlet {
         @Inject
         JobContext job;
         @Inject
         SyncSteps steps;
 
+        abstract void run(UUID runId);
+
         @Override
         public String process() {
             UUID runId = runId(job);
             try {
-                steps.partners(runId);
+                run(runId);
                 return "COMPLETED";
             } catch (RuntimeException e) {
                 steps.failed(runId, e);
                 throw e;
             }
+        }
+    }
+
+    /** Step "partners". */
+    @Named("partnerSync")
+    @Dependent
+    public static class PartnerSync extends RunStep {
+        @Override
+        void run(UUID runId) {
+            steps.partners(runId);
         }
     }
 
@@ -161,22 +171,10 @@ final class SyncJobArtifacts {
     /** Step "finish": alerts, watermarks, completion. */
     @Named("syncFinish")
     @Dependent
-    public static class Finish extends AbstractBatchlet {
-        @Inject
-        JobContext job;
-        @Inject
-        SyncSteps steps;
-
+    public static class Finish extends RunStep {
         @Override
-        public String process() {
-            UUID runId = runId(job);
-            try {
-                steps.finish(runId);
-                return "COMPLETED";
-            } catch (RuntimeException e) {
-                steps.failed(runId, e);
-                throw e;
-            }
+        void run(UUID runId) {
+            steps.finish(runId);
         }
     }
 
