@@ -19,7 +19,7 @@ import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.Decision;
 import org.jbp.plan.boundary.LifecycleGuard;
 import org.jbp.platform.JsonInput;
-import org.jbp.platform.ProblemException;
+import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
 
 /** The approval chain of a plan and the decisions on its steps. Decisions name their step: a retry never approves twice. */
@@ -85,20 +85,13 @@ public class ApprovalResource {
 
     private StepView decide(String id, String stepId, Decision decision, String body) {
         UUID plan = planId(id);
-        UUID step = uuid(stepId, "Approval step");
+        UUID step = Ids.uuid(stepId, "Approval step");
         String reason = body == null || body.isBlank() ? null : input.bind(body, DecisionInput.class).reason();
         return StepView.of(guard.run(plan, () -> approvals.decide(plan, step, decision, reason)), clock.instant());
     }
 
     static UUID planId(String id) {
-        return uuid(id, "Plan");
+        return Ids.uuid(id, "Plan");
     }
 
-    static UUID uuid(String id, String what) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what + " " + id);
-        }
-    }
 }

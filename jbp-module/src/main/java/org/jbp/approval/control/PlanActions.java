@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.plan.control.PlanAccess;
@@ -25,6 +26,11 @@ public class PlanActions {
     CurrentUser user;
 
     public List<String> allowed(BusinessPlan plan) {
+        return allowed(plan, steps.pending(plan.id()));
+    }
+
+    /** As {@link #allowed(BusinessPlan)}, with the pending step the caller has already read. */
+    public List<String> allowed(BusinessPlan plan, Optional<ApprovalStep> pending) {
         List<String> actions = new ArrayList<>();
         if (!access.canSee(plan)) {
             return actions;
@@ -40,7 +46,7 @@ public class PlanActions {
                     actions.add("submit");
                 }
             }
-            case IN_APPROVAL -> steps.pending(plan.id()).filter(s -> s.amendmentId() == null)
+            case IN_APPROVAL -> pending.filter(s -> s.amendmentId() == null)
                     .ifPresent(step -> addDecisions(plan, step, actions));
             case APPROVED -> {
                 if (manager) {
@@ -48,7 +54,7 @@ public class PlanActions {
                 }
             }
             case ACTIVE -> {
-                steps.pending(plan.id()).ifPresent(step -> addDecisions(plan, step, actions));
+                pending.ifPresent(step -> addDecisions(plan, step, actions));
                 if (manager || partnerOfPlan) {
                     actions.add("amend");
                     actions.add("review");

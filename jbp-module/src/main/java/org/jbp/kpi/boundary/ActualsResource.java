@@ -32,6 +32,7 @@ import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.JsonInput;
+import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
@@ -96,10 +97,6 @@ public class ActualsResource {
     }
 
     private static UUID planId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Plan " + id);
-        }
+        return Ids.uuid(id, "Plan");
     }
 }

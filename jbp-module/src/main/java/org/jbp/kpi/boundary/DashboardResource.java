@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.plan.control.PlanService;
-import org.jbp.platform.ProblemException;
+import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
 
 /** A plan's planned-vs-actual dashboard; visible to whoever may see the plan (others get 404). */
@@ -32,10 +32,6 @@ public class DashboardResource {
     }
 
     static UUID planId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Plan " + id);
-        }
+        return Ids.uuid(id, "Plan");
     }
 }

@@ -21,12 +21,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.PartnerAccountId;
 import org.jbp.approval.control.ApprovalRepository;
 import org.jbp.approval.control.ApprovalService;
 import org.jbp.approval.control.PlanActions;
 import org.jbp.plan.control.ClosingService;
+import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PeriodEndReport;
 import org.jbp.plan.control.PeriodEndReports;
 import org.jbp.plan.control.PlanService;
@@ -35,6 +35,7 @@ import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.JsonInput;
+import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
@@ -49,7 +50,7 @@ public class PlanResource {
     @Inject
     PlanService service;
     @Inject
-    PartnerRepository partners;
+    PlanAccess access;
     @Inject
     PlanListing listing;
     @Inject
@@ -232,9 +233,9 @@ public class PlanResource {
     }
 
     PlanView view(BusinessPlan plan) {
-        var pending = approvalSteps.pending(plan.id()).orElse(null);
-        return PlanView.of(plan, partners.find(plan.partner()).orElse(null), service.templateOf(plan),
-                service.missingForSubmission(plan), pending, actions.allowed(plan));
+        var pending = approvalSteps.pending(plan.id());
+        return PlanView.of(plan, access.partnerOf(plan).orElse(null), service.templateOf(plan),
+                service.missingForSubmission(plan), pending.orElse(null), actions.allowed(plan, pending));
     }
 
     static EntityTag etag(BusinessPlan plan) {
@@ -256,10 +257,6 @@ public class PlanResource {
     }
 
     static UUID planId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Plan " + id);
-        }
+        return Ids.uuid(id, "Plan");
     }
 }

@@ -3,7 +3,11 @@ package org.jbp.plan.control;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.jbp.partner.control.PartnerRepository;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jbp.partner.entity.Partner;
+import org.jbp.partner.entity.PartnerAccountId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.ProblemException;
@@ -21,6 +25,8 @@ public class PlanAccess {
     CurrentUser user;
     @Inject
     PartnerRepository partners;
+
+    private final Map<PartnerAccountId, Optional<Partner>> partnersSeen = new HashMap<>();
 
     public boolean canSee(BusinessPlan plan) {
         if (user.isAdmin() || user.is(Roles.APPROVER)) {
@@ -40,7 +46,15 @@ public class PlanAccess {
         if (user.id().equals(plan.ownerId())) {
             return true;
         }
-        return partners.find(plan.partner()).map(Partner::ownerId).filter(user.id()::equals).isPresent();
+        return partnerOf(plan).map(Partner::ownerId).filter(user.id()::equals).isPresent();
+    }
+
+    /**
+     * The plan's partner, read once per request: a plan view asks who owns the partner for the visibility
+     * check, the edit rights and the allowed actions, and shows its name and tier.
+     */
+    public Optional<Partner> partnerOf(BusinessPlan plan) {
+        return partnersSeen.computeIfAbsent(plan.partner(), partners::find);
     }
 
     public BusinessPlan requireVisible(BusinessPlan plan) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.platform.JsonInput;
+import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.CurrentUser;
@@ -118,10 +119,6 @@ public class TemplateResource {
     }
 
     private static UUID templateId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Template " + id);
-        }
+        return Ids.uuid(id, "Template");
     }
 }
