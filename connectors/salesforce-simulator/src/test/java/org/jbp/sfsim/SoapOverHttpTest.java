@@ -208,6 +208,31 @@ class SoapOverHttpTest {
     }
 
     @Test
+    void stalledCallIsCommittedWhileItsResponseIsHeldBack() throws Exception {
+        String sid = login();
+        sim.faults().stallNextAfterCommit(1, "create", 1_500);
+        String create = "<create xmlns=\"urn:partner.soap.sforce.com\" xmlns:sf=\"urn:sobject.partner.soap.sforce.com\">"
+                + "<sObjects><sf:type>Account</sf:type><sf:Name>Held</sf:Name></sObjects></create>";
+        var reply = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(session(sid), create, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (sim.faults().stalling() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, sim.faults().stalling(), "the response is being held");
+        assertEquals(1, sim.org().count("Account"), "the write landed before the response left");
+        assertTrue(!reply.isDone(), "the client is still waiting");
+        assertEquals(200, reply.get().statusCode());
+        assertEquals(0, sim.faults().stalling());
+        assertEquals(0, sim.faults().pending());
+    }
+
+    @Test
     void dailyLimitAnswersRequestLimitExceeded() throws Exception {
         String sid = login();
         sim.faults().dailyLimit(2);

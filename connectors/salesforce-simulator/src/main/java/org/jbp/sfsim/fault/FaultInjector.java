@@ -22,6 +22,8 @@ public final class FaultInjector {
     private final Deque<Planned> failures = new ArrayDeque<>();
     private final Deque<Planned> afterCommit = new ArrayDeque<>();
     private final Deque<String> recordErrors = new ArrayDeque<>();
+    private final Deque<Stall> stalls = new ArrayDeque<>();
+    private int stalling;
     private long latencyMillis;
     private long dailyLimit;
     private Runnable sessionExpirer = () -> { };
@@ -67,6 +69,52 @@ public final class FaultInjector {
         return this;
     }
 
+    /**
+     * The next {@code n} calls of {@code operation} are carried out and committed, then their response is held back
+     * for {@code holdMillis}: the window in which a client that dies (kill -9) never learns that its write landed.
+     */
+    public synchronized FaultInjector stallNextAfterCommit(int n, String operation, long holdMillis) {
+        for (int i = 0; i < n; i++) {
+            stalls.add(new Stall(operation, Math.max(0, holdMillis)));
+        }
+        return this;
+    }
+
+    /** How many committed calls are being held back right now. */
+    public synchronized int stalling() {
+        return stalling;
+    }
+
+    /** Holds a committed call's response back if a stall was planned for its operation. */
+    public void holdAfterCommit(String operation) {
+        long millis;
+        synchronized (this) {
+            Stall stall = null;
+            for (var it = stalls.iterator(); it.hasNext(); ) {
+                Stall s = it.next();
+                if (s.operation() == null || s.operation().equalsIgnoreCase(operation)) {
+                    stall = s;
+                    it.remove();
+                    break;
+                }
+            }
+            if (stall == null) {
+                return;
+            }
+            millis = stall.holdMillis();
+            stalling++;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (this) {
+                stalling--;
+            }
+        }
+    }
+
     /** The next {@code n} records written (create, update, upsert, delete) fail with this status code. */
     public synchronized FaultInjector failNextRecords(int n, String statusCode) {
         for (int i = 0; i < n; i++) {
@@ -102,6 +150,7 @@ public final class FaultInjector {
         failures.clear();
         afterCommit.clear();
         recordErrors.clear();
+        stalls.clear();
         latencyMillis = 0;
     }
 
@@ -127,7 +176,10 @@ public final class FaultInjector {
 
     /** Pending planned failures, for the admin API. */
     public synchronized int pending() {
-        return failures.size() + afterCommit.size() + recordErrors.size();
+        return failures.size() + afterCommit.size() + recordErrors.size() + stalls.size();
+    }
+
+    private record Stall(String operation, long holdMillis) {
     }
 
     public synchronized void onExpireSessions(Runnable expirer) {

@@ -157,6 +157,7 @@ public final class SoapEndpoint implements HttpHandler {
             }
             return;
         }
+        faults.holdAfterCommit(operation);
         respond(exchange, 200, response);
     }
 
