@@ -1,0 +1,312 @@
+package org.jbp.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.jbp.it.Api;
+import org.jbp.it.Fixtures;
+import org.jbp.it.TestEnvironment;
+import org.jbp.sfsim.SalesforceSimulator;
+import org.jbp.sfsim.generator.GeneratorSpec;
+import org.jbp.sfsim.generator.OrgGenerator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two nodes of one installation (the Arquillian deployment and a second Payara Micro process on the same
+ * PostgreSQL and Salesforce org), and the second one killed with SIGKILL in the middle of its work: a sync run is
+ * taken over by the surviving node and ends with the result of an uninterrupted run; writes in flight when the
+ * delivering node died reach Salesforce exactly once after it restarts.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InstanceFailoverIT {
+
+    private static final int THIS_YEAR = Year.now(ZoneOffset.UTC).getValue();
+    private static OrgGenerator.Generated generated;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestEnvironment.freshDeployment();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    SalesforceSimulator sim;
+    Api admin;
+    Api approver;
+    SecondInstance second;
+
+    @BeforeEach
+    void connect() {
+        sim = TestEnvironment.simulator();
+        Api api = Api.at(deployed);
+        admin = api.as(Fixtures.adminToken());
+        approver = api.as(Fixtures.approverToken());
+        synchronized (InstanceFailoverIT.class) {
+            if (generated == null) {
+                generated = OrgGenerator.generate(sim.org(), GeneratorSpec.of(120, 3_000, 200, 500, 11));
+            }
+        }
+        sim.faults().clear();
+    }
+
+    @AfterEach
+    void stopSecondInstance() {
+        sim.faults().clear();
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    // ---- tests ----
+
+    @Test
+    void syncRunOfAKilledNodeIsTakenOverByTheOtherAndEndsWithTheUninterruptedResult() throws SQLException {
+        completed(admin, start(admin, "full"));
+        List<String> plans = activePlans(6);
+        second = SecondInstance.start("failover-sync", Map.of());
+        Api onSecond = Api.at(second.url()).as(Fixtures.adminToken());
+
+        // slow calls keep the run in its facts phase long enough to kill the node there
+        sim.faults().latencyMillis(300);
+        JsonObject run = start(onSecond, "full");
+        String id = run.getString("id");
+        String secondNode = run.getString("instance");
+        awaitOrFail(() -> {
+            JsonObject now = onSecond.get("/jbp/api/v1/sync/runs/" + id).json();
+            return "FACTS".equals(now.getString("phase")) && now.getInt("itemsDone") >= 2;
+        }, 180, "the second node's run reaches its facts phase");
+        Api.Reply refused = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "full").build());
+        assertEquals(409, refused.status(), "one run at a time across nodes: " + refused.body());
+        assertEquals(id, refused.json().getJsonObject("run").getString("id"), "the refusal names the other node's run");
+
+        second.kill();
+        sim.faults().clear();
+        assertEquals("RUNNING", admin.get("/jbp/api/v1/sync/runs/" + id).json().getString("status"),
+                "the dead node could not record anything");
+
+        // the surviving node's scheduler tick notices the expired lease and resumes the run from its checkpoint
+        JsonObject done = completed(admin, Json.createObjectBuilder().add("id", id).build());
+        assertNotEquals(secondNode, done.getString("instance"), "finished by the surviving node: " + done);
+        assertEquals(2, done.getInt("executions"), done.toString());
+
+        Map<String, Map<String, BigDecimal>> afterTakeover = new HashMap<>();
+        for (String plan : plans) {
+            afterTakeover.put(plan, actuals(plan));
+            assertRevenueMatchesOrg(plan);
+        }
+        long points = count("select count(*) from kpi_actual");
+        completed(admin, start(admin, "full"));
+        for (String plan : plans) {
+            assertEquals(afterTakeover.get(plan), actuals(plan), "an uninterrupted run computes the same: " + plan);
+        }
+        assertEquals(points, count("select count(*) from kpi_actual"),
+                "nothing counted twice: the rerun found every value already stored");
+    }
+
+    @Test
+    void writesInFlightWhenTheDeliveringNodeIsKilledReachSalesforceExactlyOnce() throws SQLException {
+        String account = sim.org().insert("Account", Map.of("Name", "Failover partner " + System.nanoTime(),
+                "IsPartner", true));
+        assertEquals(200, admin.put("/jbp/api/v1/partners/" + account, Fixtures.partner("Failover " + account, "Gold"))
+                .status());
+        String plan = approvedPlanWithCampaigns(account, 30);
+        assertEquals(30, count("select count(*) from crm_outbox where kind = 'FUND_REQUEST_UPSERT' and status = 'PENDING'"));
+
+        // batches of 10: the second batch is committed in Salesforce and its answer held back when the node dies
+        second = SecondInstance.start("failover-outbox", Map.of("JBP_OUTBOX_BATCH_SIZE", "10"));
+        Api onSecond = Api.at(second.url()).as(Fixtures.adminToken());
+        sim.faults().stallNextAfterCommit(1, "upsert", 0).stallNextAfterCommit(1, "upsert", 120_000);
+        CompletableFuture.runAsync(() -> {
+            try {
+                onSecond.post("/jbp/api/v1/crm/writes/deliveries", "");
+            } catch (RuntimeException expected) {
+                // the node dies under this request
+            }
+        });
+        awaitOrFail(() -> sim.faults().stalling() == 1, 180, "the second batch is committed and its answer held");
+        assertEquals(20, fundRequestsInOrg(plan), "two batches landed in Salesforce");
+        assertEquals(10, count("select count(*) from crm_outbox where kind = 'FUND_REQUEST_UPSERT' "
+                + "and status = 'DELIVERED'"), "the node only learned of the first");
+        second.kill();
+        second = null;
+
+        // after the restart the writes it held are leased still; once the lease runs out the node delivers them
+        second = SecondInstance.start("failover-outbox-restarted", Map.of("JBP_OUTBOX_BATCH_SIZE", "10"));
+        Api restarted = Api.at(second.url()).as(Fixtures.adminToken());
+        long upsertsBefore = sim.apiCalls().count("upsert");
+        awaitOrFail(() -> {
+            restarted.post("/jbp/api/v1/crm/writes/deliveries", "");
+            return count("select count(*) from crm_outbox where status = 'PENDING'") == 0;
+        }, 120, "the restarted node delivers what was left");
+
+        assertEquals(30, fundRequestsInOrg(plan), "each campaign's request exists once in Salesforce");
+        assertEquals(30, sim.org().query("SELECT JBP_External_Id__c FROM PartnerFundRequest WHERE JBP_External_Id__c "
+                + "LIKE 'jbp-mdf-" + plan + "-%'").stream().map(r -> r.get("JBP_External_Id__c")).distinct().count());
+        assertEquals(30, count("select count(*) from crm_outbox where kind = 'FUND_REQUEST_UPSERT' and status = 'DELIVERED'"));
+        assertEquals(0, admin.get("/jbp/api/v1/crm/writes?status=failed").json().getInt("total"));
+        assertTrue(sim.apiCalls().count("upsert") - upsertsBefore <= 2, "the remaining 20 in batches of 10");
+        for (JsonObject request : admin.get("/jbp/api/v1/plans/" + plan + "/funds").json().getJsonArray("requests")
+                .getValuesAs(JsonObject.class)) {
+            String inOrg = (String) sim.org().query("SELECT Id FROM PartnerFundRequest WHERE JBP_External_Id__c = '"
+                    + request.getString("externalId") + "'").get(0).get("Id");
+            assertEquals(inOrg, request.getString("crmId"), "the plan links the one record Salesforce has");
+        }
+    }
+
+    // ---- helpers ----
+
+    private static JsonObject start(Api api, String mode) {
+        Api.Reply reply = api.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", mode).build());
+        assertEquals(202, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private static JsonObject completed(Api api, JsonObject run) {
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject now = api.get("/jbp/api/v1/sync/runs/" + run.getString("id")).json();
+            if (!"RUNNING".equals(now.getString("status"))) {
+                assertEquals("COMPLETED", now.getString("status"), now.toString());
+                return now;
+            }
+            sleep(200);
+        }
+        return fail("sync run did not finish: " + run);
+    }
+
+    private List<String> activePlans(int n) {
+        String template = template("Failover " + System.nanoTime(), false);
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            JsonObject sections = Json.createObjectBuilder(Fixtures.sixSections(THIS_YEAR)).add("kpis", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", new BigDecimal("1000000")))
+                    .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0))).build();
+            plans.add(activate(admin.post("/jbp/api/v1/plans",
+                    Fixtures.newPlan(generated.partnerIds().get(i), template, sections, THIS_YEAR))));
+        }
+        return plans;
+    }
+
+    private String approvedPlanWithCampaigns(String account, int campaigns) {
+        JsonObject base = Fixtures.sixSections(THIS_YEAR);
+        var list = Json.createArrayBuilder();
+        for (int i = 0; i < campaigns; i++) {
+            list.add(Json.createObjectBuilder().add("key", "campaign-" + i).add("name", "Campaign " + i)
+                    .add("tactic", "WEBINAR").add("audience", "Retail CIOs")
+                    .add("startDate", THIS_YEAR + "-03-01").add("endDate", THIS_YEAR + "-03-31")
+                    .add("mdfRequested", Json.createObjectBuilder().add("amount", 1_000 + i).add("currency", "USD")));
+        }
+        JsonObject sections = Json.createObjectBuilder(base).add("campaigns", list).build();
+        return activate(admin.post("/jbp/api/v1/plans", Fixtures.newPlan(account, template("Funds " + System.nanoTime(),
+                true), sections, THIS_YEAR)));
+    }
+
+    private String activate(Api.Reply created) {
+        assertEquals(201, created.status(), created.body());
+        String plan = created.json().getString("id");
+        var submitted = admin.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+        JsonObject step = admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("lifecycle").getJsonObject("currentStep");
+        var approved = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step.getString("id") + "/approve", "");
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("ACTIVE", admin.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+        return plan;
+    }
+
+    private String template(String name, boolean anyTier) {
+        var body = Fixtures.combinedTemplate(name)
+                .add("tiers", Json.createArrayBuilder().add("Platinum").add("Gold").add("Silver").add("Registered"))
+                .add("partnerAcceptance", false)
+                .add("approvalChain", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
+                .build();
+        var reply = admin.post("/jbp/api/v1/templates", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    private Map<String, BigDecimal> actuals(String plan) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
+                .forEach((k, v) -> values.put(k, new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP)));
+        return values;
+    }
+
+    /** The period's won revenue, summed here over the org's own records. */
+    private void assertRevenueMatchesOrg(String plan) {
+        String partner = admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("partner").getString("accountId");
+        BigDecimal expected = BigDecimal.ZERO;
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND IsWon = true")) {
+            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
+                expected = expected.add(new BigDecimal(String.valueOf(opp.get("Amount"))));
+            }
+        }
+        BigDecimal actual = actuals(plan).getOrDefault("revenue_won", BigDecimal.ZERO);
+        assertEquals(expected.setScale(2, RoundingMode.HALF_UP), actual, plan + " revenue_won");
+    }
+
+    private int fundRequestsInOrg(String plan) {
+        return sim.org().query("SELECT Id FROM PartnerFundRequest WHERE JBP_External_Id__c LIKE 'jbp-mdf-" + plan + "-%'")
+                .size();
+    }
+
+    private static long count(String sql) {
+        try (Connection c = TestEnvironment.database().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitOrFail(BooleanSupplier condition, int seconds, String what) {
+        long deadline = System.currentTimeMillis() + seconds * 1_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
