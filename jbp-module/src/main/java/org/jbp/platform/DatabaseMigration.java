@@ -1,13 +1,11 @@
 package org.jbp.platform;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -21,17 +19,14 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
-    DataSource dataSource;
-
     @PostConstruct
     void migrate() {
         var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(ApplicationDataSource.lookup())
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+        LOG.info(() -> "Database (" + ApplicationDataSource.jndiName() + ") schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied)");
     }
 }

@@ -33,9 +33,12 @@ public final class PayaraMicro implements AutoCloseable {
      * What to run and how.
      *
      * @param workDirectory where the pre-boot command file goes
+     * @param microOptions further Payara Micro options (e.g. {@code --postbootcommandfile}, {@code --addlibs})
+     * @param unsetEnvironment variables of this JVM's environment the child must not inherit
      */
     public record Settings(Path microJar, Path war, int httpPort, Map<String, String> environment,
-                           List<String> jvmOptions, Path logFile, Path workDirectory) {
+                           List<String> jvmOptions, Path logFile, Path workDirectory, List<String> microOptions,
+                           java.util.Set<String> unsetEnvironment) {
         public Settings {
             Objects.requireNonNull(microJar, "the Payara Micro jar is required");
             Objects.requireNonNull(war, "the WAR is required");
@@ -43,6 +46,14 @@ public final class PayaraMicro implements AutoCloseable {
             Objects.requireNonNull(workDirectory, "a work directory is required");
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
+            microOptions = List.copyOf(microOptions);
+            unsetEnvironment = java.util.Set.copyOf(unsetEnvironment);
+        }
+
+        public Settings(Path microJar, Path war, int httpPort, Map<String, String> environment,
+                        List<String> jvmOptions, Path logFile, Path workDirectory) {
+            this(microJar, war, httpPort, environment, jvmOptions, logFile, workDirectory, List.of(),
+                    java.util.Set.of());
         }
     }
 
@@ -74,10 +85,12 @@ public final class PayaraMicro implements AutoCloseable {
                 "--nocluster",
                 "--disablephonehome",
                 "--prebootcommandfile", preBoot.toString()));
+        command.addAll(settings.microOptions());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(settings.workDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(settings.logFile().toFile());
+        builder.environment().keySet().removeAll(settings.unsetEnvironment());
         builder.environment().putAll(settings.environment());
         return new PayaraMicro(builder.start(), settings);
     }

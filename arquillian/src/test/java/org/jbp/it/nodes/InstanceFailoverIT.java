@@ -1,4 +1,4 @@
-package org.jbp.it.cluster;
+package org.jbp.it.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.jbp.it.cluster;
+package org.jbp.it.nodes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,13 @@ final class SecondInstance implements AutoCloseable {
 
     /** Starts the node and waits until its readiness check (database and schema) answers 200. */
     static SecondInstance start(String name, Map<String, String> extraEnvironment) {
-        Path runtime = Path.of(System.getProperty("jbp.test.war", "target/runtime/jbp.war")).toAbsolutePath().getParent();
+        return start(name, extraEnvironment, List.of(), java.util.Set.of());
+    }
+
+    /** As above, with further Payara Micro options and without some of the inherited environment variables. */
+    static SecondInstance start(String name, Map<String, String> extraEnvironment, List<String> microOptions,
+                                java.util.Set<String> unsetEnvironment) {
+        Path runtime = runtimeDirectory();
         Path work = Path.of(System.getProperty("jbp.test.work", "target/it-work")).toAbsolutePath().resolve(name);
         int port = freePort();
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
@@ -42,7 +48,7 @@ final class SecondInstance implements AutoCloseable {
         try {
             PayaraMicro payara = PayaraMicro.start(new PayaraMicro.Settings(runtime.resolve("payara-micro.jar"),
                     runtime.resolve("jbp.war"), port, environment, List.of("-Xmx512m"),
-                    work.resolve("payara-micro.log"), work));
+                    work.resolve("payara-micro.log"), work, microOptions, unsetEnvironment));
             SecondInstance instance = new SecondInstance(payara, port);
             try {
                 payara.awaitReady(instance.baseUri().resolve("/jbp/health/ready"), Duration.ofMinutes(4));
@@ -57,6 +63,10 @@ final class SecondInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static Path runtimeDirectory() {
+        return Path.of(System.getProperty("jbp.test.war", "target/runtime/jbp.war")).toAbsolutePath().getParent();
     }
 
     URI baseUri() {
