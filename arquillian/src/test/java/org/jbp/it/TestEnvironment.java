@@ -66,6 +66,10 @@ public final class TestEnvironment {
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n";
             Files.writeString(work.resolve("jwt-public.pem"), pem);
+            // every node of the installation signs tab tokens with this one key (JBP_TAB_SIGNING_KEY_FILE)
+            Files.writeString(work.resolve("tab-signing-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair()
+                    .getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
             int port = Integer.parseInt(System.getProperty("jbp.test.db.port", "54329"));
             postgres = EmbeddedPostgres.builder()
                     .setPort(port)

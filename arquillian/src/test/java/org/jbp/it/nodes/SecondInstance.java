@@ -17,7 +17,7 @@ import org.jbp.demo.runtime.PayaraMicro;
  * simulator's login URL), so tokens and data are shared; only its leases are shorter, so a test does not wait
  * a minute for another node to notice that this one died.
  */
-final class SecondInstance implements AutoCloseable {
+public final class SecondInstance implements AutoCloseable {
 
     static final Duration SYNC_LEASE = Duration.ofSeconds(15);
     static final Duration OUTBOX_LEASE = Duration.ofSeconds(10);
@@ -31,12 +31,12 @@ final class SecondInstance implements AutoCloseable {
     }
 
     /** Starts the node and waits until its readiness check (database and schema) answers 200. */
-    static SecondInstance start(String name, Map<String, String> extraEnvironment) {
+    public static SecondInstance start(String name, Map<String, String> extraEnvironment) {
         return start(name, extraEnvironment, List.of(), java.util.Set.of());
     }
 
     /** As above, with further Payara Micro options and without some of the inherited environment variables. */
-    static SecondInstance start(String name, Map<String, String> extraEnvironment, List<String> microOptions,
+    public static SecondInstance start(String name, Map<String, String> extraEnvironment, List<String> microOptions,
                                 java.util.Set<String> unsetEnvironment) {
         Path runtime = runtimeDirectory();
         Path work = Path.of(System.getProperty("jbp.test.work", "target/it-work")).toAbsolutePath().resolve(name);
@@ -74,7 +74,7 @@ final class SecondInstance implements AutoCloseable {
     }
 
     /** The {@code URL} form {@code Api.at} takes. */
-    java.net.URL url() {
+    public java.net.URL url() {
         try {
             return baseUri().resolve("/jbp/").toURL();
         } catch (java.net.MalformedURLException e) {
@@ -83,7 +83,7 @@ final class SecondInstance implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no transaction completion, no lease release, like a node losing power. */
-    void kill() {
+    public void kill() {
         ProcessHandle.of(payara.pid()).ifPresent(process -> {
             process.destroyForcibly();
             try {

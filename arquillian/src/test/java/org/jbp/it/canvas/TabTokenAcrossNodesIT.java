@@ -1,0 +1,80 @@
+package org.jbp.it.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jbp.it.Api;
+import org.jbp.it.TestEnvironment;
+import org.jbp.it.nodes.SecondInstance;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Behind a load balancer a tab's requests land on any node: with the signing key file every node is given
+ * (JBP_TAB_SIGNING_KEY_FILE), a token one node issued is accepted, and renewed, by another.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TabTokenAcrossNodesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestEnvironment.freshDeployment();
+    }
+
+    static CanvasOrg org;
+
+    @ArquillianResource
+    URL deployed;
+
+    @BeforeAll
+    static void startOrg() {
+        org = new CanvasOrg();
+    }
+
+    @AfterAll
+    static void stopOrg() {
+        org.close();
+    }
+
+    @Test
+    void tokenIssuedByOneNodeIsTrustedAndRenewedByTheOther() throws Exception {
+        Api first = Api.at(deployed);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(first.base() + "/jbp/canvas"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("signed_request=" + URLEncoder.encode(
+                        org.signedRequest(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme),
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        String token = CanvasIT.boot(page.body()).getString("token");
+
+        try (SecondInstance second = SecondInstance.start("tab-token-node", Map.of())) {
+            Api other = Api.at(second.url());
+            Api.Reply partners = other.as(token).get("/jbp/api/v1/partners");
+            assertEquals(200, partners.status(), "the other node trusts the first one's tab token: " + partners.body());
+            Api.Reply renewed = other.as(token).post("/jbp/api/v1/canvas/session", "{}");
+            assertEquals(200, renewed.status(), renewed.body());
+            String fresh = renewed.json().getString("token");
+            assertNotEquals(token, fresh);
+            assertEquals(200, first.as(fresh).get("/jbp/api/v1/partners").status(), "and the first trusts the renewal");
+            String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+            assertEquals(401, other.as(forged).get("/jbp/api/v1/partners").status());
+        }
+    }
+}
