@@ -57,6 +57,14 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
+    /**
+     * Names the JSON-P provider Payara ships. Without it every {@code Json.createReader} (Payara's JWT check makes
+     * several per request) looks the provider up with a ServiceLoader scan over the server's and the WAR's jars.
+     * The API reads the property once, when it is first used, which is during Payara's boot: it has to be a JVM
+     * option, the application cannot set it later.
+     */
+    public static final String JSON_PROVIDER_OPTION = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+
     /** What Payara logs when the application fails to deploy. */
     static final String DEPLOYMENT_FAILED = "Exception while loading the app";
 
@@ -78,6 +86,9 @@ public final class PayaraMicro implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (settings.jvmOptions().stream().noneMatch(o -> o.startsWith("-Djakarta.json.provider="))) {
+            command.add(JSON_PROVIDER_OPTION);
+        }
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-jar", settings.microJar().toString(),
                 "--deploy", settings.war().toString(),
