@@ -20,7 +20,8 @@ import org.jbp.sync.control.SyncReadBack;
 
 /**
  * After every KPI sync, reads back what Salesforce decided about the synced plans' fund requests and what was
- * claimed against them, and stores it on the requests. One connector call for all of them (the connector batches).
+ * claimed against them, and stores it on the requests. One connector call for all delivered requests (the connector
+ * batches them into a few queries); no call at all when none was delivered yet.
  * A CRM that is briefly unavailable leaves the last read in place rather than failing the KPI sync; the read time
  * on each request shows how current it is.
  */
@@ -41,7 +42,8 @@ public class FundStatusReadBack implements SyncReadBack {
 
     @Override
     public void readBack(CrmConnector crm, List<UUID> planIds) {
-        List<FundRequest> requests = fundRequests.forPlans(planIds);
+        // only what Salesforce took: a request still in the outbox is not there to read (and costs no call)
+        List<FundRequest> requests = fundRequests.forPlans(planIds).stream().filter(r -> r.crmId() != null).toList();
         if (requests.isEmpty()) {
             return;
         }
