@@ -24,6 +24,7 @@ import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
 import org.jbp.incentive.entity.OutboxEntry;
 import org.jbp.incentive.entity.OutboxKind;
+import org.jbp.incentive.entity.OutboxStatus;
 import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
@@ -55,10 +56,9 @@ public class FundRequests implements CampaignFundsSource {
 
     /** Queues an upsert for every campaign whose MDF request is new or changed; returns how many. */
     public int requestFor(BusinessPlan plan) {
-        List<Campaign> campaigns = plan.content().sections().campaigns();
-        if (campaigns == null) {
-            return 0;
-        }
+        // no campaign section at all (an amendment may remove it) still withdraws the requests made before
+        List<Campaign> campaigns = plan.content().sections().campaigns() == null ? List.of()
+                : plan.content().sections().campaigns();
         Instant now = clock.instant();
         int queued = 0;
         for (Campaign c : campaigns) {
@@ -102,6 +102,15 @@ public class FundRequests implements CampaignFundsSource {
         int queued = 0;
         for (FundRequest request : forPlan(plan.id())) {
             if (asking.contains(request.campaignKey()) || request.isCancelled()) {
+                continue;
+            }
+            OutboxEntry last = request.lastOutboxId() == null ? null
+                    : em.find(OutboxEntry.class, UUID.fromString(request.lastOutboxId()));
+            if (request.crmId() == null && last != null && last.status() == OutboxStatus.FAILED) {
+                // Salesforce refused the request: there is nothing to withdraw, and the parked write must not be
+                // retried into existence by an admin later
+                last.discard();
+                request.cancel(last.id(), now);
                 continue;
             }
             OutboxEntry entry = outbox.enqueue(OutboxKind.FUND_REQUEST_CANCEL, request.externalId(), plan.id(),
