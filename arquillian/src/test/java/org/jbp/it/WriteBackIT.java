@@ -133,10 +133,7 @@ class WriteBackIT {
     @Test
     void permanentErrorIsParkedWithItsCodeAndDeliveredAfterAnAdminRetry() {
         String account = partnerInOrg("Gold");
-        org.addValidationRule("PartnerFundRequest", "Within_Budget",
-                r -> r.get("RequestedAmount") != null
-                        && new BigDecimal(String.valueOf(r.get("RequestedAmount"))).compareTo(BigDecimal.valueOf(100_000)) > 0,
-                "Requested amount exceeds the marketing budget", "RequestedAmount");
+        refuseFundRequestsAbove(100_000);
         String plan = approvedPlan(account, template(), 150_000);
         deliverUntilQuiet();
 
@@ -303,7 +300,7 @@ class WriteBackIT {
         amend(plan, Json.createObjectBuilder().add("coSell", Json.createObjectBuilder().add("engagementsTarget", 20)),
                 "More co-sell");
         deliverUntilQuiet();
-        assertEquals(1, writes(removed, "FUND_REQUEST_CANCEL"), "withdrawn exactly once");
+        assertEquals(1, writes(removed, "FUND_REQUEST_CANCEL").size(), "withdrawn exactly once");
         assertEquals(2, fundRequestsInOrg(plan));
 
         sync();
@@ -312,6 +309,33 @@ class WriteBackIT {
         assertTrue(dashboard(plan).getJsonArray("campaigns").getValuesAs(JsonObject.class).stream()
                 .noneMatch(c -> "campaign-1".equals(c.getString("key"))), "the removed campaign left the dashboard");
         assertEquals("Draft", campaign(dashboard(plan), "campaign-0").getString("fundStatus"));
+    }
+
+    @Test
+    void droppingACampaignWhoseRequestSalesforceRefusedWithdrawsNothingAndTheRefusedWriteCannotBeRetried() {
+        String account = partnerInOrg("Gold");
+        refuseFundRequestsAbove(100_000);
+        String plan = approvedPlan(account, template(), 150_000, 5_000);
+        deliverUntilQuiet();
+        String refused = FundRequestsId.of(plan, "campaign-0");
+        assertEquals("FAILED", fund(plan, "campaign-0").getString("deliveryStatus"));
+
+        var withoutRefused = Json.createArrayBuilder();
+        sections(THIS_YEAR, 150_000, 5_000).getJsonArray("campaigns").getValuesAs(JsonObject.class).stream()
+                .filter(c -> !"campaign-0".equals(c.getString("key"))).forEach(withoutRefused::add);
+        amend(plan, Json.createObjectBuilder().add("campaigns", withoutRefused), "Trade show dropped");
+        deliverUntilQuiet();
+
+        assertTrue(writes(refused, "FUND_REQUEST_CANCEL").isEmpty(), "nothing in Salesforce to withdraw");
+        JsonObject dropped = fund(plan, "campaign-0");
+        assertEquals("CANCELLED", dropped.getString("status"), dropped.toString());
+        assertEquals("DISCARDED", dropped.getString("deliveryStatus"));
+        org.clearValidationRules();
+        String upsert = writes(refused, "FUND_REQUEST_UPSERT").get(0).getString("id");
+        assertEquals(409, admin.post("/jbp/api/v1/crm/writes/" + upsert + "/retry", "").status(),
+                "a discarded write is not retried into existence");
+        deliverUntilQuiet();
+        assertEquals(1, fundRequestsInOrg(plan), "only the kept campaign's request exists in Salesforce");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -458,10 +482,10 @@ class WriteBackIT {
         return rows.get(0);
     }
 
-    private long writes(String externalId, String kind) {
+    private List<JsonObject> writes(String externalId, String kind) {
         return admin.get("/jbp/api/v1/crm/writes?size=100").json().getJsonArray("items").getValuesAs(JsonObject.class)
                 .stream().filter(w -> externalId.equals(w.getString("externalId")) && kind.equals(w.getString("kind")))
-                .count();
+                .toList();
     }
 
     /** Proposes a change of sections as an amendment and has both steps of the chain approve it. */
@@ -494,6 +518,14 @@ class WriteBackIT {
         }
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         return run;
+    }
+
+    /** A validation rule in the org, as an admin there would add one: requests above the budget are refused. */
+    private void refuseFundRequestsAbove(long budget) {
+        org.addValidationRule("PartnerFundRequest", "Within_Budget",
+                r -> r.get("RequestedAmount") != null
+                        && new BigDecimal(String.valueOf(r.get("RequestedAmount"))).compareTo(BigDecimal.valueOf(budget)) > 0,
+                "Requested amount exceeds the marketing budget", "RequestedAmount");
     }
 
     private void moveClock(Duration by) {
