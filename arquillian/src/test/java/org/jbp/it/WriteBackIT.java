@@ -93,7 +93,7 @@ class WriteBackIT {
             assertEquals(inOrg.get(0).get("Id"), request.getString("crmId"));
             assertEquals(0, new BigDecimal(String.valueOf(inOrg.get(0).get("RequestedAmount")))
                     .compareTo(request.getJsonNumber("requestedAmount").bigDecimalValue()));
-            assertEquals("Submitted", request.getString("salesforceStatus"));
+            assertEquals("Draft", request.getString("salesforceStatus"), "a value Salesforce's restricted picklist takes");
         }
 
         // approvers' tasks: created for the named approver, closed when the step was decided, once each
@@ -133,10 +133,7 @@ class WriteBackIT {
     @Test
     void permanentErrorIsParkedWithItsCodeAndDeliveredAfterAnAdminRetry() {
         String account = partnerInOrg("Gold");
-        org.addValidationRule("PartnerFundRequest", "Within_Budget",
-                r -> r.get("RequestedAmount") != null
-                        && new BigDecimal(String.valueOf(r.get("RequestedAmount"))).compareTo(BigDecimal.valueOf(100_000)) > 0,
-                "Requested amount exceeds the marketing budget", "RequestedAmount");
+        refuseFundRequestsAbove(100_000);
         String plan = approvedPlan(account, template(), 150_000);
         deliverUntilQuiet();
 
@@ -228,6 +225,117 @@ class WriteBackIT {
         var warnings = funds.getJsonArray("warnings").getValuesAs(JsonObject.class);
         assertEquals(1, warnings.size(), funds.toString());
         assertEquals(0, new BigDecimal("10000").compareTo(warnings.get(0).getJsonNumber("cap").bigDecimalValue()));
+    }
+
+    @Test
+    void salesforceApprovalAndClaimsShowPerCampaignOnTheDashboardAfterASync() {
+        String account = partnerInOrg("Gold");
+        String plan = approvedPlan(account, template(), 15_000, 5_000);
+        deliverUntilQuiet();
+        JsonObject before = campaign(dashboard(plan), "campaign-0");
+        assertEquals("Draft", before.getString("fundStatus"), before.toString());
+        assertEquals(0, BigDecimal.ZERO.compareTo(before.getJsonNumber("mdfApproved").bigDecimalValue()));
+
+        // in Salesforce: the channel manager approves 12,000 of the first, rejects the second; the partner claims
+        String first = FundRequestsId.of(plan, "campaign-0");
+        org.updateFundRequest(first, Map.of("Status", "Approved", "Amount", 12_000));
+        org.addFundClaim(first, Map.of("Amount", 4_000, "Status", "Paid"));
+        org.addFundClaim(first, Map.of("Amount", 3_000, "Status", "Approved"));
+        org.addFundClaim(first, Map.of("Amount", 1_000, "Status", "Draft"));
+        org.updateFundRequest(FundRequestsId.of(plan, "campaign-1"), Map.of("Status", "Rejected"));
+        assertEquals("Draft", campaign(dashboard(plan), "campaign-0").getString("fundStatus"),
+                "nothing changes in the plan before the sync reads Salesforce");
+
+        JsonObject run = sync();
+        assertTrue(run.getJsonNumber("apiCalls").longValue() > 0, run.toString());
+
+        JsonObject dashboard = dashboard(plan);
+        JsonObject approved = campaign(dashboard, "campaign-0");
+        assertEquals("Approved", approved.getString("fundStatus"), approved.toString());
+        assertAmount(15_000, approved, "mdfRequested");
+        assertAmount(12_000, approved, "mdfApproved");
+        assertAmount(7_000, approved, "mdfClaimed");
+        assertAmount(4_000, approved, "mdfPaid");
+        assertNotNull(approved.getString("fundsReadAt", null));
+        JsonObject rejected = campaign(dashboard, "campaign-1");
+        assertEquals("Rejected", rejected.getString("fundStatus"));
+        assertAmount(0, rejected, "mdfApproved");
+        assertAmount(0, rejected, "mdfClaimed");
+        JsonObject noMdf = campaign(dashboard, "no-mdf");
+        assertTrue(!noMdf.containsKey("fundStatus") || noMdf.isNull("fundStatus"), "no MDF, no request: " + noMdf);
+
+        JsonObject funds = fund(plan, "campaign-0");
+        assertEquals("Approved", funds.getString("status"));
+        assertAmount(12_000, funds, "approvedAmount");
+        assertAmount(7_000, funds, "claimedAmount");
+        assertAmount(4_000, funds, "paidAmount");
+        assertEquals(3, funds.getInt("claimCount"));
+    }
+
+    @Test
+    void amendmentRemovingACampaignWithdrawsItsFundRequestOnceAndAChangedMdfUpdatesItsRequest() {
+        String account = partnerInOrg("Gold");
+        String plan = approvedPlan(account, template(), 15_000, 5_000);
+        deliverUntilQuiet();
+        String kept = FundRequestsId.of(plan, "campaign-0");
+        String removed = FundRequestsId.of(plan, "campaign-1");
+        org.updateFundRequest(removed, Map.of("Status", "Approved", "Amount", 5_000));
+
+        // the amendment drops campaign-1 and raises campaign-0's MDF
+        JsonObject sections = sections(THIS_YEAR, 18_000);
+        amend(plan, Json.createObjectBuilder().add("campaigns", sections.getJsonArray("campaigns")), "Second webinar cancelled");
+        deliverUntilQuiet();
+
+        assertEquals(2, fundRequestsInOrg(plan), "updated and withdrawn, nothing created");
+        Map<String, Object> keptInOrg = requestInOrg(kept);
+        assertEquals(0, new BigDecimal("18000").compareTo(new BigDecimal(String.valueOf(keptInOrg.get("RequestedAmount")))));
+        assertEquals("Draft", keptInOrg.get("Status"), "the changed request goes back for approval");
+        assertEquals("Rejected", requestInOrg(removed).get("Status"),
+                "withdrawn with the picklist's closing value (it has no cancelled one)");
+        JsonObject withdrawn = fund(plan, "campaign-1");
+        assertEquals("CANCELLED", withdrawn.getString("status"), withdrawn.toString());
+        assertEquals("DELIVERED", withdrawn.getString("deliveryStatus"));
+
+        // another amendment that leaves the campaigns alone withdraws nothing again
+        amend(plan, Json.createObjectBuilder().add("coSell", Json.createObjectBuilder().add("engagementsTarget", 20)),
+                "More co-sell");
+        deliverUntilQuiet();
+        assertEquals(1, writes(removed, "FUND_REQUEST_CANCEL").size(), "withdrawn exactly once");
+        assertEquals(2, fundRequestsInOrg(plan));
+
+        sync();
+        assertEquals("Rejected", fund(plan, "campaign-1").getString("salesforceStatus"), "read back after the sync");
+        assertEquals("CANCELLED", fund(plan, "campaign-1").getString("status"));
+        assertTrue(dashboard(plan).getJsonArray("campaigns").getValuesAs(JsonObject.class).stream()
+                .noneMatch(c -> "campaign-1".equals(c.getString("key"))), "the removed campaign left the dashboard");
+        assertEquals("Draft", campaign(dashboard(plan), "campaign-0").getString("fundStatus"));
+    }
+
+    @Test
+    void droppingACampaignWhoseRequestSalesforceRefusedWithdrawsNothingAndTheRefusedWriteCannotBeRetried() {
+        String account = partnerInOrg("Gold");
+        refuseFundRequestsAbove(100_000);
+        String plan = approvedPlan(account, template(), 150_000, 5_000);
+        deliverUntilQuiet();
+        String refused = FundRequestsId.of(plan, "campaign-0");
+        assertEquals("FAILED", fund(plan, "campaign-0").getString("deliveryStatus"));
+
+        var withoutRefused = Json.createArrayBuilder();
+        sections(THIS_YEAR, 150_000, 5_000).getJsonArray("campaigns").getValuesAs(JsonObject.class).stream()
+                .filter(c -> !"campaign-0".equals(c.getString("key"))).forEach(withoutRefused::add);
+        amend(plan, Json.createObjectBuilder().add("campaigns", withoutRefused), "Trade show dropped");
+        deliverUntilQuiet();
+
+        assertTrue(writes(refused, "FUND_REQUEST_CANCEL").isEmpty(), "nothing in Salesforce to withdraw");
+        JsonObject dropped = fund(plan, "campaign-0");
+        assertEquals("CANCELLED", dropped.getString("status"), dropped.toString());
+        assertEquals("DISCARDED", dropped.getString("deliveryStatus"));
+        org.clearValidationRules();
+        String upsert = writes(refused, "FUND_REQUEST_UPSERT").get(0).getString("id");
+        assertEquals(409, admin.post("/jbp/api/v1/crm/writes/" + upsert + "/retry", "").status(),
+                "a discarded write is not retried into existence");
+        deliverUntilQuiet();
+        assertEquals(1, fundRequestsInOrg(plan), "only the kept campaign's request exists in Salesforce");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -335,6 +443,89 @@ class WriteBackIT {
 
     private int fundRequestsInOrg(String plan) {
         return org.query("SELECT Id FROM PartnerFundRequest WHERE JBP_External_Id__c LIKE 'jbp-mdf-" + plan + "-%'").size();
+    }
+
+    /** The external id the module writes a campaign's fund request under. */
+    private static final class FundRequestsId {
+        static String of(String plan, String campaignKey) {
+            return "jbp-mdf-" + plan + "-" + campaignKey;
+        }
+    }
+
+    private JsonObject dashboard(String plan) {
+        var reply = cam.get("/jbp/api/v1/plans/" + plan + "/dashboard");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private static JsonObject campaign(JsonObject dashboard, String key) {
+        return dashboard.getJsonArray("campaigns").getValuesAs(JsonObject.class).stream()
+                .filter(c -> key.equals(c.getString("key"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no campaign " + key + " in " + dashboard));
+    }
+
+    private JsonObject fund(String plan, String campaignKey) {
+        return cam.get("/jbp/api/v1/plans/" + plan + "/funds").json().getJsonArray("requests")
+                .getValuesAs(JsonObject.class).stream().filter(r -> campaignKey.equals(r.getString("campaignKey")))
+                .findFirst().orElseThrow(() -> new AssertionError("no fund request for " + campaignKey));
+    }
+
+    private static void assertAmount(long expected, JsonObject in, String field) {
+        assertEquals(0, BigDecimal.valueOf(expected).compareTo(in.getJsonNumber(field).bigDecimalValue()),
+                field + " in " + in);
+    }
+
+    private Map<String, Object> requestInOrg(String externalId) {
+        List<Map<String, Object>> rows = org.query("SELECT Id, RequestedAmount, Status FROM PartnerFundRequest "
+                + "WHERE JBP_External_Id__c = '" + externalId + "'");
+        assertEquals(1, rows.size(), externalId);
+        return rows.get(0);
+    }
+
+    private List<JsonObject> writes(String externalId, String kind) {
+        return admin.get("/jbp/api/v1/crm/writes?size=100").json().getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().filter(w -> externalId.equals(w.getString("externalId")) && kind.equals(w.getString("kind")))
+                .toList();
+    }
+
+    /** Proposes a change of sections as an amendment and has both steps of the chain approve it. */
+    private void amend(String plan, jakarta.json.JsonObjectBuilder sectionChanges, String rationale) {
+        var proposed = cam.post("/jbp/api/v1/plans/" + plan + "/amendments", Json.createObjectBuilder()
+                .add("rationale", rationale)
+                .add("changes", Json.createObjectBuilder().add("sections", sectionChanges)).build());
+        assertEquals(201, proposed.status(), proposed.body());
+        approveCurrentStep(plan, approver);
+        approveCurrentStep(plan, salesforceApprover);
+        var amendments = cam.get("/jbp/api/v1/plans/" + plan + "/amendments").array().getValuesAs(JsonObject.class);
+        assertEquals("APPROVED", amendments.get(amendments.size() - 1).getString("status"), amendments.toString());
+    }
+
+    /** A full KPI sync run to its end; the fund request read-back is part of its last step. */
+    private JsonObject sync() {
+        var started = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "full").build());
+        assertEquals(202, started.status(), started.body());
+        String id = started.json().getString("id");
+        long deadline = System.currentTimeMillis() + 240_000;
+        JsonObject run = started.json();
+        while ("RUNNING".equals(run.getString("status")) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for sync run " + id, e);
+            }
+            run = admin.get("/jbp/api/v1/sync/runs/" + id).json();
+        }
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        return run;
+    }
+
+    /** A validation rule in the org, as an admin there would add one: requests above the budget are refused. */
+    private void refuseFundRequestsAbove(long budget) {
+        org.addValidationRule("PartnerFundRequest", "Within_Budget",
+                r -> r.get("RequestedAmount") != null
+                        && new BigDecimal(String.valueOf(r.get("RequestedAmount"))).compareTo(BigDecimal.valueOf(budget)) > 0,
+                "Requested amount exceeds the marketing budget", "RequestedAmount");
     }
 
     private void moveClock(Duration by) {

@@ -52,7 +52,7 @@ public final class WriteBackBenchmark {
                 tiers.add(new CrmWrite.TierChange(partner, i % 2 == 0 ? "Gold" : "Platinum", "jbp-tier-bench-" + i));
                 funds.add(new CrmWrite.FundRequestUpsert("jbp-mdf-bench-" + i, "Bench campaign " + i,
                         BigDecimal.valueOf(1_000 + i), "USD", Optional.empty(), partner, Optional.empty(),
-                        "WEBINAR", "Submitted"));
+                        "WEBINAR", "Draft"));
             }
             sim.faults().latencyMillis(latencyMillis);
             sim.resetApiCallCount();

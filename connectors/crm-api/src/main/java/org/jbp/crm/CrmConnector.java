@@ -1,6 +1,7 @@
 package org.jbp.crm;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,12 @@ public interface CrmConnector extends AutoCloseable {
      * Recompute {@link #kpiFacts} for exactly those partners.
      */
     Map<String, Set<String>> partnersTouchedSince(Set<String> sourceKeys, Instant since);
+
+    /**
+     * Reads back the fund requests written earlier under these external ids, each with its claims. Ids the CRM
+     * does not know (never delivered, or deleted there) are simply absent from the answer.
+     */
+    List<FundRequestState> fundRequestStates(Collection<String> externalIds);
 
     /** Applies writes idempotently (keyed by their external ids) and returns one result per write, in order. */
     List<WriteResult> apply(List<? extends CrmWrite> writes);

@@ -43,6 +43,17 @@ public sealed interface CrmWrite {
         }
     }
 
+    /**
+     * Withdraw the fund request written earlier under {@code externalId}, for example because the campaign it
+     * funds was removed from the plan. The connector picks the CRM's status value for it; a request the CRM
+     * does not know is reported as an error, never created.
+     */
+    record FundRequestCancel(String externalId) implements CrmWrite {
+        public FundRequestCancel {
+            requireText(externalId, "External id");
+        }
+    }
+
     /** Create or update a task, for example for the next approver of a plan. */
     record TaskUpsert(String externalId, String ownerId, String whatId, String subject, LocalDate dueDate,
                       String description) implements CrmWrite {

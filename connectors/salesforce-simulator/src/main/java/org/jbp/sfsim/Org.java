@@ -111,6 +111,38 @@ public final class Org {
         orThrow(store.write(() -> store.update(id, fields, Set.of(), RecordStore.Mode.SYSTEM)), id);
     }
 
+    /**
+     * What a channel manager does in Salesforce to a fund request JBP wrote: change its Status, enter the approved
+     * Amount. Found by its external id; fails as an update would (a Status outside the restricted picklist).
+     */
+    public String updateFundRequest(String externalId, Map<String, Object> fields) {
+        String id = fundRequestId(externalId);
+        update(id, fields);
+        return id;
+    }
+
+    /**
+     * What a partner does: claim funds against the fund request JBP wrote under {@code externalId}. The claim's
+     * ChannelPartnerId follows the request's, as Salesforce derives it (the field is read-only in the API).
+     */
+    public String addFundClaim(String externalId, Map<String, Object> fields) {
+        String requestId = fundRequestId(externalId);
+        Map<String, Object> claim = new java.util.LinkedHashMap<>(fields);
+        claim.put("RequestId", requestId);
+        get(requestId).map(r -> r.get("ChannelPartnerId")).ifPresent(p -> claim.put("ChannelPartnerId", p));
+        claim.putIfAbsent("Title", "Claim against " + externalId);
+        return insert("PartnerFundClaim", claim);
+    }
+
+    private String fundRequestId(String externalId) {
+        List<Map<String, Object>> rows = query("SELECT Id FROM PartnerFundRequest WHERE JBP_External_Id__c = '"
+                + externalId.replace("\\", "\\\\").replace("'", "\\'") + "'");
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("No PartnerFundRequest with JBP_External_Id__c = " + externalId);
+        }
+        return (String) rows.get(0).get("Id");
+    }
+
     public void delete(String id) {
         orThrow(store.write(() -> store.delete(id)), id);
     }

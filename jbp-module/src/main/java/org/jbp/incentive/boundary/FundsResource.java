@@ -33,9 +33,16 @@ public class FundsResource {
     @Inject
     OutboxStore outbox;
 
+    /**
+     * One campaign's fund request: {@code status} is CANCELLED once withdrawn, NOT_SENT until Salesforce took it,
+     * else Salesforce's own status; approved, claimed and paid amounts are as the last KPI sync read them
+     * ({@code salesforceReadAt}).
+     */
     public record FundView(String campaignKey, String campaignName, String externalId, BigDecimal requestedAmount,
                            String currency, String crmCampaignId, String crmId, String deliveryStatus,
-                           String deliveryError, String salesforceStatus, Instant updatedAt) {
+                           String deliveryError, String salesforceStatus, String status, BigDecimal approvedAmount,
+                           BigDecimal claimedAmount, BigDecimal paidAmount, int claimCount, Instant salesforceReadAt,
+                           Instant cancelledAt, Instant updatedAt) {
     }
 
     public record Eligibility(BigDecimal capAmount, String currency, BigDecimal capPercent, Instant updatedAt) {
@@ -46,7 +53,7 @@ public class FundsResource {
     }
 
     @GET
-    @Operation(summary = "Fund requests per campaign (external id, amount, CRM id, delivery and Salesforce status) and MDF warnings")
+    @Operation(summary = "Fund requests per campaign (external id, amount, CRM id, delivery and Salesforce status, approved, claimed and paid) and MDF warnings")
     public Funds funds(@PathParam("id") String id) {
         BusinessPlan plan = plans.visible(Paging.uuid("Plan", id));
         List<FundView> views = fundRequests.forPlan(plan.id()).stream().map(this::view).toList();
@@ -60,6 +67,8 @@ public class FundsResource {
         var last = f.lastOutboxId() == null ? null : outbox.find(UUID.fromString(f.lastOutboxId())).orElse(null);
         return new FundView(f.campaignKey(), f.campaignName(), f.externalId(), f.requestedAmount(), f.currency(),
                 f.crmCampaignId(), f.crmId(), last == null ? null : last.status().name(),
-                last == null ? null : last.lastErrorCode(), f.crmStatus(), f.updatedAt());
+                last == null ? null : last.lastErrorCode(), f.crmStatus(), FundRequests.status(f),
+                f.approvedAmount(), f.claimedAmount(), f.paidAmount(), f.claimCount(), f.crmReadAt(), f.cancelledAt(),
+                f.updatedAt());
     }
 }

@@ -13,25 +13,38 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
 import org.jbp.incentive.entity.OutboxEntry;
 import org.jbp.incentive.entity.OutboxKind;
+import org.jbp.incentive.entity.OutboxStatus;
+import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 
 /**
  * Plan-linked MDF: when a plan (or an amendment) is approved, each campaign with MDF gets a PartnerFundRequest
  * through the outbox, in the approving transaction. The external id is derived from plan and campaign key, so the
- * request is created once and later approvals update it; an unchanged campaign queues nothing.
+ * request is created once and later approvals update it; an unchanged campaign queues nothing. A campaign that no
+ * longer asks for MDF (removed by an amendment, or its MDF taken out) has its request withdrawn, once.
  */
 @ApplicationScoped
-public class FundRequests {
+public class FundRequests implements CampaignFundsSource {
 
-    static final String STATUS_SUBMITTED = "Submitted";
+    /**
+     * The status a request is written with. PartnerFundRequest.Status is a restricted picklist (Draft, Approved,
+     * Rejected); a changed request goes back to Draft, since what was approved is no longer what is asked.
+     */
+    static final String STATUS_DRAFT = "Draft";
+    static final String CANCELLED = "CANCELLED";
+    static final String NOT_SENT = "NOT_SENT";
     private static final int MAX_EXTERNAL_ID = 80;
 
     @PersistenceContext(unitName = "jbp")
@@ -43,10 +56,9 @@ public class FundRequests {
 
     /** Queues an upsert for every campaign whose MDF request is new or changed; returns how many. */
     public int requestFor(BusinessPlan plan) {
-        List<Campaign> campaigns = plan.content().sections().campaigns();
-        if (campaigns == null) {
-            return 0;
-        }
+        // no campaign section at all (an amendment may remove it) still withdraws the requests made before
+        List<Campaign> campaigns = plan.content().sections().campaigns() == null ? List.of()
+                : plan.content().sections().campaigns();
         Instant now = clock.instant();
         int queued = 0;
         for (Campaign c : campaigns) {
@@ -70,16 +82,66 @@ public class FundRequests {
                     .add("currency", currency)
                     .add("partnerId", plan.partner().value())
                     .add("activity", c.tactic().name())
-                    .add("status", STATUS_SUBMITTED);
+                    .add("status", STATUS_DRAFT);
             if (c.crmCampaignId() != null) {
                 payload.add("campaignId", c.crmCampaignId());
             }
             OutboxEntry entry = outbox.enqueue(OutboxKind.FUND_REQUEST_UPSERT, externalId, plan.id(),
                     payload.build().toString());
-            request.request(c.name(), amount, currency, c.crmCampaignId(), STATUS_SUBMITTED, entry.id(), now);
+            request.request(c.name(), amount, currency, c.crmCampaignId(), STATUS_DRAFT, entry.id(), now);
+            queued++;
+        }
+        return queued + withdrawRemoved(plan, campaigns, now);
+    }
+
+    /** Withdraws the request of every campaign that no longer asks for MDF; each once, through the outbox. */
+    private int withdrawRemoved(BusinessPlan plan, List<Campaign> campaigns, Instant now) {
+        Set<String> asking = campaigns.stream()
+                .filter(c -> c.key() != null && c.mdfRequested() != null && c.mdfRequested().amount().signum() > 0)
+                .map(Campaign::key).collect(Collectors.toSet());
+        int queued = 0;
+        for (FundRequest request : forPlan(plan.id())) {
+            if (asking.contains(request.campaignKey()) || request.isCancelled()) {
+                continue;
+            }
+            OutboxEntry last = request.lastOutboxId() == null ? null
+                    : em.find(OutboxEntry.class, UUID.fromString(request.lastOutboxId()));
+            if (request.crmId() == null && last != null && last.status() == OutboxStatus.FAILED) {
+                // Salesforce refused the request: there is nothing to withdraw, and the parked write must not be
+                // retried into existence by an admin later
+                last.discard();
+                request.cancel(last.id(), now);
+                continue;
+            }
+            OutboxEntry entry = outbox.enqueue(OutboxKind.FUND_REQUEST_CANCEL, request.externalId(), plan.id(),
+                    Json.createObjectBuilder().add("reason", "campaign '" + request.campaignName()
+                            + "' no longer asks for MDF").build().toString());
+            request.cancel(entry.id(), now);
             queued++;
         }
         return queued;
+    }
+
+    @Override
+    public Map<String, FundState> byCampaign(UUID planId) {
+        Map<String, FundState> states = new LinkedHashMap<>();
+        for (FundRequest f : forPlan(planId)) {
+            states.put(f.campaignKey(), new FundState(status(f), f.requestedAmount(), zeroIfNull(f.approvedAmount()),
+                    zeroIfNull(f.claimedAmount()), zeroIfNull(f.paidAmount()), f.currency(), f.crmReadAt()));
+        }
+        return states;
+    }
+
+    /** CANCELLED once withdrawn, NOT_SENT until the CRM took it, else what the CRM says (or what was sent). */
+    public static String status(FundRequest f) {
+        if (f.isCancelled()) {
+            return CANCELLED;
+        }
+        return f.crmId() == null ? NOT_SENT : f.crmStatus();
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     /**
@@ -110,6 +172,17 @@ public class FundRequests {
         if (request != null) {
             request.delivered(crmId, at);
         }
+    }
+
+    /** The fund requests of these plans, for the read-back after a sync. */
+    public List<FundRequest> forPlans(List<UUID> planIds) {
+        List<FundRequest> all = new ArrayList<>();
+        for (int from = 0; from < planIds.size(); from += 1_000) {
+            all.addAll(em.createQuery("select f from FundRequest f where f.planId in :plans", FundRequest.class)
+                    .setParameter("plans", planIds.subList(from, Math.min(planIds.size(), from + 1_000)))
+                    .getResultList());
+        }
+        return all;
     }
 
     public List<FundRequest> forPlan(UUID planId) {

@@ -32,7 +32,7 @@ public class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
     static final List<OutboxKind> KINDS = List.of(OutboxKind.TIER_CHANGE, OutboxKind.FUND_REQUEST_UPSERT,
-            OutboxKind.TASK_UPSERT, OutboxKind.TASK_CLOSE);
+            OutboxKind.FUND_REQUEST_CANCEL, OutboxKind.TASK_UPSERT, OutboxKind.TASK_CLOSE);
 
     @Inject
     OutboxStore store;

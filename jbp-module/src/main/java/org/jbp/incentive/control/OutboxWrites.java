@@ -34,7 +34,8 @@ public final class OutboxWrites {
                 case FUND_REQUEST_UPSERT -> new CrmWrite.FundRequestUpsert(entry.externalId(), p.getString("title"),
                         amount(p, "requestedAmount"), p.getString("currency"), optional(p, "campaignId"),
                         p.getString("partnerId"), optional(p, "allocationId"), p.getString("activity", ""),
-                        p.getString("status", "Submitted"));
+                        p.getString("status", FundRequests.STATUS_DRAFT));
+                case FUND_REQUEST_CANCEL -> new CrmWrite.FundRequestCancel(entry.externalId());
                 case TASK_UPSERT -> new CrmWrite.TaskUpsert(entry.externalId(), p.getString("ownerId"),
                         p.getString("whatId"), p.getString("subject"),
                         // a task without an SLA is due the day it was queued

@@ -41,6 +41,18 @@ public class FundRequest {
     private String crmStatus;
     @Column(name = "last_outbox_id")
     private String lastOutboxId;
+    @Column(name = "approved_amount")
+    private BigDecimal approvedAmount;
+    @Column(name = "claimed_amount")
+    private BigDecimal claimedAmount;
+    @Column(name = "paid_amount")
+    private BigDecimal paidAmount;
+    @Column(name = "claim_count")
+    private int claimCount;
+    @Column(name = "crm_read_at")
+    private Instant crmReadAt;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Version
@@ -56,9 +68,9 @@ public class FundRequest {
         this.updatedAt = at;
     }
 
-    /** Whether asking again with these values would change anything in the CRM. */
+    /** Whether asking again with these values would change anything in the CRM (a withdrawn request always would). */
     public boolean differsFrom(String name, BigDecimal amount, String currencyCode, String campaignId) {
-        return !Objects.equals(campaignName, name) || requestedAmount == null
+        return cancelledAt != null || !Objects.equals(campaignName, name) || requestedAmount == null
                 || requestedAmount.compareTo(amount) != 0 || !Objects.equals(currency, currencyCode)
                 || !Objects.equals(crmCampaignId, campaignId);
     }
@@ -72,7 +84,25 @@ public class FundRequest {
         this.crmCampaignId = campaignId;
         this.requestedStatus = Objects.requireNonNull(status);
         this.lastOutboxId = outboxId.toString();
+        this.cancelledAt = null;
         this.updatedAt = at;
+    }
+
+    /**
+     * The campaign no longer asks for MDF (an amendment removed it, or its MDF): the withdrawal of the request is
+     * queued (outbox entry {@code outboxId}). Once only: a withdrawn request is not withdrawn again.
+     */
+    public void cancel(UUID outboxId, Instant at) {
+        if (cancelledAt != null) {
+            throw new IllegalStateException("fund request " + externalId + " is already withdrawn");
+        }
+        this.cancelledAt = Objects.requireNonNull(at);
+        this.lastOutboxId = outboxId.toString();
+        this.updatedAt = at;
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
     }
 
     /** Salesforce took the upsert; {@code status} is what we sent until a read-back says otherwise. */
@@ -84,10 +114,36 @@ public class FundRequest {
         this.updatedAt = at;
     }
 
-    /** The status the CRM reports now (Submitted, Approved, Rejected ...), e.g. from a KPI sync read-back. */
+    /** The status the CRM reports now (Draft, Approved, Rejected), e.g. from a KPI sync read-back. */
     public void crmStatusSeen(String status, Instant at) {
         this.crmStatus = status;
         this.updatedAt = at;
+    }
+
+    /**
+     * The request as the CRM holds it now: its status, the amount approved, and the sums of the claims against it.
+     * Returns whether anything changed; the read time is kept either way, so a stale read-back shows.
+     */
+    public boolean crmStateSeen(String crmRecordId, String status, BigDecimal approved, BigDecimal claimed,
+                                BigDecimal paid, int claims, Instant at) {
+        boolean changed = !Objects.equals(crmId, crmRecordId) || !Objects.equals(crmStatus, status)
+                || !same(approvedAmount, approved) || !same(claimedAmount, claimed) || !same(paidAmount, paid)
+                || claimCount != claims;
+        this.crmId = crmRecordId;
+        this.crmStatus = status;
+        this.approvedAmount = approved;
+        this.claimedAmount = claimed;
+        this.paidAmount = paid;
+        this.claimCount = claims;
+        this.crmReadAt = at;
+        if (changed) {
+            this.updatedAt = at;
+        }
+        return changed;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     public String externalId() {
@@ -132,6 +188,31 @@ public class FundRequest {
 
     public String lastOutboxId() {
         return lastOutboxId;
+    }
+
+    public BigDecimal approvedAmount() {
+        return approvedAmount;
+    }
+
+    public BigDecimal claimedAmount() {
+        return claimedAmount;
+    }
+
+    public BigDecimal paidAmount() {
+        return paidAmount;
+    }
+
+    public int claimCount() {
+        return claimCount;
+    }
+
+    /** When the KPI sync last read this request back from the CRM; null before the first read. */
+    public Instant crmReadAt() {
+        return crmReadAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
     }
 
     public Instant updatedAt() {

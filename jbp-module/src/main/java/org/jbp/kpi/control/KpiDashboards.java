@@ -43,6 +43,9 @@ public class KpiDashboards {
     Clock clock;
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
+    /** Fund request state per campaign, from the feature that writes the requests (absent in a bare deployment). */
+    @Inject
+    jakarta.enterprise.inject.Instance<CampaignFundsSource> fundSources;
 
     public record Line(String key, String label, String metric, String unit, BigDecimal target, BigDecimal actual,
                        BigDecimal attainmentPercent, BigDecimal expectedToDate, BigDecimal pacePercent,
@@ -50,8 +53,13 @@ public class KpiDashboards {
                        boolean projectionIncludesPipeline) {
     }
 
+    /**
+     * A campaign with its MDF: what the plan asks, and where the fund request stands in the CRM (status, approved,
+     * claimed and paid amounts) as the last KPI sync read it; the fund fields are null without a fund request.
+     */
     public record CampaignFunds(String key, String name, LocalDate startDate, LocalDate endDate,
-                                BigDecimal mdfRequested, boolean ended) {
+                                BigDecimal mdfRequested, boolean ended, String fundStatus, BigDecimal mdfApproved,
+                                BigDecimal mdfClaimed, BigDecimal mdfPaid, Instant fundsReadAt) {
     }
 
     public record CertificationProgress(String role, String track, int target, BigDecimal completed,
@@ -107,10 +115,14 @@ public class KpiDashboards {
                     current, quarters, start, end, today, definitions, null);
         }
 
+        Map<String, CampaignFundsSource.FundState> funds = new java.util.HashMap<>();
+        fundSources.forEach(source -> funds.putAll(source.byCampaign(plan.id())));
         List<CampaignFunds> campaigns = new ArrayList<>();
         for (Campaign c : s.campaigns() == null ? List.<Campaign>of() : s.campaigns()) {
+            CampaignFundsSource.FundState f = funds.get(c.key());
             campaigns.add(new CampaignFunds(c.key(), c.name(), c.startDate(), c.endDate(), amount(c.mdfRequested()),
-                    !c.endDate().isAfter(today)));
+                    !c.endDate().isAfter(today), f == null ? null : f.status(), f == null ? null : f.approved(),
+                    f == null ? null : f.claimed(), f == null ? null : f.paid(), f == null ? null : f.readAt()));
         }
         List<CertificationProgress> certifications = new ArrayList<>();
         for (CertificationMilestone m : s.certifications() == null ? List.<CertificationMilestone>of() : s.certifications()) {

@@ -1,11 +1,13 @@
 package org.jbp.sync.control;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmWrite;
+import org.jbp.crm.FundRequestState;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.PartnerAccount;
@@ -39,6 +41,11 @@ final class LazyConnector implements CrmConnector {
     @Override
     public Map<String, Set<String>> partnersTouchedSince(Set<String> sourceKeys, Instant since) {
         return producer.delegate().partnersTouchedSince(sourceKeys, since);
+    }
+
+    @Override
+    public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
+        return producer.delegate().fundRequestStates(externalIds);
     }
 
     @Override

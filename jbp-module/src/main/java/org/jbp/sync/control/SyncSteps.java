@@ -70,6 +70,9 @@ public class SyncSteps {
     /** The hook for alert evaluation after the actuals step (the kpi feature registers it). */
     @Inject
     jakarta.enterprise.inject.Instance<SyncObserver> observers;
+    /** Further CRM state read for the synced plans (the incentive feature reads fund request statuses). */
+    @Inject
+    jakarta.enterprise.inject.Instance<SyncReadBack> readBacks;
 
     /** Step 1: partners and tiers; for an incremental run also which partners' KPI records changed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -193,6 +196,9 @@ public class SyncSteps {
         if (run.enter(SyncPhase.ALERTS, 0)) {
             List<UUID> planIds = store.eligiblePlans(Optional.empty()).stream().map(PlanScope::planId).toList();
             run.enter(SyncPhase.ALERTS, planIds.size());
+            for (SyncReadBack readBack : readBacks) {
+                readBack.readBack(connectors.forRun(runId), planIds);
+            }
             for (SyncObserver observer : observers) {
                 observer.actualsSynced(planIds);
             }

@@ -43,7 +43,8 @@ public final class AdminEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            String path = ex.getRequestURI().getPath().substring(ROOT.length());
+            // raw, so an external id may hold an encoded slash; each segment is decoded where it is used
+            String path = ex.getRequestURI().getRawPath().substring(ROOT.length());
             String method = ex.getRequestMethod().toUpperCase();
             try {
                 route(ex, method, path);
@@ -79,10 +80,21 @@ public final class AdminEndpoint implements HttpHandler {
             send(ex, 200, Map.of("pending", faults.pending(), "latencyMillis", faults.latencyMillis(),
                     "dailyLimit", faults.dailyLimit()));
         } else if (path.startsWith("records/") && method.equals("GET")) {
-            String object = path.substring("records/".length());
+            String object = decode(path.substring("records/".length()));
             send(ex, 200, records(object, limit(ex)));
+        } else if (path.matches("records/[^/]+/[^/]+") && method.equals("POST")) {
+            String id = decode(path.substring(path.lastIndexOf('/') + 1));
+            org.update(id, asMap(Json.parse(body(ex))));
+            send(ex, 200, org.get(id).orElseThrow());
+        } else if (path.matches("fund-requests/[^/]+/claims") && method.equals("POST")) {
+            String externalId = decode(path.substring("fund-requests/".length(), path.length() - "/claims".length()));
+            send(ex, 201, Map.of("id", org.addFundClaim(externalId, asMap(Json.parse(body(ex))))));
+        } else if (path.matches("fund-requests/[^/]+") && method.equals("POST")) {
+            String externalId = decode(path.substring("fund-requests/".length()));
+            String id = org.updateFundRequest(externalId, asMap(Json.parse(body(ex))));
+            send(ex, 200, org.get(id).orElseThrow());
         } else if (path.startsWith("records/") && method.equals("POST")) {
-            String object = path.substring("records/".length());
+            String object = decode(path.substring("records/".length()));
             String id = org.insert(object, asMap(Json.parse(body(ex))));
             send(ex, 201, Map.of("id", id));
         } else if (path.equals("query") && method.equals("GET")) {
@@ -154,6 +166,10 @@ public final class AdminEndpoint implements HttpHandler {
             }
         }
         return null;
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
     }
 
     private static int intOf(Object o) {

@@ -270,7 +270,7 @@ public final class OrgGenerator {
                 if (random.nextInt(2) == 0) {
                     int y = s.getYear() == start.getYear() ? 0 : 1;
                     double requested = (random.nextInt(20) + 1) * 500.0;
-                    String fundStatus = status.equals("Planned") ? "Submitted" : random.nextInt(5) == 0
+                    String fundStatus = status.equals("Planned") ? "Draft" : random.nextInt(5) == 0
                             ? "Rejected" : "Approved";
                     Object[] r = row(request, s.minusDays(15).atStartOfDay(ZoneOffset.UTC).toInstant());
                     set(request, r, "Title", "MDF for Campaign " + (i + 1));
@@ -288,7 +288,7 @@ public final class OrgGenerator {
                         set(claim, cl, "Amount", requested * (0.6 + random.nextInt(40) / 100.0));
                         set(claim, cl, "RequestId", requestId);
                         set(claim, cl, "ChannelPartnerId", partners.get(p));
-                        set(claim, cl, "Status", random.nextInt(3) == 0 ? "Submitted"
+                        set(claim, cl, "Status", random.nextInt(3) == 0 ? "Draft"
                                 : random.nextInt(2) == 0 ? "Approved" : "Paid");
                         store.insertTrusted(claim, cl);
                     }

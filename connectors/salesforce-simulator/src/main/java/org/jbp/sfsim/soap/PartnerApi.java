@@ -647,7 +647,7 @@ final class PartnerApi {
         }
         w.element("relationshipName", f.relationshipName());
         w.element("restrictedDelete", "false");
-        w.element("restrictedPicklist", "false");
+        w.element("restrictedPicklist", Boolean.toString(f.restrictedPicklist()));
         w.element("scale", Integer.toString(t == FieldType.CURRENCY || t == FieldType.DOUBLE
                 || t == FieldType.PERCENT ? 2 : 0));
         w.element("searchPrefilterable", "false");

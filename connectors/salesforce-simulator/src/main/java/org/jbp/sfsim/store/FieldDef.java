@@ -1,5 +1,6 @@
 package org.jbp.sfsim.store;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,7 @@ public final class FieldDef {
     private final boolean requiredOnCreate;
     private final String referenceTo;
     private final String relationshipName;
+    private final List<String> restrictedValues;
 
     FieldDef(Builder b, int index) {
         this.name = Objects.requireNonNull(b.name);
@@ -36,6 +38,7 @@ public final class FieldDef {
         this.requiredOnCreate = b.required;
         this.referenceTo = b.referenceTo;
         this.relationshipName = b.relationshipName;
+        this.restrictedValues = List.copyOf(b.restrictedValues);
     }
 
     public String name() {
@@ -92,6 +95,15 @@ public final class FieldDef {
         return relationshipName;
     }
 
+    /** The only values a restricted picklist accepts; empty for any other field. */
+    public List<String> restrictedValues() {
+        return restrictedValues;
+    }
+
+    public boolean restrictedPicklist() {
+        return !restrictedValues.isEmpty();
+    }
+
     public boolean custom() {
         return name.endsWith("__c");
     }
@@ -114,6 +126,7 @@ public final class FieldDef {
         private boolean required;
         private String referenceTo;
         private String relationshipName;
+        private List<String> restrictedValues = List.of();
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -156,6 +169,12 @@ public final class FieldDef {
         Builder externalId(boolean isUnique) {
             this.externalId = true;
             this.unique = isUnique;
+            return this;
+        }
+
+        /** A restricted picklist: writing any other value fails with INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST. */
+        Builder restrictedPicklist(String... values) {
+            this.restrictedValues = List.of(values);
             return this;
         }
 

@@ -444,6 +444,10 @@ public final class RecordStore {
                             "invalid cross reference id", f.name()));
                 }
             }
+            if (f.restrictedPicklist() && v != null && !f.restrictedValues().contains(v.toString())) {
+                return Optional.of(RecordError.of("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                        f.label() + ": bad value for restricted picklist field: " + v, f.name()));
+            }
             if (f.unique() && v != null) {
                 for (Record other : tables.get(type).byExternalId(f, v.toString())) {
                     if (other != existing) {

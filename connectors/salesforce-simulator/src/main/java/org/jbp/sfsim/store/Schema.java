@@ -166,7 +166,7 @@ public final class Schema {
                 f("ChannelPartnerId", REFERENCE).required().references("Account", "ChannelPartner"),
                 f("AllocationId", REFERENCE).references("PartnerFundAllocation", "Allocation"),
                 f("Activity", PICKLIST),
-                f("Status", PICKLIST),
+                f("Status", PICKLIST).restrictedPicklist("Draft", "Approved", "Rejected"),
                 f("Description", TEXTAREA),
                 f("JBP_External_Id__c", STRING).length(80).label("JBP External Id").externalId(true)));
         types.add(type("PartnerFundClaim", "Partner Fund Claims", "0ZV",
@@ -174,7 +174,7 @@ public final class Schema {
                 f("Amount", CURRENCY).required(),
                 f("RequestId", REFERENCE).required().references("PartnerFundRequest", "Request"),
                 f("ChannelPartnerId", REFERENCE).references("Account", "ChannelPartner"),
-                f("Status", PICKLIST),
+                f("Status", PICKLIST).restrictedPicklist("Draft", "Approved", "Rejected", "Paid"),
                 f("Description", TEXTAREA)));
         types.add(type("Partner_Certification__c", "Partner Certifications", "a0C",
                 f("Name", STRING).length(80),

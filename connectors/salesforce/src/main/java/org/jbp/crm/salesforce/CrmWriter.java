@@ -27,6 +27,12 @@ import org.jbp.crm.mapping.WriteTargets;
 final class CrmWriter {
 
     static final int MAX_RECORDS_PER_CALL = 200;
+    /**
+     * What a withdrawn fund request is set to. PartnerFundRequest.Status is a restricted picklist of Draft, Approved
+     * and Rejected (object reference); it has no cancelled value, and Rejected is the one that keeps the request out
+     * of the approved totals and closes it for claims.
+     */
+    static final String FUND_REQUEST_CANCELLED_STATUS = "Rejected";
 
     private final SalesforceSession session;
     private final QueryStreamer queries;
@@ -44,10 +50,11 @@ final class CrmWriter {
 
     List<WriteResult> apply(List<? extends CrmWrite> writes) {
         WriteResult[] results = new WriteResult[writes.size()];
-        List<Pending> tierUpdates = new ArrayList<>();
+        List<Pending> updates = new ArrayList<>();
         List<Pending> fundUpserts = new ArrayList<>();
         List<Pending> taskUpserts = new ArrayList<>();
         List<Integer> taskCloses = new ArrayList<>();
+        List<Integer> fundCancels = new ArrayList<>();
         List<Integer> tierChanges = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             CrmWrite write = writes.get(i);
@@ -60,14 +67,19 @@ final class CrmWriter {
                     taskUpserts.add(new Pending(i, write, task(task)));
                 } else if (write instanceof CrmWrite.TaskClose) {
                     taskCloses.add(i);
+                } else if (write instanceof CrmWrite.FundRequestCancel) {
+                    fundCancels.add(i);
                 }
             } catch (IllegalArgumentException e) {
                 results[i] = invalid(write, e.getMessage());
             }
         }
-        tierUpdates.addAll(prepareTierChanges(writes, tierChanges, results));
-        tierUpdates.addAll(prepareTaskCloses(writes, taskCloses, results));
-        send(tierUpdates, results, null);
+        updates.addAll(prepareTierChanges(writes, tierChanges, results));
+        updates.addAll(prepareUpdatesByExternalId(writes, taskCloses, results, "Task",
+                targets.taskExternalIdField(), "Status", targets.taskClosedStatus()));
+        updates.addAll(prepareUpdatesByExternalId(writes, fundCancels, results, "PartnerFundRequest",
+                targets.fundRequestExternalIdField(), "Status", FUND_REQUEST_CANCELLED_STATUS));
+        send(updates, results, null);
         send(fundUpserts, results, targets.fundRequestExternalIdField());
         send(taskUpserts, results, targets.taskExternalIdField());
         return Arrays.asList(results);
@@ -187,32 +199,35 @@ final class CrmWriter {
         return levels;
     }
 
-    /** Closing a task updates the task found by external id; a task that was never written is reported. */
-    private List<Pending> prepareTaskCloses(List<? extends CrmWrite> writes, List<Integer> indexes,
-                                            WriteResult[] results) {
+    /**
+     * Closing a task or withdrawing a fund request updates the record found by its external id (one IN-list query
+     * per 200 writes); a record that was never written is reported, never created.
+     */
+    private List<Pending> prepareUpdatesByExternalId(List<? extends CrmWrite> writes, List<Integer> indexes,
+                                                     WriteResult[] results, String object, String field,
+                                                     String statusField, String status) {
         List<Pending> pending = new ArrayList<>();
         if (indexes.isEmpty()) {
             return pending;
         }
-        Map<String, String> taskIdByExternalId = new HashMap<>();
+        Map<String, String> idByExternalId = new HashMap<>();
         List<String> externalIds = indexes.stream().map(i -> writes.get(i).externalId()).distinct().toList();
         for (List<String> chunk : AggregateChunkPlanner.chunks(externalIds, 200)) {
             String inList = chunk.stream().map(SoqlLiterals::quote).collect(Collectors.joining(", ", "(", ")"));
-            String field = targets.taskExternalIdField();
-            queries.forEach(new SoqlSelect(List.of("Id", field), "Task", List.of(field + " IN " + inList)),
-                    record -> Records.text(record, field).ifPresent(ext -> taskIdByExternalId.put(ext, record.getId())));
+            queries.forEach(new SoqlSelect(List.of("Id", field), object, List.of(field + " IN " + inList)),
+                    record -> Records.text(record, field).ifPresent(ext -> idByExternalId.put(ext, record.getId())));
         }
         for (int i : indexes) {
             CrmWrite write = writes.get(i);
-            String taskId = taskIdByExternalId.get(write.externalId());
-            if (taskId == null) {
-                results[i] = failed(write, "NOT_FOUND", "No Task with " + targets.taskExternalIdField() + " = '"
-                        + write.externalId() + "'", List.of(targets.taskExternalIdField()));
+            String id = idByExternalId.get(write.externalId());
+            if (id == null) {
+                results[i] = failed(write, "NOT_FOUND", "No " + object + " with " + field + " = '"
+                        + write.externalId() + "'", List.of(field));
             } else {
-                SObject task = new SObject("Task");
-                task.setId(taskId);
-                task.setField("Status", targets.taskClosedStatus());
-                pending.add(new Pending(i, write, task));
+                SObject record = new SObject(object);
+                record.setId(id);
+                record.setField(statusField, status);
+                pending.add(new Pending(i, write, record));
             }
         }
         return pending;

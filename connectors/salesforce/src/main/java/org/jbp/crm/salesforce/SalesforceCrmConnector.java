@@ -1,6 +1,7 @@
 package org.jbp.crm.salesforce;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmWrite;
+import org.jbp.crm.FundRequestState;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.PartnerAccount;
@@ -30,6 +32,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
     private final QueryStreamer queries;
     private final KpiFactReader facts;
     private final CrmWriter writer;
+    private final FundRequestReader fundRequests;
 
     public SalesforceCrmConnector(SalesforceSettings settings, KpiMapping mapping) {
         this(new SalesforceSession(settings), mapping);
@@ -41,6 +44,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
         this.queries = new QueryStreamer(session);
         this.facts = new KpiFactReader(session, mapping);
         this.writer = new CrmWriter(session, queries, mapping.writeTargets());
+        this.fundRequests = new FundRequestReader(queries, mapping.writeTargets());
     }
 
     @Override
@@ -99,6 +103,11 @@ public final class SalesforceCrmConnector implements CrmConnector {
             touched.put(key, facts.partnersTouched(mapping.requireSource(key), since));
         }
         return touched;
+    }
+
+    @Override
+    public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
+        return fundRequests.read(externalIds);
     }
 
     @Override

@@ -110,6 +110,18 @@ abstract class CrmConnectorContract {
         }
     }
 
+    /**
+     * Read-only and safe on any org: the read-back query uses the real object and field names (an unknown field
+     * would fail it with INVALID_FIELD), and external ids JBP never wrote, quotes included, find nothing.
+     */
+    @Test
+    void fundRequestStatesOfIdsNeverWrittenAreEmpty() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            assertTrue(crm.fundRequestStates(List.of("jbp-contract-never-written-" + System.nanoTime(),
+                    "x' OR Status != 'y")).isEmpty());
+        }
+    }
+
     @Test
     void unknownFieldIsPermanentWithItsCode() {
         KpiMapping mapping = mappingWith("""

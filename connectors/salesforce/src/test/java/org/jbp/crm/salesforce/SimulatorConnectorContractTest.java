@@ -217,7 +217,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
 
     private static CrmWrite.FundRequestUpsert fundRequest(String externalId, String partner) {
         return new CrmWrite.FundRequestUpsert(externalId, "Co-marketing " + externalId, new BigDecimal("2500.00"), "USD",
-                Optional.empty(), partner, Optional.empty(), "Event", "Submitted");
+                Optional.empty(), partner, Optional.empty(), "Event", "Draft");
     }
 
     @Test

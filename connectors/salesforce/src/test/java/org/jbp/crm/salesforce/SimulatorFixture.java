@@ -46,6 +46,11 @@ final class SimulatorFixture implements AutoCloseable {
         return simulator.org().query(soql);
     }
 
+    /** The org itself, for what a Salesforce user does there (approve a fund request, add a claim). */
+    org.jbp.sfsim.Org org() {
+        return simulator.org();
+    }
+
     String soapEndpoint() {
         return simulator.soapEndpoint();
     }

@@ -1,0 +1,39 @@
+package org.jbp.crm;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A fund request as the CRM holds it now, read back by the external id it was written with: the CRM's status,
+ * the amount asked and the amount approved, and the claims made against it.
+ *
+ * @param status         the CRM's own status value (Salesforce: Draft, Approved, Rejected); empty when not set
+ * @param approvedAmount the amount the CRM approved, empty when none was entered
+ */
+public record FundRequestState(String externalId, String crmId, Optional<String> status, BigDecimal requestedAmount,
+                               Optional<BigDecimal> approvedAmount, List<FundClaim> claims) {
+
+    public FundRequestState {
+        Objects.requireNonNull(externalId, "External id is required.");
+        Objects.requireNonNull(crmId, "CRM id is required.");
+        Objects.requireNonNull(status, "status must be Optional, not null");
+        requestedAmount = requestedAmount == null ? BigDecimal.ZERO : requestedAmount;
+        Objects.requireNonNull(approvedAmount, "approvedAmount must be Optional, not null");
+        claims = List.copyOf(claims);
+    }
+
+    /**
+     * One claim of funds against a request.
+     *
+     * @param status the CRM's own status value (Salesforce: Draft, Approved, Rejected, Paid); empty when not set
+     */
+    public record FundClaim(String crmId, Optional<String> status, BigDecimal amount) {
+        public FundClaim {
+            Objects.requireNonNull(crmId, "CRM id is required.");
+            Objects.requireNonNull(status, "status must be Optional, not null");
+            amount = amount == null ? BigDecimal.ZERO : amount;
+        }
+    }
+}
