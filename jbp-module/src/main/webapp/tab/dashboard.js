@@ -114,8 +114,11 @@ export function dashboardCard(dashboard, alerts, currency, card) {
       h('ul', {}, open.map((a) => h('li', { class: 'slds-notify slds-notify_alert slds-alert_warning', 'data-alert': a.kpiKey },
         `${a.message || `${a.kpiKey} is below ${formatNumber(a.thresholdPercent)} % of its expected pace`}`
         + ` (opened ${new Date(a.openedAt).toLocaleDateString()})`)))) : null,
-    lines.length ? [legend(), h('ul', { class: 'jbp-kpis', 'aria-label': 'Planned versus actual per KPI' },
-      lines.map((l) => kpiRow(l, currency)))] : h('p', {}, 'No KPI targets to track yet.'),
+    lines.length ? legend() : h('p', {}, 'No KPI targets to track yet.'),
+    (dashboard.kpis || []).length ? [h('h3', { class: 'slds-text-heading_small' }, 'KPIs of the template'),
+      h('ul', { class: 'jbp-kpis', 'aria-label': 'Planned versus actual per KPI' }, dashboard.kpis.map((l) => kpiRow(l, currency)))] : null,
+    (dashboard.targets || []).length ? [h('h3', { class: 'slds-text-heading_small slds-m-top_small' }, 'Revenue and pipeline targets'),
+      h('ul', { class: 'jbp-kpis', 'aria-label': 'Planned versus actual per revenue target' }, dashboard.targets.map((l) => kpiRow(l, currency)))] : null,
     dashboard.certifications && dashboard.certifications.length
       ? [h('h3', { class: 'slds-text-heading_small slds-m-top_medium' }, 'Certification progress by role'), certificationsList(dashboard.certifications)] : null,
     dashboard.campaigns && dashboard.campaigns.length

@@ -108,6 +108,18 @@ export class Form {
     return group;
   }
 
+  /**
+   * Registers a whole collection (a table of rows, a quarterly split) under its own path, so that an error about
+   * the collection as a whole (sums, duplicates) shows under it rather than on one of its cells.
+   */
+  group(path, element) {
+    const help = h('div', { class: 'slds-form-element__help', id: uid('jbp-help') });
+    const wrapper = h('div', { class: 'slds-form-element jbp-group', 'data-path': path }, element, help);
+    const control = element.querySelector('input, select, textarea, button') || wrapper;
+    this.fields.push({ path, control, wrapper, help });
+    return wrapper;
+  }
+
   clearErrors() {
     for (const f of this.fields) {
       f.wrapper.classList.remove('slds-has-error');

@@ -47,14 +47,14 @@ function rowsEditor(form, { path, caption, obj, prop, rowName, columns, newRow, 
       obj[prop].splice(i, 1);
       rerender(`[data-add='${path}']`);
     }, { variant: 'text-destructive', 'aria-label': `Remove ${rowName.toLowerCase()} ${i + 1}${row.name || row.track || row.value ? `: ${row.name || row.track || row.value}` : ''}` }))));
-  return h('div', { class: 'jbp-rows', 'data-path': path },
+  return form.group(path, h('div', { class: 'jbp-rows' },
     rows.length ? scrollTable(caption, [...columns.map((c) => c.label), h('span', { class: 'slds-assistive-text' }, 'Actions')], rows)
       : h('p', { class: 'slds-text-color_weak' }, `No ${caption.toLowerCase()} yet.`),
     button(addLabel, () => {
       if (!obj[prop]) obj[prop] = [];
       obj[prop].push(newRow());
       rerender(`[data-row='${obj[prop].length - 1}'] input, [data-row='${obj[prop].length - 1}'] select`);
-    }, { 'data-add': path, class: 'slds-button slds-button_neutral slds-m-top_x-small' }));
+    }, { 'data-add': path, class: 'slds-button slds-button_neutral slds-m-top_x-small' })));
 }
 
 function quarterLabel(q) {
@@ -151,7 +151,7 @@ const revenue = {
         + ` of ${money(m.closedRevenue, ctx)}; registered deals ${add((q) => q.registeredDeals)} of ${text(m.registeredDeals)}.`;
     };
     const quarterPart = m.quarters
-      ? [scrollTable('Quarterly split', ['Quarter', `Pipeline (${c})`, `Closed revenue (${c})`, 'Registered deals'],
+      ? [form.group(`${at}.quarters`, scrollTable('Quarterly split', ['Quarter', `Pipeline (${c})`, `Closed revenue (${c})`, 'Registered deals'],
         m.quarters.map((q, i) => {
           const qp = `${at}.quarters[${i}]`;
           const label = quarterLabel(ctx.quarters[q.quarter - 1] || q);
@@ -159,7 +159,7 @@ const revenue = {
             h('td', {}, form.money(`${qp}.pipeline`, `${label} pipeline`, q, 'pipeline', c, { hideLabel: true, onchange: updateSums })),
             h('td', {}, form.money(`${qp}.closedRevenue`, `${label} closed revenue`, q, 'closedRevenue', c, { hideLabel: true, onchange: updateSums })),
             h('td', {}, form.number(`${qp}.registeredDeals`, `${label} registered deals`, q, 'registeredDeals', { integer: true, hideLabel: true, onchange: updateSums })));
-        })), sums,
+        }))), sums,
       button('Split equally when saved', () => { m.quarters = null; rerender('[data-split]'); }, { 'data-split': 'equal' })]
       : [h('p', { class: 'slds-text-color_weak' }, `The targets are split equally across the ${quarters.length} quarter(s) when saved.`),
         button('Edit the quarterly split', () => { m.quarters = splitRows(); rerender(`[data-field='${at}.quarters[0].pipeline.amount']`); }, { 'data-split': 'edit' })];
