@@ -362,6 +362,14 @@ function openEditor(plan, section, ctx, el, model, { conflict: afterConflict = f
   }
 }
 
+/**
+ * A header value fetch accepts: HTTP headers carry Latin-1 only, so accents are folded to their base letter and
+ * anything else (emoji, other scripts) becomes '?', rather than the save failing in the browser.
+ */
+function headerText(text) {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+}
+
 async function saveSection(plan, section, model, form, saveButton, reasonText) {
   const { value, mapPath } = section.toValue(model);
   const patch = section.key === 'vendorCommitments' ? { vendorCommitments: value } : { sections: { [section.key]: value } };
@@ -369,7 +377,7 @@ async function saveSection(plan, section, model, form, saveButton, reasonText) {
   saveButton.disabled = true;
   try {
     await api(`/plans/${plan.id}`, { method: 'PATCH', body: patch, headers: { 'If-Match': state.etag,
-      'X-Change-Reason': reasonText || `Edited ${section.label} in the plan tab` } });
+      'X-Change-Reason': headerText(reasonText || `Edited ${section.label} in the plan tab`) } });
     state.editing.delete(section.key);
     await openPlan(plan.id);
     const editButton = document.querySelector(`[data-edit='${section.key}']`);
