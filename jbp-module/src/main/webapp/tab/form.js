@@ -90,7 +90,7 @@ export class Form {
             if (!obj[prop].length) obj[prop] = null;
             render();
             addButton.focus();
-          }, { variant: 'text-destructive', 'aria-label': `Remove ${itemLabel.toLowerCase()} ${i + 1}: ${value}` }));
+          }, { variant: 'text-destructive', 'data-remove': `${path}[${i}]`, 'aria-label': `Remove ${itemLabel.toLowerCase()} ${i + 1}: ${value}` }));
       }));
     };
     const addButton = button(addLabel, () => {
@@ -98,7 +98,7 @@ export class Form {
       render();
       const inputs = items.querySelectorAll('input');
       inputs[inputs.length - 1].focus();
-    }, { variant: 'neutral', 'aria-describedby': headingId });
+    }, { variant: 'neutral', 'data-add': path, 'aria-describedby': headingId });
     render();
     const group = h('fieldset', { class: 'slds-form-element jbp-list-group', 'data-path': path },
       h('legend', { class: 'slds-form-element__legend slds-form-element__label', id: headingId }, label), items, addButton);

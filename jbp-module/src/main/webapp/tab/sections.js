@@ -46,7 +46,7 @@ function rowsEditor(form, { path, caption, obj, prop, rowName, columns, newRow, 
     h('td', {}, button('Remove', () => {
       obj[prop].splice(i, 1);
       rerender(`[data-add='${path}']`);
-    }, { variant: 'text-destructive', 'aria-label': `Remove ${rowName.toLowerCase()} ${i + 1}${row.name || row.track || row.value ? `: ${row.name || row.track || row.value}` : ''}` }))));
+    }, { variant: 'text-destructive', 'data-remove': `${path}[${i}]`, 'aria-label': `Remove ${rowName.toLowerCase()} ${i + 1}${row.name || row.track || row.value ? `: ${row.name || row.track || row.value}` : ''}` }))));
   return form.group(path, h('div', { class: 'jbp-rows' },
     rows.length ? scrollTable(caption, [...columns.map((c) => c.label), h('span', { class: 'slds-assistive-text' }, 'Actions')], rows)
       : h('p', { class: 'slds-text-color_weak' }, `No ${caption.toLowerCase()} yet.`),
