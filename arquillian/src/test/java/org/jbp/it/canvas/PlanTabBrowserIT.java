@@ -363,6 +363,21 @@ class PlanTabBrowserIT {
         return cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections").getJsonArray("campaigns").getJsonObject(0);
     }
 
+    /** An open alert as the sync's alert evaluation leaves it (the sync itself is SyncIT's subject). */
+    private static void openAlert(String planId, String kpiKey, String message) {
+        try (java.sql.Connection c = TestEnvironment.database().getConnection();
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into kpi_alert (id, plan_id, kpi_key, status,"
+                     + " opened_at, threshold, pace_percent, actual, expected, message) values (?, ?, ?, 'OPEN', now(), 80, 44, 400000, 904891, ?)")) {
+            insert.setObject(1, java.util.UUID.randomUUID());
+            insert.setObject(2, java.util.UUID.fromString(planId));
+            insert.setString(3, kpiKey);
+            insert.setString(4, message);
+            assertEquals(1, insert.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("cannot open an alert for the test", e);
+        }
+    }
+
     /** Submitted and approved through the API, so that actuals may be recorded for it. */
     private void approve(String planId) {
         Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
@@ -451,6 +466,50 @@ class PlanTabBrowserIT {
     }
 
     @Test
+    void swotCertificationsAndKpiTargetsAreEditedInTheirForms() throws IOException {
+        String title = "Browser forms plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+
+        browser.findElement(By.cssSelector("button[data-edit='profile']")).click();
+        browser.findElement(By.cssSelector("button[data-add='sections.profile.swot.threats']")).click();
+        assertEquals("sections.profile.swot.threats[1]", browser.switchTo().activeElement().getAttribute("data-field"),
+                "focus goes to the new item");
+        browser.switchTo().activeElement().sendKeys("New vendor in the region");
+        browser.findElement(By.cssSelector("button[data-remove='sections.profile.swot.weaknesses[0]']")).click();
+        save("profile", "Partner profile and SWOT");
+
+        browser.findElement(By.cssSelector("button[data-edit='certifications']")).click();
+        browser.findElement(By.cssSelector("button[data-add='sections.certifications']")).click();
+        new Select(field("sections.certifications[1].role")).selectByValue("SALES");
+        type(field("sections.certifications[1].track"), "Sales Foundations");
+        type(field("sections.certifications[1].count"), "5");
+        save("certifications", "Certification milestones");
+
+        browser.findElement(By.cssSelector("button[data-edit='kpis']")).click();
+        type(field("sections.kpis[0].target"), "1200000");
+        for (int q = 0; q < 4; q++) {
+            type(field("sections.kpis[0].quarterly[" + q + "]"), "300000");
+        }
+        save("kpis", "KPI targets");
+
+        JsonObject sections = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections");
+        JsonObject swot = sections.getJsonObject("profile").getJsonObject("swot");
+        assertEquals(List.of("Aggressive competitor pricing", "New vendor in the region"),
+                swot.getJsonArray("threats").getValuesAs(jakarta.json.JsonString::getString));
+        assertTrue(!swot.containsKey("weaknesses") || swot.isNull("weaknesses") || swot.getJsonArray("weaknesses").isEmpty(),
+                swot.toString());
+        JsonObject milestone = sections.getJsonArray("certifications").getJsonObject(1);
+        assertEquals("SALES", milestone.getString("role"));
+        assertEquals("Sales Foundations", milestone.getString("track"));
+        assertEquals(5, milestone.getInt("count"));
+        JsonObject kpi = sections.getJsonArray("kpis").getJsonObject(0);
+        assertEquals("revenue_won", kpi.getString("kpiKey"));
+        assertEquals(0, kpi.getJsonNumber("target").bigDecimalValue().compareTo(new java.math.BigDecimal("1200000")));
+        assertEquals(0, kpi.getJsonArray("quarterly").getJsonNumber(3).bigDecimalValue().compareTo(new java.math.BigDecimal("300000")));
+        assertEquals(4, cam.get("/jbp/api/v1/plans/" + planId).json().getInt("revision"), "a revision per saved form");
+    }
+
+    @Test
     void aFieldErrorFromTheApiIsShownNextToItsField() throws IOException {
         String title = "Browser field error plan " + System.nanoTime();
         String planId = openDraftPlan(title);
@@ -514,6 +573,7 @@ class PlanTabBrowserIT {
                         .add(Json.createObjectBuilder().add("metric", "certifications_completed(TECHNICAL)").add("quarter", 0).add("value", 2)))
                 .build());
         assertEquals(200, recorded.status(), recorded.body());
+        openAlert(planId, "revenue_won", "Closed revenue is at 44 % of its expected pace");
         JsonObject dashboard = cam.get("/jbp/api/v1/plans/" + planId + "/dashboard").json();
         JsonObject revenue = dashboard.getJsonArray("kpis").stream().map(v -> v.asJsonObject())
                 .filter(k -> k.getString("key").equals("revenue_won")).findFirst().orElseThrow();
@@ -539,6 +599,8 @@ class PlanTabBrowserIT {
         WebElement certs = browser.findElement(By.cssSelector(".jbp-certs li[data-role='TECHNICAL'] [role='progressbar']"));
         assertEquals("67", certs.getAttribute("aria-valuenow"), "2 of 3 technical certifications");
         assertTrue(browser.findElement(By.cssSelector(".jbp-synced")).getText().contains("last synced"));
+        assertTrue(browser.findElement(By.cssSelector("li[data-alert='revenue_won']")).getText()
+                .contains("Closed revenue is at 44 % of its expected pace"), "the open alert is listed");
         assertFalse(browser.findElements(By.cssSelector("tr[data-campaign='spring-webinar']")).isEmpty(), "campaign funds");
         assertTrue(browser.findElements(By.cssSelector("button[data-edit]")).isEmpty(), "an active plan is read-only");
         assertTrue(browser.findElements(By.cssSelector("section[data-section] input")).isEmpty(), "no inputs in read-only sections");
