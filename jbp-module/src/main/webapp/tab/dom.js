@@ -66,9 +66,10 @@ export function modal(title, { onClose } = {}) {
   const dialog = h('section', { role: 'dialog', tabindex: '-1', 'aria-modal': 'true', 'aria-labelledby': titleId,
     class: 'slds-modal slds-fade-in-open jbp-modal' },
   h('div', { class: 'slds-modal__container' },
-    h('button', { type: 'button', class: 'slds-button slds-button_icon slds-modal__close jbp-modal-close',
-      'aria-label': 'Close dialog', onclick: close }, '×'),
-    h('div', { class: 'slds-modal__header' }, h('h2', { id: titleId, class: 'slds-modal__title slds-hyphenate' }, title)),
+    h('div', { class: 'slds-modal__header' },
+      h('button', { type: 'button', class: 'slds-button slds-button_icon jbp-modal-close', 'aria-label': 'Close dialog',
+        title: 'Close (Esc)', onclick: close }, '×'),
+      h('h2', { id: titleId, class: 'slds-modal__title slds-hyphenate' }, title)),
     body, footer));
   const container = dialog;
   const backdrop = h('div', { class: 'slds-backdrop slds-backdrop_open', role: 'presentation' });
