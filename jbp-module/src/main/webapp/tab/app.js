@@ -1,33 +1,32 @@
 // The plan tab. The bearer token arrives once in #jbp-boot, is kept in this module's memory only (no cookie,
 // no storage), renewed before it expires, and sent in the Authorization header: nothing for CSRF to ride on.
+import { h, button, modal, uid, words } from './dom.js';
+import { Form } from './form.js';
+import { SECTIONS, modelOf } from './sections.js';
+import { dashboardCard } from './dashboard.js';
+
 const bootElement = document.getElementById('jbp-boot');
 const boot = JSON.parse(bootElement.textContent);
 bootElement.remove();
 let token = boot.token;
-const ctx = document.getElementById('jbp-main').dataset.ctx;
-const API = `${ctx}/api/v1`;
+const ctxPath = document.getElementById('jbp-main').dataset.ctx;
+const API = `${ctxPath}/api/v1`;
 const main = document.getElementById('jbp-main');
 const alertBox = document.getElementById('jbp-alert');
 const statusBox = document.getElementById('jbp-status');
 const groups = new Set(boot.user.groups);
-const state = { accountId: boot.accountId || null, planId: null, etag: null };
+// editing: section key -> { model, conflict } for every open section form, so a reload of the plan keeps what
+// the user typed (after their own save of another section, or after a conflict with someone else's save)
+const state = { accountId: boot.accountId || null, planId: null, etag: null, editing: new Map() };
 
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'class') el.className = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
-  return el;
+function say(message) {
+  // cleared first so that the same message twice is announced twice
+  statusBox.textContent = '';
+  statusBox.textContent = message;
 }
-
-function say(message) { statusBox.textContent = message; }
 function showError(message, reload) {
   alertBox.replaceChildren(h('div', { class: 'jbp-error slds-notify slds-notify_alert slds-alert_error' }, message,
-    reload ? h('button', { class: 'slds-button slds-button_inverse slds-m-left_small', onclick: () => openPlan(state.planId) }, 'Reload plan') : null));
+    reload ? button('Reload plan', () => openPlan(state.planId), { variant: 'inverse', class: 'slds-button slds-button_inverse slds-m-left_small' }) : null));
 }
 function clearError() { alertBox.replaceChildren(); }
 
@@ -44,6 +43,7 @@ async function api(path, { method = 'GET', body, headers = {}, raw = false } = {
   if (!response.ok) {
     const error = new Error((json && (json.detail || json.title)) || `${response.status}`);
     error.status = response.status;
+    error.problem = typeof json === 'object' ? json : null;
     throw error;
   }
   return { json, etag: response.headers.get('ETag') };
@@ -61,9 +61,10 @@ async function renew() {
 setTimeout(renew, boot.refreshInSeconds * 1000);
 
 function card(title, ...content) {
-  const id = `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const id = uid('card');
   return h('section', { class: 'jbp-card slds-card', 'aria-labelledby': id },
-    h('h2', { id, class: 'slds-card__header-title' }, title), ...content);
+    h('div', { class: 'slds-card__header' }, h('h2', { id, class: 'slds-card__header-title slds-text-heading_small' }, title)),
+    h('div', { class: 'slds-card__body slds-card__body_inner' }, ...content));
 }
 
 function kv(pairs) {
@@ -71,11 +72,9 @@ function kv(pairs) {
 }
 
 // keyed by the API's section names (PlanSections), which are also the comment thread sections
-const SECTION_LABELS = {
-  profile: 'Partner profile and SWOT', revenue: 'Revenue targets', campaigns: 'Campaign calendar and MDF',
-  certifications: 'Certification milestones', coSell: 'Co-sell goals', kpis: 'KPI targets',
-  vendorCommitments: 'Vendor commitments', general: 'General',
-};
+const SECTION_LABELS = Object.fromEntries([...SECTIONS.map((s) => [s.key, s.label]), ['general', 'General']]);
+const SECTION_ENUM = { PROFILE: 'profile', REVENUE: 'revenue', CAMPAIGNS: 'campaigns', CERTIFICATIONS: 'certifications',
+  CO_SELL: 'coSell', KPIS: 'kpis' };
 
 async function start() {
   document.getElementById('jbp-who').textContent =
@@ -93,90 +92,170 @@ async function portfolio() {
     byPartner.get(p.partnerAccountId).push(p);
   }
   const rows = [...byPartner.entries()].map(([acc, list]) => h('tr', {},
-    h('th', { scope: 'row' }, h('button', { class: 'slds-button', onclick: () => account(acc) }, list[0].partnerName || acc)),
+    h('th', { scope: 'row' }, button(list[0].partnerName || acc, () => account(acc), { variant: 'reset', class: 'slds-button' })),
     h('td', {}, String(list.length)),
-    h('td', {}, list.map((p) => `${p.title} (${p.status})`).join('; '))));
+    h('td', {}, list.map((p) => `${p.title} (${words(p.status)})`).join('; '))));
   main.replaceChildren(card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.') :
-    h('table', { class: 'slds-table slds-table_bordered', 'aria-label': 'Partners and their plans' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Plans'), h('th', { scope: 'col' }, 'Titles and status'))),
-      h('tbody', {}, rows))));
+    h('div', { class: 'jbp-scroll', role: 'region', tabindex: '0', 'aria-label': 'Partners and their plans' },
+      h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Plans'), h('th', { scope: 'col' }, 'Titles and status'))),
+        h('tbody', {}, rows)))));
   say('Portfolio loaded');
 }
 
-async function account(accountId) {
+async function account(accountId, preferPlanId) {
   state.accountId = accountId;
   main.replaceChildren(h('p', {}, 'Loading plans…'));
   const { json: plans } = await api(`/partners/${encodeURIComponent(accountId)}/plans`);
   const list = h('ul', { class: 'jbp-plans', 'aria-label': 'Plans of this partner' },
-    plans.map((p) => h('li', {}, h('button', { class: 'slds-button slds-button_neutral', 'data-plan': p.id,
-      onclick: () => openPlan(p.id) }, `${p.title} · ${p.period} · ${p.status}`))));
+    plans.map((p) => h('li', {}, button(`${p.title} · ${p.period} · ${words(p.status)}`, () => openPlan(p.id),
+      { 'data-plan': p.id }))));
+  const canCreate = groups.has('channel-manager') || groups.has('jbp-admin');
   const side = h('nav', { 'aria-label': 'Plans' }, card('Plans', plans.length ? list : h('p', {}, 'No plans for this account yet.'),
-    groups.has('channel-manager') || groups.has('jbp-admin') ? await newPlanForm(accountId) : null,
-    groups.has('partner') ? null : h('button', { class: 'slds-button slds-m-top_small', onclick: portfolio }, 'Portfolio')));
-  const detail = h('div', { id: 'jbp-plan' });
+    h('div', { class: 'jbp-side-actions' },
+      canCreate ? button('New plan', () => newPlanDialog(accountId), { variant: 'brand', 'data-new-plan': 'open' }) : null,
+      groups.has('partner') ? null : button('Portfolio', portfolio))));
+  const detail = h('div', { id: 'jbp-plan', class: 'jbp-detail' });
   main.replaceChildren(h('div', { class: 'jbp-grid' }, side, detail));
-  const current = plans.find((p) => ['ACTIVE', 'IN_APPROVAL', 'DRAFT', 'APPROVED'].includes(p.status)) || plans[0];
+  const current = plans.find((p) => p.id === preferPlanId)
+    || plans.find((p) => ['ACTIVE', 'IN_APPROVAL', 'DRAFT', 'APPROVED'].includes(p.status)) || plans[0];
   if (current) await openPlan(current.id);
   say('Plans loaded');
 }
 
-async function newPlanForm(accountId) {
-  let templates = [];
-  try { templates = (await api('/templates')).json; } catch (e) { return null; }
-  const select = h('select', { id: 'jbp-template', class: 'slds-select' },
-    templates.map((t) => h('option', { value: t.id }, `${t.definition?.name ?? t.name} v${t.version}`)));
-  const year = h('input', { id: 'jbp-year', class: 'slds-input', type: 'number', min: '2000', max: '2100', value: String(new Date().getFullYear()) });
-  const form = h('form', { class: 'slds-m-top_small', 'aria-label': 'Create a plan from a template', onsubmit: async (e) => {
+/** Templates for this partner's tier and type; all templates when the partner is not registered yet. */
+async function templatesFor(accountId) {
+  let partner = null;
+  try {
+    const { json: partners } = await api('/partners');
+    partner = partners.find((p) => p.accountId.slice(0, 15) === accountId.slice(0, 15)) || null;
+  } catch (e) { /* the full list below */ }
+  const query = partner ? `?tier=${encodeURIComponent(partner.tier)}${partner.partnerType ? `&partnerType=${encodeURIComponent(partner.partnerType)}` : ''}` : '';
+  const { json } = await api(`/templates${query}`);
+  return { templates: json, partner };
+}
+
+async function newPlanDialog(accountId) {
+  const dialog = modal('New plan from a template');
+  dialog.dialog.setAttribute('data-dialog', 'new-plan');
+  dialog.body.append(h('p', {}, 'Loading templates…'));
+  let templates;
+  let partner;
+  try {
+    ({ templates, partner } = await templatesFor(accountId));
+  } catch (e) {
+    dialog.body.replaceChildren(h('p', { role: 'alert' }, `Templates could not be loaded: ${e.message}`));
+    return;
+  }
+  const year = new Date().getFullYear();
+  const m = { templateId: templates[0]?.id ?? null, kind: 'FISCAL_YEAR', fiscalYear: year, quarter: '1', start: null, end: null,
+    currency: 'USD', title: `FY${year} joint business plan` };
+  let titleTouched = false;
+  const form = new Form();
+  const periodFields = h('div', { class: 'jbp-fields' });
+  const titleField = form.text('title', 'Title', m, 'title', { maxlength: 200, required: true });
+  const titleInput = titleField.querySelector('input');
+  titleInput.addEventListener('input', () => { titleTouched = true; });
+  const renderPeriod = () => {
+    form.fields = form.fields.filter((f) => !f.path.startsWith('period'));
+    const yearField = form.number('period.fiscalYear', 'Fiscal year', m, 'fiscalYear', { integer: true, min: '2000', required: true });
+    yearField.querySelector('input').max = '2100';
+    yearField.querySelector('input').addEventListener('input', () => {
+      if (!titleTouched && m.fiscalYear) titleInput.value = m.title = `FY${m.fiscalYear}${m.kind === 'FISCAL_QUARTER' ? ` Q${m.quarter}` : ''} joint business plan`;
+    });
+    periodFields.replaceChildren(
+      ...(m.kind === 'CUSTOM'
+        ? [form.date('period.start', 'Start date', m, 'start', { required: true }), form.date('period.end', 'End date', m, 'end', { required: true })]
+        : [yearField, m.kind === 'FISCAL_QUARTER'
+          ? form.select('period.quarter', 'Fiscal quarter', m, 'quarter', [['1', 'Q1'], ['2', 'Q2'], ['3', 'Q3'], ['4', 'Q4']], { blank: false }) : null]));
+  };
+  const kindField = form.select('period', 'Period', m, 'kind', [['FISCAL_YEAR', 'Fiscal year'], ['FISCAL_QUARTER', 'Fiscal quarter'], ['CUSTOM', 'Custom dates']], { blank: false });
+  kindField.querySelector('select').addEventListener('change', renderPeriod);
+  renderPeriod();
+  const currencies = h('datalist', { id: uid('jbp-currencies') }, ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'CHF', 'INR', 'BRL'].map((c) => h('option', { value: c })));
+  const currencyField = form.text('currency', 'Currency (ISO 4217)', m, 'currency', { maxlength: 3, pattern: '[A-Z]{3}', required: true });
+  currencyField.querySelector('input').setAttribute('list', currencies.id);
+  currencyField.querySelector('input').addEventListener('input', (e) => { e.target.value = e.target.value.toUpperCase(); m.currency = e.target.value || null; });
+  const templateField = templates.length
+    ? form.select('templateId', 'Template', m, 'templateId', templates.map((t) => [t.id,
+      `${t.definition?.name ?? t.id} (v${t.version}, ${words(t.definition?.planType)})`]), { blank: false, required: true,
+      hint: partner ? `Templates for ${partner.tier} partners${partner.partnerType ? ` of type ${partner.partnerType}` : ''}` : null })
+    : h('p', { role: 'alert' }, 'No template applies to this partner yet; an admin creates one first.');
+  const create = h('button', { type: 'submit', class: 'slds-button slds-button_brand', disabled: !templates.length, 'data-new-plan': 'create' }, 'Create plan');
+  const element = h('form', { novalidate: true, 'aria-label': 'Create a plan from a template', onsubmit: async (e) => {
     e.preventDefault();
+    form.clearErrors();
+    const period = m.kind === 'CUSTOM' ? { start: m.start, end: m.end }
+      : { fiscalYear: m.fiscalYear, ...(m.kind === 'FISCAL_QUARTER' ? { quarter: Number(m.quarter) } : {}) };
+    create.disabled = true;
     try {
-      const { json } = await api('/plans', { method: 'POST', body: { partnerAccountId: accountId, templateId: select.value,
-        title: `FY${year.value} joint business plan`, currency: 'USD', period: { fiscalYear: Number(year.value) } } });
-      await account(accountId);
-      await openPlan(json.id);
-    } catch (err) { showError(`Could not create the plan: ${err.message}`); }
-  } },
-  h('label', { for: 'jbp-template', class: 'slds-form-element__label' }, 'Template'), select,
-  h('label', { for: 'jbp-year', class: 'slds-form-element__label' }, 'Fiscal year'), year,
-  h('button', { class: 'slds-button slds-button_brand slds-m-top_x-small', type: 'submit' }, 'Create plan'));
-  return templates.length ? form : null;
+      const { json } = await api('/plans', { method: 'POST', body: { partnerAccountId: accountId, templateId: m.templateId,
+        title: m.title, currency: m.currency, period } });
+      dialog.close();
+      await account(accountId, json.id);
+      say(`Plan ${json.title} created`);
+    } catch (err) {
+      create.disabled = false;
+      if (err.problem?.errors) form.showErrors(err.problem.errors, err.problem.detail);
+      else form.showMessage(h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, `The plan was not created: ${err.message}`));
+    }
+  } }, form.summary, templateField, h('div', { class: 'jbp-fields' }, kindField, currencyField), periodFields, titleField, currencies);
+  dialog.body.replaceChildren(element);
+  dialog.footer.replaceChildren(button('Cancel', dialog.close), create);
+  create.setAttribute('form', element.id || (element.id = uid('jbp-new-plan')));
+  const first = dialog.body.querySelector('select, input');
+  if (first) first.focus();
 }
 
 async function openPlan(id) {
   clearError();
+  if (state.planId !== id) state.editing.clear();
   state.planId = id;
   const target = document.getElementById('jbp-plan');
   const { json: plan, etag } = await api(`/plans/${id}`);
   state.etag = etag;
   const actions = new Set(plan.allowedActions || []);
-  const [approvals, comments, revisions, report] = await Promise.all([
+  const [approvals, comments, revisions, template, dashboard, alerts] = await Promise.all([
     api(`/plans/${id}/approvals`).then((r) => r.json).catch(() => []),
     api(`/plans/${id}/comments`).then((r) => r.json).catch(() => []),
     api(`/plans/${id}/revisions`).then((r) => r.json).catch(() => []),
-    api(`/plans/${id}/report`).then((r) => r.json).catch(() => null),
+    api(`/templates/${plan.template.id}?version=${plan.template.version}`).then((r) => r.json.definition).catch(() => null),
+    api(`/plans/${id}/dashboard`).then((r) => r.json).catch(() => null),
+    api(`/plans/${id}/alerts`).then((r) => r.json).catch(() => []),
   ]);
   const done = approvals.filter((s) => s.status === 'APPROVED').length;
+  const ctx = { plan, template, currency: plan.currency, quarters: plan.period?.quarters || [],
+    period: { start: plan.period?.start, end: plan.period?.end } };
+  const editable = actions.has('edit');
+  if (!editable) state.editing.clear();
   target.replaceChildren(
     card(plan.title,
-      kv([['Status', plan.status], ['Period', plan.period?.label], ['Partner', plan.partner?.name],
-        ['Tier', plan.partner?.tier], ['Owner', plan.ownerId], ['Revision', String(plan.revision)],
+      h('div', { class: 'jbp-plan-status' }, h('span', { class: 'slds-badge', 'data-plan-status': plan.status }, words(plan.status)),
+        editable ? null : h('span', { class: 'slds-text-body_small slds-m-left_x-small' }, 'Read only for you in this status')),
+      kv([['Period', plan.period?.label], ['Partner', plan.partner?.name], ['Tier', plan.partner?.tier],
+        ['Template', `${plan.template?.name} v${plan.template?.version}`], ['Currency', plan.currency],
+        ['Owner', plan.ownerId], ['Revision', String(plan.revision)],
         ['Approval', approvals.length ? `${done} of ${approvals.length} steps approved` +
           (plan.lifecycle?.currentStep ? ` · waiting on ${plan.lifecycle.currentStep.name}` : '') : 'not submitted']]),
       approvals.length ? h('progress', { max: String(approvals.length), value: String(done), 'aria-label': 'Approval progress' }) : null,
-      actionBar(plan, actions, approvals)),
-    sectionsCard(plan, actions.has('edit')),
-    kpiCard(report),
+      plan.missingForSubmission?.length && plan.status === 'DRAFT'
+        ? h('p', { class: 'slds-text-color_error slds-m-top_x-small' }, `Incomplete before submission: ${plan.missingForSubmission
+          .map((s) => SECTION_LABELS[s.replace(/^sections\./, '').replace(/\[.*$/, '')] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
+      actionBar(plan, actions)),
+    dashboardCard(dashboard, alerts, plan.currency, card),
+    ...sectionCards(plan, template, ctx, editable),
     commentsCard(plan, comments, actions.has('comment')),
     revisionsCard(plan, revisions));
   say(`Plan ${plan.title} loaded`);
 }
 
-function actionBar(plan, actions, approvals) {
+function actionBar(plan, actions) {
   const id = plan.id;
   const step = plan.lifecycle?.currentStep;
   const reason = h('textarea', { id: 'jbp-reason', class: 'slds-textarea', rows: '2' });
-  const run = (label, fn) => h('button', { class: 'slds-button slds-button_neutral', 'data-action': label, onclick: async () => {
+  const run = (label, fn) => button(label, async () => {
     try { await fn(); await openPlan(id); say(`${label} done`); } catch (e) { showError(`${label} failed: ${e.message}`); }
-  } }, label);
+  }, { 'data-action': label });
   const buttons = [];
   if (actions.has('submit')) buttons.push(run('Submit', () => api(`/plans/${id}/submit`, { method: 'POST' })));
   if (actions.has('accept')) buttons.push(run('Accept', () => api(`/plans/${id}/acceptance`, { method: 'POST' })));
@@ -187,11 +266,12 @@ function actionBar(plan, actions, approvals) {
   if (actions.has('review')) buttons.push(run('Record review', () => api(`/plans/${id}/reviews`, { method: 'POST', body: { summary: reason.value || 'Review' } })));
   if (actions.has('close')) buttons.push(run('Close', () => api(`/plans/${id}/close`, { method: 'POST', body: {} })));
   if (actions.has('next-cycle')) buttons.push(run('Next cycle', () => api(`/plans/${id}/next-cycle`, { method: 'POST', body: {} })));
-  const downloads = ['application/pdf', 'text/csv'].map((type) => h('button', { class: 'slds-button slds-button_outline-brand',
-    onclick: () => download(id, type) }, type.endsWith('pdf') ? 'Report (PDF)' : 'Report (CSV)'));
+  const downloads = ['application/pdf', 'text/csv'].map((type) => button(type.endsWith('pdf') ? 'Report (PDF)' : 'Report (CSV)',
+    () => download(id, type), { variant: 'outline-brand' }));
   return h('div', { class: 'jbp-actions slds-m-top_small', role: 'group', 'aria-label': 'Plan actions' },
-    buttons.length ? [h('label', { for: 'jbp-reason', class: 'slds-form-element__label' }, 'Reason or note for the action'), reason, h('div', {}, buttons)] : null,
-    h('div', {}, downloads));
+    buttons.length ? [h('div', { class: 'slds-form-element' }, h('label', { for: 'jbp-reason', class: 'slds-form-element__label' }, 'Reason or note for the action'),
+      h('div', { class: 'slds-form-element__control' }, reason)), h('div', { class: 'jbp-button-row' }, buttons)] : null,
+    h('div', { class: 'jbp-button-row' }, downloads));
 }
 
 async function download(id, type) {
@@ -201,54 +281,129 @@ async function download(id, type) {
   const a = h('a', { href: url, download: `plan-${id}.${type.endsWith('pdf') ? 'pdf' : 'csv'}` });
   document.body.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return null;
 }
 
-function sectionsCard(plan, editable) {
-  const order = Object.keys(SECTION_LABELS);
-  const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
-  const parts = Object.entries({ ...plan.sections, vendorCommitments: plan.vendorCommitments })
-    .sort(([a], [b]) => rank(a) - rank(b)).map(([key, value]) => {
-    const label = SECTION_LABELS[key] || (key === 'vendorCommitments' ? 'Vendor commitments' : key);
-    const textId = `jbp-edit-${key}`;
-    const body = h('div', { class: 'jbp-section', 'data-section': key },
-      h('h3', { class: 'slds-text-heading_small' }, label), h('pre', {}, JSON.stringify(value ?? {}, null, 2)));
-    if (editable) {
-      body.append(h('button', { class: 'slds-button slds-button_neutral', 'data-edit': key, onclick: () => {
-        const area = h('textarea', { id: textId, class: 'slds-textarea' }, JSON.stringify(value ?? {}, null, 2));
-        const save = h('button', { class: 'slds-button slds-button_brand', 'data-save': key, onclick: async () => {
-          let parsed;
-          try { parsed = JSON.parse(area.value); } catch (e) { return showError(`${label}: not valid JSON`); }
-          const patch = key === 'vendorCommitments' ? { vendorCommitments: parsed } : { sections: { [key]: parsed } };
-          try {
-            await api(`/plans/${plan.id}`, { method: 'PATCH', body: patch, headers: { 'If-Match': state.etag, 'X-Change-Reason': `Edited ${label} in the tab` } });
-            await openPlan(plan.id);
-            say(`${label} saved`);
-          } catch (e) {
-            if (e.status === 412) showError('Someone else changed this plan meanwhile. Reload to see their version.', true);
-            else showError(`${label} not saved: ${e.message}`);
-          }
-        } }, 'Save');
-        body.replaceChildren(h('label', { for: textId, class: 'slds-form-element__label' }, `${label} (JSON)`), area, save);
-        area.focus();
-      } }, `Edit ${label}`));
+/** The sections the plan's template has (required or optional), plus vendor commitments. */
+function sectionCards(plan, template, ctx, editable) {
+  const allowed = template ? new Set([...(template.requiredSections || []), ...(template.optionalSections || [])].map((s) => SECTION_ENUM[s]))
+    : new Set(Object.keys(plan.sections || {}).filter((k) => plan.sections[k] !== null));
+  const required = new Set((template?.requiredSections || []).map((s) => SECTION_ENUM[s]));
+  const missing = new Set((plan.missingForSubmission || []).map((s) => s.replace(/^sections\./, '').replace(/\[.*$/, '')));
+  return SECTIONS.filter((s) => s.key === 'vendorCommitments' || allowed.has(s.key) || (plan.sections || {})[s.key])
+    .map((section) => sectionCard(plan, section, ctx, editable, { required: required.has(section.key), missing: missing.has(section.key) }));
+}
+
+function sectionValue(plan, key) {
+  return key === 'vendorCommitments' ? plan.vendorCommitments : plan.sections?.[key];
+}
+
+function sectionCard(plan, section, ctx, editable, { required, missing }) {
+  const headingId = `jbp-section-${section.key}-title`;
+  const body = h('div', { class: 'slds-card__body slds-card__body_inner' });
+  const editButton = editable ? button(`Edit`, () => openEditor(plan, section, ctx, el, modelOf(section, sectionValue(plan, section.key), ctx)),
+    { 'data-edit': section.key, 'aria-label': `Edit ${section.label}` }) : null;
+  const el = h('section', { class: 'jbp-card slds-card jbp-section', 'data-section': section.key, 'aria-labelledby': headingId },
+    h('div', { class: 'slds-card__header slds-grid jbp-card-head' },
+      h('h2', { id: headingId, class: 'slds-card__header-title slds-text-heading_small' }, section.label),
+      h('div', { class: 'jbp-badges' },
+        required ? h('span', { class: 'slds-badge slds-badge_lightest' }, 'Required') : null,
+        missing ? h('span', { class: 'slds-badge slds-theme_warning' }, 'Incomplete') : null,
+        editButton)),
+    body);
+  const value = sectionValue(plan, section.key);
+  const showView = () => {
+    body.replaceChildren(...[value === null || value === undefined
+      ? h('p', { class: 'slds-text-color_weak' }, editable ? 'Not filled in yet.' : 'Not filled in.')
+      : section.view(value, ctx)].flat());
+    if (editButton) editButton.hidden = false;
+  };
+  el.showView = showView;
+  showView();
+  const open = state.editing.get(section.key);
+  if (open && editable) openEditor(plan, section, ctx, el, open.model, { conflict: open.conflict, restore: true });
+  return el;
+}
+
+function openEditor(plan, section, ctx, el, model, { conflict: afterConflict = false, restore = false } = {}) {
+  const body = el.querySelector('.slds-card__body');
+  const editButton = el.querySelector(`[data-edit='${section.key}']`);
+  if (editButton) editButton.hidden = true;
+  state.editing.set(section.key, { model, conflict: false });
+  const render = (focusSelector) => {
+    const form = new Form();
+    const save = h('button', { type: 'submit', class: 'slds-button slds-button_brand', 'data-save': section.key }, 'Save');
+    const cancel = button('Cancel', () => {
+      state.editing.delete(section.key);
+      el.showView();
+      if (editButton) editButton.focus();
+    }, { 'data-cancel': section.key });
+    const reason = { text: null };
+    const element = h('form', { class: 'jbp-edit-form', novalidate: true, 'aria-label': `Edit ${section.label}`, 'data-editing': section.key,
+      onsubmit: async (e) => {
+        e.preventDefault();
+        await saveSection(plan, section, model, form, save, reason.text);
+      } },
+    form.summary,
+    afterConflict ? h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning jbp-kept', role: 'status' },
+      'Your unsaved changes are kept below. The rest of the plan now shows the latest version; save to apply your changes on top of it.') : null,
+    ...[section.edit(model, form, ctx, render)].flat(),
+    h('div', { class: 'jbp-fields slds-m-top_small' },
+      form.text(`reason-${section.key}`, 'Why this change (kept in the revision history)', reason, 'text', { maxlength: 500 })),
+    h('div', { class: 'jbp-button-row slds-m-top_small' }, cancel, save));
+    body.replaceChildren(element);
+    const focus = focusSelector && element.querySelector(focusSelector);
+    if (focus) focus.focus();
+  };
+  render();
+  if (!restore || afterConflict) {
+    const first = body.querySelector('input, select, textarea');
+    if (first) first.focus();
+  }
+}
+
+/**
+ * A header value fetch accepts: HTTP headers carry Latin-1 only, so accents are folded to their base letter and
+ * anything else (emoji, other scripts) becomes '?', rather than the save failing in the browser.
+ */
+function headerText(text) {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+}
+
+async function saveSection(plan, section, model, form, saveButton, reasonText) {
+  const { value, mapPath } = section.toValue(model);
+  const patch = section.key === 'vendorCommitments' ? { vendorCommitments: value } : { sections: { [section.key]: value } };
+  form.clearErrors();
+  saveButton.disabled = true;
+  try {
+    await api(`/plans/${plan.id}`, { method: 'PATCH', body: patch, headers: { 'If-Match': state.etag,
+      'X-Change-Reason': headerText(reasonText || `Edited ${section.label} in the plan tab`) } });
+    state.editing.delete(section.key);
+    await openPlan(plan.id);
+    const editButton = document.querySelector(`[data-edit='${section.key}']`);
+    if (editButton) editButton.focus();
+    say(`${section.label} saved`);
+  } catch (e) {
+    saveButton.disabled = false;
+    if (e.status === 412 || e.status === 409) {
+      // keep the form as it is; the reload keeps the typed values too
+      state.editing.set(section.key, { model, conflict: true });
+      form.showMessage(h('div', { class: 'slds-notify slds-notify_alert slds-alert_error jbp-conflict', role: 'alert' },
+        h('p', {}, 'Someone else changed this plan after you opened it, so your changes were not saved. '
+          + 'Reload the plan to see their version; what you typed here is kept.'),
+        button('Reload plan', () => openPlan(plan.id), { variant: 'inverse', 'data-reload': 'conflict' })));
+      say('Not saved: someone else changed this plan — reload');
+      form.summary.querySelector('button').focus();
+    } else if (e.status === 422 && e.problem?.errors) {
+      const errors = e.problem.errors.map((err) => ({ ...err, field: mapPath ? mapPath(err.field) : err.field }));
+      form.showErrors(errors, `${section.label} not saved: ${errors.length === 1 ? 'check the marked field' : `check the ${errors.length} marked fields`}.`);
+      say(`${section.label} not saved: ${errors.length} field error(s)`);
+    } else {
+      form.showMessage(h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' },
+        `${section.label} not saved: ${e.message}`));
+      say(`${section.label} not saved`);
     }
-    return body;
-  });
-  return card('Plan sections', parts);
-}
-
-function kpiCard(report) {
-  const kpis = report && (report.kpis || report.kpiResults || []);
-  if (!kpis || !kpis.length) return card('KPIs', h('p', {}, 'No KPI figures yet.'));
-  const max = Math.max(1, ...kpis.flatMap((k) => [Number(k.planned ?? k.target ?? 0), Number(k.actual ?? 0)]));
-  return card('KPIs', h('table', { 'aria-label': 'Planned versus actual' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'KPI'), h('th', { scope: 'col' }, 'Planned'), h('th', { scope: 'col' }, 'Actual'))),
-    h('tbody', {}, kpis.map((k) => {
-      const planned = Number(k.planned ?? k.target ?? 0); const actual = Number(k.actual ?? 0);
-      return h('tr', {}, h('th', { scope: 'row' }, k.label || k.key),
-        h('td', {}, h('span', { class: 'jbp-bar', style: `width:${(planned / max) * 8}rem`, 'aria-hidden': 'true' }), ` ${planned}`),
-        h('td', {}, h('span', { class: 'jbp-bar actual', style: `width:${(actual / max) * 8}rem`, 'aria-hidden': 'true' }), ` ${actual}`));
-    }))));
+  }
 }
 
 function commentsCard(plan, threads, canComment) {
@@ -264,22 +419,26 @@ function commentsCard(plan, threads, canComment) {
     e.preventDefault();
     if (!text.value.trim()) return;
     try { await api(`/plans/${plan.id}/comments`, { method: 'POST', body: { section: about.value, body: text.value } }); await openPlan(plan.id); say('Comment added'); } catch (err) { showError(`Comment not added: ${err.message}`); }
-  } }, h('label', { for: 'jbp-comment-section', class: 'slds-form-element__label' }, 'About'), about,
-  h('label', { for: 'jbp-comment', class: 'slds-form-element__label' }, 'New comment'), text,
-  h('button', { class: 'slds-button slds-button_brand', type: 'submit' }, 'Comment')) : null;
+  } }, h('div', { class: 'slds-form-element' }, h('label', { for: 'jbp-comment-section', class: 'slds-form-element__label' }, 'About'),
+    h('div', { class: 'slds-form-element__control' }, h('div', { class: 'slds-select_container' }, about))),
+  h('div', { class: 'slds-form-element' }, h('label', { for: 'jbp-comment', class: 'slds-form-element__label' }, 'New comment'),
+    h('div', { class: 'slds-form-element__control' }, text)),
+  h('button', { class: 'slds-button slds-button_brand slds-m-top_x-small', type: 'submit' }, 'Comment')) : null;
   return card('Comments', threads.length ? list : h('p', {}, 'No comments yet.'), form);
 }
 
 function revisionsCard(plan, revisions) {
   const out = h('div', { 'aria-live': 'polite' });
   const items = revisions.map((r) => h('li', {}, `#${r.number} · ${r.author} · ${new Date(r.at).toLocaleString()} · ${r.reason || ''} `,
-    r.number > 1 ? h('button', { class: 'slds-button', onclick: async () => {
+    r.number > 1 ? button(`Changes in #${r.number}`, async () => {
       const { json: diff } = await api(`/plans/${plan.id}/revisions/${r.number - 1}/diff/${r.number}`);
-      out.replaceChildren(h('table', { 'aria-label': `Changes in revision ${r.number}` },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'))),
-        h('tbody', {}, diff.changes.map((c) => h('tr', {}, h('td', {}, c.field), h('td', {}, JSON.stringify(c.before)), h('td', {}, JSON.stringify(c.after)))))));
-    } }, `Changes in #${r.number}`) : null));
-  return card('Revision history', h('ol', {}, items), out);
+      out.replaceChildren(h('div', { class: 'jbp-scroll', role: 'region', tabindex: '0', 'aria-label': `Changes in revision ${r.number}` },
+        h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'))),
+          h('tbody', {}, diff.changes.map((c) => h('tr', {}, h('td', {}, c.field), h('td', { class: 'jbp-json' }, JSON.stringify(c.before)),
+            h('td', { class: 'jbp-json' }, JSON.stringify(c.after))))))));
+    }, { variant: 'reset', class: 'slds-button' }) : null));
+  return card('Revision history', h('ol', { class: 'jbp-revisions' }, items), out);
 }
 
 start().catch((e) => showError(`The tab could not load: ${e.message}`));

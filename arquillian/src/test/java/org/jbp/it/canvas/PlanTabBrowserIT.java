@@ -36,12 +36,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -236,13 +239,11 @@ class PlanTabBrowserIT {
         screenshots("channel-manager-plan");
 
         browser.findElement(By.cssSelector("button[data-edit='coSell']")).click();
-        WebElement area = browser.findElement(By.id("jbp-edit-coSell"));
-        area.clear();
-        area.sendKeys("{\"engagementsTarget\": 31, \"targetAccounts\": [\"Initech\"], "
-                + "\"vendorResources\": {\"seHours\": 250, \"executiveSponsor\": \"VP EMEA\"}}");
+        type(field("sections.coSell.engagementsTarget"), "31");
+        type(field("sections.coSell.targetAccounts[0]"), "Initech");
+        type(field("sections.coSell.vendorResources.seHours"), "250");
         screenshots("channel-manager-editing");
-        browser.findElement(By.cssSelector("button[data-save='coSell']")).click();
-        waitFor("the saved section", d -> status().endsWith(" saved") || !alert().isEmpty());
+        save("coSell", "Co-sell goals");
         assertEquals("", alert(), "saving the section");
 
         WebElement comment = browser.findElement(By.id("jbp-comment"));
@@ -306,8 +307,402 @@ class PlanTabBrowserIT {
         assertFalse(page.contains("Globex Channel"), "another partner's name leaked");
         assertTrue(browser.findElements(By.xpath("//button[normalize-space()='Portfolio']")).isEmpty(),
                 "partners have no portfolio");
+        // other tests add plans for Acme too; what matters is that none of Globex's is listed
+        List<String> globexPlans = admin.get("/jbp/api/v1/partners/" + org.globex + "/plans").array().stream()
+                .map(v -> v.asJsonObject().getString("id")).toList();
+        assertTrue(globexPlans.contains(otherId), globexPlans.toString());
         for (WebElement b : browser.findElements(By.cssSelector("button[data-plan]"))) {
-            assertTrue(b.getText().startsWith("Browser Acme plan") || !b.getText().startsWith("Browser "), b.getText());
+            assertFalse(globexPlans.contains(b.getAttribute("data-plan")), "Globex plan listed: " + b.getText());
         }
+    }
+
+    // ---- helpers for the section forms, the dashboard and keyboard use ----
+
+    /** A next-year DRAFT plan of Acme with all six sections, open in the tab of its channel manager. */
+    private String openDraftPlan(String title) throws IOException {
+        String planId = plan(org.acme, title, THIS_YEAR + 1).getString("id");
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme);
+        openPlanInTab(planId, title);
+        return planId;
+    }
+
+    /** A form control by the JSON path the API names it with in field errors. */
+    private WebElement field(String path) {
+        return browser.findElement(By.cssSelector("[data-field='" + path + "']"));
+    }
+
+    /** Saves a section form and expects the announcement of its success; otherwise fails with the form's text. */
+    private void save(String section, String label) {
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.cssSelector("button[data-save='" + section + "']")).click();
+        waitFor(label + " saved", d -> !status().isEmpty());
+        List<WebElement> form = browser.findElements(By.cssSelector("form[data-editing='" + section + "']"));
+        assertEquals(label + " saved", status(), form.isEmpty() ? alert() : form.get(0).getText());
+    }
+
+    private void typeInCampaignForm(String path, String text) {
+        browser.findElement(By.cssSelector("button[data-edit='campaigns']")).click();
+        type(field(path), text);
+    }
+
+    private static void type(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private String conflictMessage() {
+        List<WebElement> c = browser.findElements(By.cssSelector(".jbp-conflict"));
+        return c.isEmpty() ? "" : c.get(0).getText();
+    }
+
+    private JsonObject campaign(String planId) {
+        return cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections").getJsonArray("campaigns").getJsonObject(0);
+    }
+
+    /** An open alert as the sync's alert evaluation leaves it (the sync itself is SyncIT's subject). */
+    private static void openAlert(String planId, String kpiKey, String message) {
+        try (java.sql.Connection c = TestEnvironment.database().getConnection();
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into kpi_alert (id, plan_id, kpi_key, status,"
+                     + " opened_at, threshold, pace_percent, actual, expected, message) values (?, ?, ?, 'OPEN', now(), 80, 44, 400000, 904891, ?)")) {
+            insert.setObject(1, java.util.UUID.randomUUID());
+            insert.setObject(2, java.util.UUID.fromString(planId));
+            insert.setString(3, kpiKey);
+            insert.setString(4, message);
+            assertEquals(1, insert.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("cannot open an alert for the test", e);
+        }
+    }
+
+    /** Submitted and approved through the API, so that actuals may be recorded for it. */
+    private void approve(String planId) {
+        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+        String step = submitted.json().getJsonObject("lifecycle").getJsonObject("currentStep").getString("id");
+        Api.Reply approved = Api.at(deployed).as(Fixtures.approverToken())
+                .post("/jbp/api/v1/plans/" + planId + "/approvals/" + step + "/approve", "");
+        assertEquals(200, approved.status(), approved.body());
+    }
+
+    /** Presses Tab until the focused element matches the selector; fails after {@code limit} presses. */
+    private WebElement tabTo(String selector, int limit) {
+        for (int i = 0; i < limit; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(js("return document.activeElement.matches(arguments[0])", selector))) {
+                return browser.switchTo().activeElement();
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + " in " + limit + " presses; focus is on "
+                + js("return document.activeElement.outerHTML.slice(0, 200)"));
+    }
+
+    private void press(CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    private long pageOverflowAt(int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        waitFor("the window at " + width + " px", d -> ((Number) js("return window.innerWidth")).intValue() <= width);
+        return ((Number) js("return document.scrollingElement.scrollWidth - window.innerWidth")).longValue();
+    }
+
+    @Test
+    void campaignMdfEditedInTheFormIsSavedWithAReasonedRevision() throws IOException {
+        String title = "Browser MDF plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+
+        browser.findElement(By.cssSelector("button[data-edit='campaigns']")).click();
+        WebElement mdf = field("sections.campaigns[0].mdfRequested.amount");
+        assertEquals("15000", mdf.getAttribute("value").replaceAll("\\.0+$", ""), "the form starts from the saved MDF");
+        type(mdf, "22500");
+        browser.findElement(By.cssSelector("button[data-add='sections.campaigns']")).click();
+        type(field("sections.campaigns[1].name"), "Autumn partner roadshow");
+        new Select(field("sections.campaigns[1].tactic")).selectByValue("EVENT");
+        type(field("sections.campaigns[1].mdfRequested.amount"), "5000");
+        type(field("reason-campaigns"), "More MDF for the spring webinar");
+        screenshots("campaigns-editing");
+        save("campaigns", "Campaign calendar and MDF");
+
+        JsonObject plan = cam.get("/jbp/api/v1/plans/" + planId).json();
+        var campaigns = plan.getJsonObject("sections").getJsonArray("campaigns");
+        assertEquals(2, campaigns.size(), campaigns.toString());
+        JsonObject spring = campaigns.getJsonObject(0);
+        assertEquals("spring-webinar", spring.getString("key"), "the campaign keeps its key");
+        assertEquals(0, spring.getJsonObject("mdfRequested").getJsonNumber("amount").bigDecimalValue()
+                .compareTo(new java.math.BigDecimal("22500")), spring.toString());
+        assertEquals("Autumn partner roadshow", campaigns.getJsonObject(1).getString("name"));
+        assertEquals("EVENT", campaigns.getJsonObject(1).getString("tactic"));
+        assertEquals(2, plan.getInt("revision"));
+        String revisions = cam.get("/jbp/api/v1/plans/" + planId + "/revisions").body();
+        assertTrue(revisions.contains("More MDF for the spring webinar"), revisions);
+        assertTrue(browser.findElement(By.cssSelector("section[data-section='campaigns']")).getText().contains("22,500"),
+                "the saved MDF is shown read-only");
+    }
+
+    @Test
+    void quarterlySplitThatDoesNotAddUpIsMarkedAndACorrectedOneIsSaved() throws IOException {
+        String title = "Browser quarters plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+
+        browser.findElement(By.cssSelector("button[data-edit='revenue']")).click();
+        type(field("sections.revenue.quarters[0].pipeline.amount"), "2000000");
+        browser.findElement(By.cssSelector("button[data-save='revenue']")).click();
+        waitFor("the error on the split", d -> !d.findElements(By.cssSelector(".slds-has-error")).isEmpty());
+        WebElement split = browser.findElement(By.cssSelector(".slds-has-error"));
+        assertEquals("sections.revenue.quarters", split.getAttribute("data-path"), "the sum error sits under the whole split");
+        assertTrue(split.getText().contains("adds up to"), split.getText());
+
+        type(field("sections.revenue.quarters[1].pipeline.amount"), "0");
+        save("revenue", "Revenue and pipeline targets");
+        var quarters = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections").getJsonObject("revenue")
+                .getJsonArray("quarters");
+        assertEquals(0, quarters.getJsonObject(0).getJsonObject("pipeline").getJsonNumber("amount").bigDecimalValue()
+                .compareTo(new java.math.BigDecimal("2000000")), quarters.toString());
+        assertEquals(0, quarters.getJsonObject(1).getJsonObject("pipeline").getJsonNumber("amount").bigDecimalValue().signum());
+    }
+
+    @Test
+    void swotCertificationsAndKpiTargetsAreEditedInTheirForms() throws IOException {
+        String title = "Browser forms plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+
+        browser.findElement(By.cssSelector("button[data-edit='profile']")).click();
+        browser.findElement(By.cssSelector("button[data-add='sections.profile.swot.threats']")).click();
+        assertEquals("sections.profile.swot.threats[1]", browser.switchTo().activeElement().getAttribute("data-field"),
+                "focus goes to the new item");
+        browser.switchTo().activeElement().sendKeys("New vendor in the region");
+        browser.findElement(By.cssSelector("button[data-remove='sections.profile.swot.weaknesses[0]']")).click();
+        save("profile", "Partner profile and SWOT");
+
+        browser.findElement(By.cssSelector("button[data-edit='certifications']")).click();
+        browser.findElement(By.cssSelector("button[data-add='sections.certifications']")).click();
+        new Select(field("sections.certifications[1].role")).selectByValue("SALES");
+        type(field("sections.certifications[1].track"), "Sales Foundations");
+        type(field("sections.certifications[1].count"), "5");
+        save("certifications", "Certification milestones");
+
+        browser.findElement(By.cssSelector("button[data-edit='kpis']")).click();
+        type(field("sections.kpis[0].target"), "1200000");
+        for (int q = 0; q < 4; q++) {
+            type(field("sections.kpis[0].quarterly[" + q + "]"), "300000");
+        }
+        save("kpis", "KPI targets");
+
+        JsonObject sections = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections");
+        JsonObject swot = sections.getJsonObject("profile").getJsonObject("swot");
+        assertEquals(List.of("Aggressive competitor pricing", "New vendor in the region"),
+                swot.getJsonArray("threats").getValuesAs(jakarta.json.JsonString::getString));
+        assertTrue(!swot.containsKey("weaknesses") || swot.isNull("weaknesses") || swot.getJsonArray("weaknesses").isEmpty(),
+                swot.toString());
+        JsonObject milestone = sections.getJsonArray("certifications").getJsonObject(1);
+        assertEquals("SALES", milestone.getString("role"));
+        assertEquals("Sales Foundations", milestone.getString("track"));
+        assertEquals(5, milestone.getInt("count"));
+        JsonObject kpi = sections.getJsonArray("kpis").getJsonObject(0);
+        assertEquals("revenue_won", kpi.getString("kpiKey"));
+        assertEquals(0, kpi.getJsonNumber("target").bigDecimalValue().compareTo(new java.math.BigDecimal("1200000")));
+        assertEquals(0, kpi.getJsonArray("quarterly").getJsonNumber(3).bigDecimalValue().compareTo(new java.math.BigDecimal("300000")));
+        assertEquals(4, cam.get("/jbp/api/v1/plans/" + planId).json().getInt("revision"), "a revision per saved form");
+    }
+
+    @Test
+    void aFieldErrorFromTheApiIsShownNextToItsField() throws IOException {
+        String title = "Browser field error plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+
+        typeInCampaignForm("sections.campaigns[0].crmCampaignId", "not-a-campaign");
+        browser.findElement(By.cssSelector("button[data-save='campaigns']")).click();
+        waitFor("the field error", d -> !d.findElements(By.cssSelector(".slds-has-error")).isEmpty());
+        WebElement wrapper = browser.findElement(By.cssSelector(".slds-has-error"));
+        assertEquals("sections.campaigns[0].crmCampaignId", wrapper.getAttribute("data-path"));
+        assertTrue(wrapper.getText().contains("Salesforce Campaign id"), wrapper.getText());
+        assertEquals("true", field("sections.campaigns[0].crmCampaignId").getAttribute("aria-invalid"));
+        assertEquals("not-a-campaign", field("sections.campaigns[0].crmCampaignId").getAttribute("value"), "the input is kept");
+        screenshots("campaigns-field-error");
+        assertEquals(1, cam.get("/jbp/api/v1/plans/" + planId).json().getInt("revision"), "nothing saved");
+    }
+
+    @Test
+    void aStaleSaveShowsTheConflictKeepsTheInputAndSavesAfterReload() throws IOException {
+        String title = "Browser conflict plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+
+        typeInCampaignForm("sections.campaigns[0].mdfRequested.amount", "30000");
+        // someone else saves another section meanwhile
+        Api.Reply current = cam.get("/jbp/api/v1/plans/" + planId);
+        Api.Reply other = cam.patch("/jbp/api/v1/plans/" + planId, current.header("ETag"),
+                "{\"sections\":{\"coSell\":{\"engagementsTarget\":77}}}");
+        assertEquals(200, other.status(), other.body());
+
+        browser.findElement(By.cssSelector("button[data-save='campaigns']")).click();
+        waitFor("the conflict message", d -> !conflictMessage().isEmpty());
+        assertTrue(conflictMessage().toLowerCase().contains("someone else changed this plan"), conflictMessage());
+        assertEquals("30000", field("sections.campaigns[0].mdfRequested.amount").getAttribute("value"), "the input is kept");
+        screenshots("campaigns-conflict");
+        assertEquals(0, campaign(planId).getJsonObject("mdfRequested").getJsonNumber("amount").bigDecimalValue()
+                .compareTo(new java.math.BigDecimal("15000")), "the stale save changed nothing");
+
+        browser.findElement(By.cssSelector("button[data-reload='conflict']")).click();
+        waitForStatus("Plan " + title + " loaded");
+        assertEquals("30000", field("sections.campaigns[0].mdfRequested.amount").getAttribute("value"),
+                "the reloaded form still holds what was typed");
+        assertTrue(browser.findElement(By.cssSelector("section[data-section='coSell']")).getText().contains("77"),
+                "the other person's change is shown");
+        save("campaigns", "Campaign calendar and MDF");
+        JsonObject plan = cam.get("/jbp/api/v1/plans/" + planId).json();
+        assertEquals(0, plan.getJsonObject("sections").getJsonArray("campaigns").getJsonObject(0).getJsonObject("mdfRequested")
+                .getJsonNumber("amount").bigDecimalValue().compareTo(new java.math.BigDecimal("30000")), plan.toString());
+        assertEquals(77, plan.getJsonObject("sections").getJsonObject("coSell").getInt("engagementsTarget"),
+                "the other person's change survives");
+        assertEquals(3, plan.getInt("revision"));
+    }
+
+    @Test
+    void dashboardShowsPlannedAndActualBarsWithPaceAndStatus() throws IOException {
+        String title = "Browser dashboard plan " + System.nanoTime();
+        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
+        approve(planId);
+        Api.Reply recorded = cam.post("/jbp/api/v1/plans/" + planId + "/actuals", Json.createObjectBuilder()
+                .add("values", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("metric", "revenue_won").add("quarter", 0).add("value", 400000))
+                        .add(Json.createObjectBuilder().add("metric", "deals_registered").add("quarter", 0).add("value", 12))
+                        .add(Json.createObjectBuilder().add("metric", "certifications_completed(TECHNICAL)").add("quarter", 0).add("value", 2)))
+                .build());
+        assertEquals(200, recorded.status(), recorded.body());
+        openAlert(planId, "revenue_won", "Closed revenue is at 44 % of its expected pace");
+        JsonObject dashboard = cam.get("/jbp/api/v1/plans/" + planId + "/dashboard").json();
+        JsonObject revenue = dashboard.getJsonArray("kpis").stream().map(v -> v.asJsonObject())
+                .filter(k -> k.getString("key").equals("revenue_won")).findFirst().orElseThrow();
+
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme);
+        openPlanInTab(planId, title);
+        WebElement chart = browser.findElement(By.cssSelector("svg[data-kpi-chart='revenue_won']"));
+        double planned = Double.parseDouble(chart.findElement(By.cssSelector("rect[data-bar='planned']")).getAttribute("width"));
+        double actual = Double.parseDouble(chart.findElement(By.cssSelector("rect[data-bar='actual']")).getAttribute("width"));
+        assertTrue(actual > 0, "an actual bar is drawn");
+        assertEquals(0.4, actual / planned, 0.01, "the actual bar is 400,000 / 1,000,000 of the planned one");
+        assertFalse(chart.findElements(By.cssSelector("line[data-marker='pace']")).isEmpty(), "the pace marker");
+        double pace = Double.parseDouble(chart.findElement(By.cssSelector("line[data-marker='pace']")).getAttribute("x1"));
+        double expected = revenue.getJsonNumber("expectedToDate").doubleValue() / 1_000_000 * planned;
+        assertEquals(expected, pace, 0.5, "the pace marker sits at what was expected by today");
+        assertFalse(chart.findElements(By.cssSelector("line[data-marker='projection']")).isEmpty(), "the projection marker");
+        assertTrue(chart.getAttribute("aria-label").contains("actual"), chart.getAttribute("aria-label"));
+        WebElement badge = browser.findElement(By.cssSelector("li[data-kpi='revenue_won'] .jbp-status-badge"));
+        assertEquals(revenue.getString("status"), badge.getAttribute("data-status"));
+        assertTrue(List.of("On track", "At risk", "Off track").contains(badge.getText()), badge.getText());
+        assertTrue(browser.findElement(By.cssSelector("dd[data-actual='revenue_won']")).getText().contains("400,000"));
+        assertFalse(browser.findElements(By.cssSelector("svg[data-kpi-chart='deals_registered'] rect[data-bar='actual']")).isEmpty());
+        WebElement certs = browser.findElement(By.cssSelector(".jbp-certs li[data-role='TECHNICAL'] [role='progressbar']"));
+        assertEquals("67", certs.getAttribute("aria-valuenow"), "2 of 3 technical certifications");
+        assertTrue(browser.findElement(By.cssSelector(".jbp-synced")).getText().contains("last synced"));
+        assertTrue(browser.findElement(By.cssSelector("li[data-alert='revenue_won']")).getText()
+                .contains("Closed revenue is at 44 % of its expected pace"), "the open alert is listed");
+        assertFalse(browser.findElements(By.cssSelector("tr[data-campaign='spring-webinar']")).isEmpty(), "campaign funds");
+        assertTrue(browser.findElements(By.cssSelector("button[data-edit]")).isEmpty(), "an active plan is read-only");
+        assertTrue(browser.findElements(By.cssSelector("section[data-section] input")).isEmpty(), "no inputs in read-only sections");
+        screenshots("dashboard");
+    }
+
+    @Test
+    void channelManagerCreatesAPlanFromATemplateForThisPartner() throws IOException {
+        Api.Reply light = admin.post("/jbp/api/v1/templates", Fixtures.lightTemplate("Browser light " + System.nanoTime()).build());
+        assertEquals(201, light.status(), light.body());
+        String lightId = light.json().getString("id");
+        String title = "Browser created plan " + System.nanoTime();
+
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme);
+        waitForStatus("Plans loaded");
+        browser.findElement(By.cssSelector("button[data-new-plan='open']")).click();
+        waitFor("the template choice", d -> !d.findElements(By.cssSelector("[data-dialog='new-plan'] [data-field='templateId']")).isEmpty());
+        var templates = new Select(field("templateId"));
+        List<String> offered = templates.getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertTrue(offered.contains(template), "the Gold template is offered: " + offered);
+        assertFalse(offered.contains(lightId), "a template for other tiers is not offered");
+        templates.selectByValue(template);
+        new Select(field("period")).selectByValue("FISCAL_QUARTER");
+        type(field("period.fiscalYear"), String.valueOf(THIS_YEAR + 3));
+        new Select(field("period.quarter")).selectByValue("2");
+        type(field("currency"), "EUR");
+        type(field("title"), title);
+        screenshots("new-plan-dialog");
+        browser.findElement(By.cssSelector("button[data-new-plan='create']")).click();
+        waitFor("the created plan", d -> ("Plan " + title + " created").equals(status())
+                || !d.findElements(By.cssSelector("[data-dialog='new-plan'] .jbp-form-error")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("[data-dialog='new-plan']")).isEmpty(), "the dialog closed");
+        assertTrue(browser.findElement(By.id("jbp-plan")).getText().contains(title), "the new plan is open");
+
+        JsonObject created = cam.get("/jbp/api/v1/partners/" + org.acme + "/plans").array().stream()
+                .map(v -> v.asJsonObject()).filter(p -> p.getString("title").equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no plan titled " + title));
+        JsonObject plan = cam.get("/jbp/api/v1/plans/" + created.getString("id")).json();
+        assertEquals(template, plan.getJsonObject("template").getString("id"));
+        assertEquals("EUR", plan.getString("currency"));
+        assertEquals("DRAFT", plan.getString("status"));
+        assertEquals(THIS_YEAR + 3, plan.getJsonObject("period").getInt("fiscalYear"));
+        assertEquals(2, plan.getJsonObject("period").getInt("quarter"));
+    }
+
+    @Test
+    void atPhoneWidthThePageNeverScrollsSideways() throws IOException {
+        String title = "Browser phone plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+        assertTrue(pageOverflowAt(375) <= 0, "plan view at 375 px overflows by " + pageOverflowAt(375));
+        browser.findElement(By.cssSelector("button[data-edit='campaigns']")).click();
+        browser.findElement(By.cssSelector("button[data-edit='revenue']")).click();
+        assertFalse(browser.findElements(By.cssSelector("[data-field='sections.revenue.quarters[0].pipeline.amount']")).isEmpty(),
+                "the quarterly split is editable");
+        assertTrue(pageOverflowAt(375) <= 0, "editing at 375 px overflows by " + pageOverflowAt(375));
+        WebElement table = browser.findElement(By.cssSelector("section[data-section='campaigns'] .jbp-scroll"));
+        assertTrue(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth", table)).intValue() > 0,
+                "the campaign table scrolls inside its own container");
+        assertTrue(pageOverflowAt(1024) <= 0, "editing at 1024 px overflows");
+        browser.findElement(By.cssSelector("button[data-new-plan='open']")).click();
+        waitFor("the dialog", d -> !d.findElements(By.cssSelector("[data-dialog='new-plan'] [data-field='title']")).isEmpty());
+        assertTrue(pageOverflowAt(375) <= 0, "the dialog at 375 px overflows by " + pageOverflowAt(375));
+        screenshots("phone-width");
+        List<?> unlabelled = (List<?>) js("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                + ".map(e => e.outerHTML.slice(0, 120))");
+        assertTrue(unlabelled.isEmpty(), "inputs without a label: " + unlabelled);
+    }
+
+    @Test
+    void keyboardOnlyUserEditsASectionAndUsesTheDialog() throws IOException {
+        String title = "Browser keyboard plan " + System.nanoTime();
+        String planId = openDraftPlan(title);
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+
+        tabTo("[data-edit='coSell']", 150);
+        String outline = (String) js("return getComputedStyle(document.activeElement).outlineStyle");
+        assertFalse("none".equals(outline), "the focused button shows its focus");
+        press(Keys.ENTER);
+        waitFor("the co-sell form", d -> !d.findElements(By.cssSelector("form[data-editing='coSell']")).isEmpty());
+        assertEquals("sections.coSell.engagementsTarget", browser.switchTo().activeElement().getAttribute("data-field"),
+                "focus moves into the form");
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "44");
+        tabTo("[data-save='coSell']", 40);
+        js("document.getElementById('jbp-status').textContent = ''");
+        press(Keys.ENTER);
+        waitFor("the saved section", d -> !status().isEmpty());
+        assertEquals("Co-sell goals saved", status());
+        assertEquals(44, cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections").getJsonObject("coSell")
+                .getInt("engagementsTarget"));
+
+        js("document.activeElement.blur(); window.scrollTo(0, 0)");
+        tabTo("[data-new-plan='open']", 60);
+        press(Keys.ENTER);
+        waitFor("the dialog", d -> !d.findElements(By.cssSelector("[data-dialog='new-plan'] [data-field='title']")).isEmpty());
+        for (int i = 0; i < 25; i++) {
+            press(Keys.TAB);
+            assertEquals(Boolean.TRUE, js("return !!document.activeElement.closest('[data-dialog=\"new-plan\"]')"),
+                    "Tab keeps focus inside the dialog (press " + (i + 1) + ")");
+        }
+        press(Keys.ESCAPE);
+        waitFor("the dialog to close", d -> d.findElements(By.cssSelector("[data-dialog='new-plan']")).isEmpty());
+        assertEquals("open", browser.switchTo().activeElement().getAttribute("data-new-plan"), "focus returns to the opener");
     }
 }
