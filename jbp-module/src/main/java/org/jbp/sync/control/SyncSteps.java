@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,17 +150,18 @@ public class SyncSteps {
         SyncRun run = own(runId);
         List<String> keys = List.of(unit.split(","));
         List<PlanScope> eligible = store.eligiblePlans(touchedScope(run));
-        // sources that changed for the same partners are asked together
-        Map<Set<String>, List<String>> keysByPartners = new java.util.LinkedHashMap<>();
+        // sources that changed for the same partners are asked together; a full run asks for every plan's partner
+        Map<Optional<Set<String>>, List<String>> keysByPartners = new LinkedHashMap<>();
         for (String key : keys) {
-            Set<String> partnersOfKey = run.mode() == SyncMode.INCREMENTAL ? store.touchedPartners(runId, key) : null;
-            keysByPartners.computeIfAbsent(partnersOfKey, p -> new ArrayList<>()).add(key);
+            Optional<Set<String>> changedFor = run.mode() == SyncMode.INCREMENTAL
+                    ? Optional.of(store.touchedPartners(runId, key)) : Optional.empty();
+            keysByPartners.computeIfAbsent(changedFor, p -> new ArrayList<>()).add(key);
         }
-        Map<String, List<KpiFact>> factsByKey = new java.util.HashMap<>();
+        Map<String, List<KpiFact>> factsByKey = new HashMap<>();
         keys.forEach(k -> factsByKey.put(k, new ArrayList<>()));
-        keysByPartners.forEach((partnersOfKeys, sameKeys) -> {
-            List<PlanScope> plans = partnersOfKeys == null ? eligible
-                    : eligible.stream().filter(p -> partnersOfKeys.contains(p.partnerId())).toList();
+        keysByPartners.forEach((changedFor, sameKeys) -> {
+            List<PlanScope> plans = changedFor.map(partners -> eligible.stream()
+                    .filter(p -> partners.contains(p.partnerId())).toList()).orElse(eligible);
             if (plans.isEmpty()) {
                 return;
             }
