@@ -29,6 +29,9 @@ import org.jbp.crm.mapping.QuarterBasis;
  */
 final class MergedAggregateSoql {
 
+    /** Values expected of a text field we group on; the KPI mapping's default breakdown cardinality. */
+    private static final int TEXT_VALUES = 10;
+
     private final List<KpiSource> sources;
     private final AggregateSoql base;
     private final List<String> commonConditions = new ArrayList<>();
@@ -84,11 +87,15 @@ final class MergedAggregateSoql {
                 && f.values().stream().allMatch(v -> v instanceof FilterValue.Bool || v instanceof FilterValue.Text));
     }
 
-    /** Upper estimate of result rows per partner and quarter: 2 per boolean field, literals + 1 per text field. */
+    /**
+     * Upper estimate of result rows per partner and quarter: 2 per checkbox; a text field (a picklist, say) has
+     * values no filter names, so it counts as the mapping's default breakdown cardinality, or more when the
+     * filters name more values. An underestimate still works (a refused chunk is halved) but costs calls.
+     */
     int groupsPerPartnerAndQuarter() {
         long groups = 1;
         for (String field : groupAliases.keySet()) {
-            groups *= booleanFields.get(field) ? 2 : literalsPerField.get(field) + 1;
+            groups *= booleanFields.get(field) ? 2 : Math.max(TEXT_VALUES, literalsPerField.get(field) + 1);
         }
         return (int) Math.min(AggregateSoql.MAX_AGGREGATE_ROWS, groups);
     }

@@ -516,6 +516,33 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void campaignSourcesGroupedOnAPicklistGiveTheirOwnFacts() {
+        List<String> few = partnerIds.subList(100, 103);
+        String[] statuses = {"Completed", "Planned", "In Progress", "Aborted", "completed"};
+        for (int i = 0; i < 15; i++) {
+            sim.insert("Campaign", Map.of("Name", "Campaign " + i, "Partner_Account__c", few.get(i % 3),
+                    "Status", statuses[i % statuses.length], "EndDate", LocalDate.of(2026, 1 + i % 12, 10),
+                    "NumberOfLeads", 10 * i));
+        }
+        Set<String> keys = Set.of("campaigns_completed", "campaign_leads");
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            long before = crm.apiCallsUsed();
+            Set<KpiFact> together = crm.kpiFacts(KpiFactQuery.forPartners(keys, Set.copyOf(few), YEAR_START, YEAR_END))
+                    .stream().map(CrmConnectorContract::normalised).collect(java.util.stream.Collectors.toSet());
+            assertEquals(1, crm.apiCallsUsed() - before, "3 partners x 4 quarters x 10 statuses fit in one call");
+            Set<KpiFact> alone = new HashSet<>();
+            for (String key : keys) {
+                crm.kpiFacts(KpiFactQuery.forPartners(Set.of(key), Set.copyOf(few), YEAR_START, YEAR_END))
+                        .forEach(f -> alone.add(CrmConnectorContract.normalised(f)));
+            }
+            assertEquals(alone, together, "'completed' matches 'Completed' as in SOQL; other statuses only lead counts");
+            assertEquals(6, together.stream().filter(f -> f.sourceKey().equals("campaigns_completed"))
+                    .mapToLong(f -> f.value().longValue()).sum(), "3 'Completed' and 3 'completed'");
+        }
+    }
+
+    @Test
     void concurrentRequestLimitIsRetriedLikeABusyServer() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             crm.partnerAccounts();
