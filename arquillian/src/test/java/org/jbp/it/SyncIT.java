@@ -1,6 +1,7 @@
 package org.jbp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -121,14 +122,64 @@ class SyncIT {
         }
         JsonObject incremental = completed(start("incremental"));
         assertEquals("INCREMENTAL", incremental.getString("mode"));
-        // touch detection costs one grouped query per source, so with two plans in a 300-partner org an incremental
-        // run is not cheaper than a full one; it is bounded by login + changed-partner pages + 2 queries per source
-        // (SyncBenchmark shows the saving at 10,000 plans)
-        int sources = 8;
-        assertTrue(incremental.getJsonNumber("apiCalls").longValue() <= 1 + 2 + 2 * sources,
+        // login, changed partners, one change query per object (4), and the Opportunity sources re-read for the one
+        // changed partner in two merged queries: a full run reads each of the nine sources for every plan
+        long calls = incremental.getJsonNumber("apiCalls").longValue();
+        assertTrue(calls <= 10 && calls < full.getJsonNumber("apiCalls").longValue(),
                 "incremental " + incremental + " vs full " + full);
         assertActualsMatchOrg(touchedPlan);
         assertEquals(untouchedBefore, actuals(plans.get(1)), "a partner without changes is not recomputed");
+    }
+
+    @Test
+    void projectionOfRevenueWonAddsTheOpenPipelineWeightedByProbability() throws SQLException {
+        completed(start("full"));
+        String plan = activePlans(1, 60, "1000000").get(0);
+        String partner = partnerOf(plan);
+        LocalDate lastDay = LocalDate.of(THIS_YEAR, 12, 31);
+        sim.org().insert("Opportunity", Map.of("Name", "Open deal", "PartnerAccountId", partner, "StageName", "Negotiation",
+                "Probability", 30, "Amount", new BigDecimal("50000"), "CloseDate", lastDay));
+        completed(start("full"));
+        JsonObject revenue = line(admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json(), "kpis", "revenue_won");
+        assertTrue(revenue.getBoolean("projectionIncludesPipeline"), revenue.toString());
+        BigDecimal pipeline = weightedOpenPipeline(partner);
+        assertTrue(pipeline.compareTo(new BigDecimal("15000")) >= 0, "30 % of 50,000 at least: " + pipeline);
+        assertClose(runRateProjection(plan, revenue).add(pipeline), revenue.getJsonNumber("projection").bigDecimalValue(),
+                "projection = run rate + weighted open pipeline");
+
+        // a likelier deal raises the projection by its weighted amount after an incremental run
+        BigDecimal before = revenue.getJsonNumber("projection").bigDecimalValue();
+        sim.org().insert("Opportunity", Map.of("Name", "Likely deal", "PartnerAccountId", partner, "StageName", "Commit",
+                "Probability", 90, "Amount", new BigDecimal("10000"), "CloseDate", lastDay));
+        completed(start("incremental"));
+        JsonObject after = line(admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json(), "kpis", "revenue_won");
+        assertClose(before.add(new BigDecimal("9000")), after.getJsonNumber("projection").bigDecimalValue(),
+                "90 % of 10,000 added");
+    }
+
+    @Test
+    void runLeftRunningByADeadInstanceShowsItsExpiredLeaseAndTheNextRunAbandonsIt() throws SQLException {
+        String stale = java.util.UUID.randomUUID().toString();
+        execute("insert into sync_run (id, mode, status, phase, started_at, instance, requested_by) values (cast('"
+                + stale + "' as uuid), 'FULL', 'RUNNING', 'FACTS', now() - interval '10 minutes', 'dead-instance', 'test')");
+        try {
+            JsonObject shown = admin.get("/jbp/api/v1/sync/runs/" + stale).json();
+            assertEquals("RUNNING", shown.getString("status"));
+            assertTrue(shown.getBoolean("leaseExpired"), "nobody holds a lease for it: " + shown);
+            assertTrue(admin.get("/jbp/api/v1/sync/runs").array().stream().map(JsonValue::asJsonObject)
+                    .filter(r -> r.getString("id").equals(stale)).allMatch(r -> r.getBoolean("leaseExpired")));
+
+            JsonObject next = start("full");
+            assertFalse(next.getBoolean("leaseExpired"), "the new run holds the lease: " + next);
+            JsonObject abandoned = admin.get("/jbp/api/v1/sync/runs/" + stale).json();
+            assertEquals("ABANDONED", abandoned.getString("status"), abandoned.toString());
+            assertFalse(abandoned.getBoolean("leaseExpired"));
+            assertTrue(abandoned.getString("errors").contains(next.getString("id")), abandoned.toString());
+            assertTrue(abandoned.containsKey("endedAt"));
+            completed(next);
+        } finally {
+            execute("update sync_run set status = 'FAILED' where id = cast('" + stale + "' as uuid) and status = 'RUNNING'");
+        }
     }
 
     @Test
@@ -415,11 +466,38 @@ class SyncIT {
                 deals[0] = deals[0].add(BigDecimal.ONE);
             }
         }
+        assertClose(weightedOpenPipeline(partner), actual.get("open_pipeline_weighted"), plan + " open_pipeline_weighted");
         for (int q = 0; q <= 4; q++) {
             String suffix = q == 0 ? "" : "#" + q;
             assertClose(revenue[q], actual.get("revenue_won" + suffix), plan + " revenue_won" + suffix);
             assertClose(deals[q], actual.get("deals_registered" + suffix), plan + " deals_registered" + suffix);
         }
+    }
+
+    /** Amount x Probability of the partner's open opportunities closing this year, summed. */
+    private BigDecimal weightedOpenPipeline(String partner) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, Probability, CloseDate FROM Opportunity "
+                + "WHERE PartnerAccountId = '" + partner + "' AND IsClosed = false")) {
+            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
+                sum = sum.add(decimal(opp.get("Amount")).multiply(decimal(opp.get("Probability")))
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+            }
+        }
+        return sum;
+    }
+
+    /** The actual so far extended at its daily rate to the end of the plan's period. */
+    private BigDecimal runRateProjection(String plan, JsonObject line) {
+        JsonObject dashboard = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json();
+        LocalDate start = LocalDate.parse(dashboard.getString("periodStart"));
+        LocalDate end = LocalDate.parse(dashboard.getString("periodEnd"));
+        LocalDate asOf = LocalDate.parse(dashboard.getString("asOf"));
+        long total = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+        long elapsed = Math.min(total, java.time.temporal.ChronoUnit.DAYS.between(start, asOf) + 1);
+        BigDecimal actual = line.getJsonNumber("actual").bigDecimalValue();
+        return actual.add(actual.multiply(BigDecimal.valueOf(total - elapsed))
+                .divide(BigDecimal.valueOf(elapsed), 2, RoundingMode.HALF_UP));
     }
 
     private BigDecimal expectedRevenue(String partner) {
@@ -464,6 +542,12 @@ class SyncIT {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = TestEnvironment.database().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.executeUpdate();
         }
     }
 

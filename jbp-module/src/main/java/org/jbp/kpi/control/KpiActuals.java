@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jbp.kpi.entity.KpiActual;
 
 /**
@@ -41,6 +42,15 @@ public class KpiActuals {
      * the second time, which is what makes a restarted sync safe. Returns how many values were stored.
      */
     public int recordAll(UUID planId, Map<String, BigDecimal> values, String source, String by) {
+        return recordAll(planId, values, source, by, metric -> true);
+    }
+
+    /**
+     * As {@link #recordAll(UUID, Map, String, String)} for a part of the source's metrics: only metrics that
+     * {@code covers} accepts are zeroed when missing, so a partial recomputation leaves the other metrics alone.
+     */
+    public int recordAll(UUID planId, Map<String, BigDecimal> values, String source, String by,
+                         Predicate<String> covers) {
         List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
                         + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
                 .setParameter("plan", planId).getResultList();
@@ -50,7 +60,7 @@ public class KpiActuals {
         }
         Map<String, BigDecimal> wanted = new LinkedHashMap<>(values);
         latest.forEach((k, row) -> {
-            if (source.equals(row.source()) && !wanted.containsKey(k)) {
+            if (source.equals(row.source()) && !wanted.containsKey(k) && covers.test(row.metric())) {
                 wanted.put(k, BigDecimal.ZERO);
             }
         });

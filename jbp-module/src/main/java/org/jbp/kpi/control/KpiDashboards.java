@@ -27,8 +27,9 @@ import org.jbp.template.entity.KpiDirection;
 
 /**
  * Planned against actual for one plan, as of today: per KPI and revenue target the pace, status and projection.
- * Projections add the weighted open pipeline (metric {@value #WEIGHTED_PIPELINE}) to closed revenue when the
- * KPI mapping provides that metric; the shipped mapping does not, so by default projections are run rate only.
+ * Projections of revenue won (the KPI and the closed-revenue target) add the open pipeline weighted by each
+ * opportunity's probability: metric {@value #WEIGHTED_PIPELINE}, which the shipped KPI mapping aggregates in the
+ * CRM as SUM(ExpectedRevenue) of open opportunities closing in the period. Other KPIs project their run rate.
  */
 @ApplicationScoped
 public class KpiDashboards {

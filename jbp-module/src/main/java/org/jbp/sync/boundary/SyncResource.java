@@ -24,6 +24,7 @@ import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 import org.jbp.sync.control.SyncAdmission;
 import org.jbp.sync.control.SyncLauncher;
+import org.jbp.sync.control.SyncLease;
 import org.jbp.sync.control.SyncRuns;
 import org.jbp.sync.entity.SyncMode;
 import org.jbp.sync.entity.SyncRun;
@@ -39,6 +40,8 @@ public class SyncResource {
     SyncLauncher launcher;
     @Inject
     SyncRuns runs;
+    @Inject
+    SyncLease lease;
     @Inject
     JsonInput input;
     @Inject
@@ -58,21 +61,22 @@ public class SyncResource {
 
     @POST
     @Path("{id}/restart")
-    @Operation(summary = "Resume a FAILED or LIMIT_REACHED run from its checkpoint")
+    @Operation(summary = "Resume a FAILED, LIMIT_REACHED or ABANDONED run from its checkpoint")
     public Response restart(@PathParam("id") String id) {
         SyncRun run = find(id);
         if (!run.status().isResumable()) {
-            throw ProblemException.conflict("Only a FAILED or LIMIT_REACHED run is resumed; this one is "
-                    + run.status(), Map.of("run", SyncRunView.of(run)));
+            throw ProblemException.conflict("Only a FAILED, LIMIT_REACHED or ABANDONED run is resumed; this one is "
+                    + run.status(), Map.of("run", view(run)));
         }
         return accepted(launcher.resume(run.id()));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One run: phase, items done and total, API calls, errors, start and end")
+    @Operation(summary = "One run: phase, items done and total, API calls, errors, start and end; "
+            + "leaseExpired when a RUNNING run's instance stopped renewing its lease")
     public SyncRunView one(@PathParam("id") String id) {
-        return SyncRunView.of(find(id));
+        return view(find(id));
     }
 
     @GET
@@ -81,19 +85,24 @@ public class SyncResource {
                                      @QueryParam("limit") @DefaultValue("50") String limit) {
         int from = number("offset", offset, 0, Integer.MAX_VALUE);
         int size = number("limit", limit, 1, 500);
-        return runs.recent(from, size).stream().map(SyncRunView::of).toList();
+        var state = lease.state();
+        return runs.recent(from, size).stream().map(run -> SyncRunView.of(run, state)).toList();
     }
 
     private Response accepted(SyncAdmission.Outcome outcome) {
         if (!outcome.started()) {
             Map<String, Object> running = outcome.runId() == null ? Map.of()
-                    : runs.find(outcome.runId()).<Map<String, Object>>map(r -> Map.of("run", SyncRunView.of(r)))
+                    : runs.find(outcome.runId()).<Map<String, Object>>map(r -> Map.of("run", view(r)))
                     .orElse(Map.of());
             throw ProblemException.conflict("A sync run is in progress; one runs at a time", running);
         }
         SyncRun run = runs.find(outcome.runId()).orElseThrow();
-        return Response.accepted(SyncRunView.of(run))
+        return Response.accepted(view(run))
                 .header("Location", "/jbp/api/v1/sync/runs/" + run.id()).build();
+    }
+
+    private SyncRunView view(SyncRun run) {
+        return SyncRunView.of(run, lease.state());
     }
 
     private SyncRun find(String id) {

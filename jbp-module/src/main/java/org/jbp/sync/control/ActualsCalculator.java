@@ -4,14 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiSource;
 
 /**
  * The sync's arithmetic, in plain Java so the benchmark runs exactly what the job runs: which batched query
@@ -52,6 +57,11 @@ public final class ActualsCalculator {
      * cardinality) and pays off once the plans cover a good share of the partners.
      */
     public static KpiFactQuery query(String sourceKey, Collection<PlanScope> plans, int knownPartners) {
+        return query(Set.of(sourceKey), plans, knownPartners);
+    }
+
+    /** As {@link #query(String, Collection, int)}, for several sources that the connector may serve together. */
+    public static KpiFactQuery query(Set<String> sourceKeys, Collection<PlanScope> plans, int knownPartners) {
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("no plans to query for");
         }
@@ -64,9 +74,39 @@ public final class ActualsCalculator {
             partners.add(plan.partnerId());
         }
         if (partners.size() * 2L >= knownPartners) {
-            return KpiFactQuery.forAllPartners(Set.of(sourceKey), from, to);
+            return KpiFactQuery.forAllPartners(sourceKeys, from, to);
         }
-        return KpiFactQuery.forPartners(Set.of(sourceKey), partners, from, to);
+        return KpiFactQuery.forPartners(sourceKeys, partners, from, to);
+    }
+
+    /**
+     * How the facts step walks the sources. A full run reads one source at a time: each fills its own 2,000-row
+     * pages, and only one source's facts are in memory. An incremental run reads together the sources whose
+     * records are the same (same object and partner field): they changed for the same partners, and the connector
+     * can answer them with fewer, merged queries over that short partner list. Units are ordered by their first
+     * key, which is the checkpoint a resumed run continues after.
+     */
+    public static List<List<String>> fetchUnits(KpiMapping mapping, boolean incremental) {
+        Map<String, List<String>> units = new TreeMap<>();
+        for (String key : new TreeSet<>(mapping.sources().keySet())) {
+            KpiSource source = mapping.requireSource(key);
+            String unit = incremental ? (source.object() + "." + source.partnerField()).toLowerCase(Locale.ROOT) : key;
+            units.computeIfAbsent(unit, u -> new ArrayList<>()).add(key);
+        }
+        List<List<String>> ordered = new ArrayList<>(units.values());
+        ordered.sort(Comparator.comparing(unit -> unit.get(0)));
+        return ordered;
+    }
+
+    /**
+     * Whether a metric ({@code source}, {@code source(VALUE)}, with or without {@code #quarter}) belongs to one of
+     * the sources: an incremental run records, and zeroes when gone, only the metrics of the sources it re-read.
+     */
+    public static boolean belongsTo(String metric, Collection<String> sourceKeys) {
+        int hash = metric.lastIndexOf('#');
+        String name = hash < 0 ? metric : metric.substring(0, hash);
+        int paren = name.indexOf('(');
+        return sourceKeys.contains(paren < 0 ? name : name.substring(0, paren));
     }
 
     /**

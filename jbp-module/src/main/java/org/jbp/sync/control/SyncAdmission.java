@@ -46,6 +46,7 @@ public class SyncAdmission {
             return new Outcome(false, lease.state().map(s -> s.runId()).orElse(null));
         }
         runs.add(run);
+        abandonOthers(run.id());
         return new Outcome(true, run.id());
     }
 
@@ -63,7 +64,21 @@ public class SyncAdmission {
             return new Outcome(false, lease.state().map(s -> s.runId()).orElse(null));
         }
         runs.lock(run.id()).resume(instance.id());
+        abandonOthers(run.id());
         return new Outcome(true, run.id());
+    }
+
+    /**
+     * Whoever holds the lease is the only run that can make progress: any other run still recorded as RUNNING lost
+     * its lease (its instance died or hung, and nobody took it over) and is marked ABANDONED instead of showing
+     * RUNNING forever. Should its instance wake up, its next step finds the run no longer RUNNING and stops.
+     */
+    private void abandonOthers(UUID holder) {
+        for (SyncRun other : runs.running()) {
+            if (!other.id().equals(holder)) {
+                runs.lock(other.id()).abandon(holder, clock.instant());
+            }
+        }
     }
 
 }

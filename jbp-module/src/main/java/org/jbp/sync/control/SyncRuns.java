@@ -60,6 +60,12 @@ public class SyncRuns {
                 .filter(r -> mode.isEmpty() || r.mode() == mode.get()).findFirst();
     }
 
+    /** Runs recorded as RUNNING, whether or not an instance still works on them. */
+    public List<SyncRun> running() {
+        return em.createQuery("select r from SyncRun r where r.status = :running order by r.startedAt", SyncRun.class)
+                .setParameter("running", SyncStatus.RUNNING).getResultList();
+    }
+
     public void add(SyncRun run) {
         em.persist(run);
     }

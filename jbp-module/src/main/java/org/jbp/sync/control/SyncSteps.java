@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,44 +120,64 @@ public class SyncSteps {
         run.progressed(accounts.size(), null);
         store.saveWatermark(PARTNERS, partnerMark);
         if (run.mode() == SyncMode.INCREMENTAL) {
-            Map<String, Set<String>> touched = crm.partnersTouchedSince(sourceKeys, sourcesSince.get());
-            Set<String> union = new HashSet<>();
-            touched.values().forEach(union::addAll);
-            store.recordTouched(runId, union);
+            // per source, not their union: a partner whose opportunities changed is not re-read for campaigns
+            store.recordTouched(runId, crm.partnersTouchedSince(sourceKeys, sourcesSince.get()));
         }
         run.usedCalls(connectors.takeCalls(runId));
-        run.enter(SyncPhase.FACTS, sourceKeys.size());
-    }
-
-    /** Step 2, on opening: the source keys still to fetch (all after the checkpoint), or none when past it. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> sourcesToFetch(UUID runId) {
-        SyncRun run = own(runId);
-        List<String> keys = new ArrayList<>(sourceKeys());
-        if (!run.enter(SyncPhase.FACTS, keys.size())) {
-            return List.of();
-        }
-        String after = run.checkpoint();
-        return after == null ? keys : keys.stream().filter(k -> k.compareTo(after) > 0).toList();
+        run.enter(SyncPhase.FACTS, fetchUnits(run).size());
     }
 
     /**
-     * Step 2, per source: one batched aggregate query for the partners of all plans the run serves (the
-     * connector cuts it into ≤2,000-row calls), the facts staged for the actuals step.
+     * Step 2, on opening: the units of source keys still to fetch (comma-separated keys, see
+     * {@link ActualsCalculator#fetchUnits}), all after the checkpoint, or none when past it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void fetch(UUID runId, String sourceKey) {
+    public List<String> sourcesToFetch(UUID runId) {
         SyncRun run = own(runId);
-        List<PlanScope> plans = store.eligiblePlans(touchedScope(run));
-        List<KpiFact> facts = List.of();
-        if (!plans.isEmpty()) {
+        List<List<String>> units = fetchUnits(run);
+        if (!run.enter(SyncPhase.FACTS, units.size())) {
+            return List.of();
+        }
+        String after = run.checkpoint();
+        return units.stream().filter(unit -> after == null || unit.get(0).compareTo(after) > 0)
+                .map(unit -> String.join(",", unit)).toList();
+    }
+
+    /**
+     * Step 2, per unit of sources: batched aggregate queries for the partners of all plans the run serves (the
+     * connector cuts them into ≤2,000-row calls), the facts staged for the actuals step. An incremental run asks
+     * each source only for the plans whose partner changed in that source.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void fetch(UUID runId, String unit) {
+        SyncRun run = own(runId);
+        List<String> keys = List.of(unit.split(","));
+        List<PlanScope> eligible = store.eligiblePlans(touchedScope(run));
+        // sources that changed for the same partners are asked together; a full run asks for every plan's partner
+        Map<Optional<Set<String>>, List<String>> keysByPartners = new LinkedHashMap<>();
+        for (String key : keys) {
+            Optional<Set<String>> changedFor = run.mode() == SyncMode.INCREMENTAL
+                    ? Optional.of(store.touchedPartners(runId, key)) : Optional.empty();
+            keysByPartners.computeIfAbsent(changedFor, p -> new ArrayList<>()).add(key);
+        }
+        Map<String, List<KpiFact>> factsByKey = new HashMap<>();
+        keys.forEach(k -> factsByKey.put(k, new ArrayList<>()));
+        keysByPartners.forEach((changedFor, sameKeys) -> {
+            List<PlanScope> plans = changedFor.map(partners -> eligible.stream()
+                    .filter(p -> partners.contains(p.partnerId())).toList()).orElse(eligible);
+            if (plans.isEmpty()) {
+                return;
+            }
             Set<String> planPartners = new HashSet<>();
             plans.forEach(p -> planPartners.add(p.partnerId()));
-            facts = connectors.forRun(runId).kpiFacts(ActualsCalculator.query(sourceKey, plans, store.partnerCount()))
-                    .stream().filter(f -> planPartners.contains(f.partnerId())).toList();
+            connectors.forRun(runId).kpiFacts(ActualsCalculator.query(new TreeSet<>(sameKeys), plans, store.partnerCount()))
+                    .stream().filter(f -> planPartners.contains(f.partnerId()))
+                    .forEach(f -> factsByKey.get(f.sourceKey()).add(f));
+        });
+        for (String key : keys) {
+            store.replaceFacts(runId, key, factsByKey.get(key));
         }
-        store.replaceFacts(runId, sourceKey, facts);
-        run.progressed(1, sourceKey);
+        run.progressed(1, keys.get(0));
         run.usedCalls(connectors.takeCalls(runId));
     }
 
@@ -172,7 +194,10 @@ public class SyncSteps {
                 : plans.stream().filter(p -> p.planId().toString().compareTo(after) > 0).toList();
     }
 
-    /** Step 3, per chunk of plans: actuals from the staged facts; only changed values are stored. */
+    /**
+     * Step 3, per chunk of plans: actuals from the staged facts; only changed values are stored. An incremental
+     * run records only the metrics of the sources it re-read for the plan's partner; the others stay as they are.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void compute(UUID runId, List<PlanScope> plans) {
         SyncRun run = own(runId);
@@ -180,10 +205,15 @@ public class SyncSteps {
         plans.forEach(p -> partnerIds.add(p.partnerId()));
         List<KpiFact> facts = store.facts(runId, partnerIds);
         Set<String> keys = sourceKeys();
+        Map<String, Set<String>> touched = run.mode() == SyncMode.INCREMENTAL
+                ? store.touchedSources(runId, partnerIds) : Map.of();
         String last = run.checkpoint();
         for (PlanScope plan : plans) {
             List<KpiFact> own = facts.stream().filter(f -> f.partnerId().equals(plan.partnerId())).toList();
-            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, keys), SOURCE, BY);
+            Set<String> read = run.mode() == SyncMode.INCREMENTAL
+                    ? touched.getOrDefault(plan.partnerId(), Set.of()) : keys;
+            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read), SOURCE, BY,
+                    metric -> ActualsCalculator.belongsTo(metric, read));
             last = plan.planId().toString();
         }
         run.progressed(plans.size(), last);
@@ -233,6 +263,10 @@ public class SyncSteps {
 
     private Optional<UUID> touchedScope(SyncRun run) {
         return run.mode() == SyncMode.INCREMENTAL ? Optional.of(run.id()) : Optional.empty();
+    }
+
+    private List<List<String>> fetchUnits(SyncRun run) {
+        return ActualsCalculator.fetchUnits(connectors.mapping(), run.mode() == SyncMode.INCREMENTAL);
     }
 
     private Set<String> sourceKeys() {

@@ -48,7 +48,7 @@ public class SyncStore {
         String sql = "select p.id, p.partner_account_id, p.period_start, p.period_end from business_plan p "
                 + "where (p.status = 'ACTIVE' or (p.status = 'CLOSED' and p.closed_at >= ?1))"
                 + (touchedByRun.isPresent()
-                ? " and p.partner_account_id in (select t.partner_id from sync_touched t where t.run_id = cast(?2 as uuid))" : "")
+                ? " and p.partner_account_id in (select distinct t.partner_id from sync_touched t where t.run_id = cast(?2 as uuid))" : "")
                 + " order by p.id";
         var query = em.createNativeQuery(sql)
                 .setParameter(1, Timestamp.from(clock.instant().minus(closedGrace)));
@@ -109,12 +109,51 @@ public class SyncStore {
         return facts;
     }
 
-    public void recordTouched(UUID runId, Set<String> partnerIds) {
+    /** Per source key, the partners whose records of that source changed: what an incremental run recomputes. */
+    public void recordTouched(UUID runId, Map<String, Set<String>> partnersBySource) {
         em.createNativeQuery("delete from sync_touched where run_id = cast(?1 as uuid)").setParameter(1, runId.toString()).executeUpdate();
-        for (String partner : new HashSet<>(partnerIds)) {
-            em.createNativeQuery("insert into sync_touched (run_id, partner_id) values (cast(?1 as uuid), ?2)")
-                    .setParameter(1, runId.toString()).setParameter(2, partner).executeUpdate();
+        List<String[]> rows = new ArrayList<>();
+        partnersBySource.forEach((source, partners) -> new HashSet<>(partners)
+                .forEach(partner -> rows.add(new String[]{source, partner})));
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<String[]> slice = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder("insert into sync_touched (run_id, source_key, partner_id) values ");
+            for (int i = 0; i < slice.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(cast(?1 as uuid),?").append(2 + 2 * i).append(",?")
+                        .append(3 + 2 * i).append(")");
+            }
+            var insert = em.createNativeQuery(sql.toString()).setParameter(1, runId.toString());
+            for (int i = 0; i < slice.size(); i++) {
+                insert.setParameter(2 + 2 * i, slice.get(i)[0]).setParameter(3 + 2 * i, slice.get(i)[1]);
+            }
+            insert.executeUpdate();
         }
+    }
+
+    /** The partners an incremental run recomputes for one source key. */
+    public Set<String> touchedPartners(UUID runId, String sourceKey) {
+        Set<String> partners = new HashSet<>();
+        for (Object row : em.createNativeQuery("select partner_id from sync_touched where run_id = cast(?1 as uuid) "
+                + "and source_key = ?2").setParameter(1, runId.toString()).setParameter(2, sourceKey).getResultList()) {
+            partners.add((String) row);
+        }
+        return partners;
+    }
+
+    /** For the given partners, the source keys an incremental run recomputes for each. */
+    public Map<String, Set<String>> touchedSources(UUID runId, Set<String> partnerIds) {
+        Map<String, Set<String>> sources = new java.util.HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return sources;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select partner_id, source_key from sync_touched "
+                        + "where run_id = cast(?1 as uuid) and partner_id = any (string_to_array(?2, ','))")
+                .setParameter(1, runId.toString()).setParameter(2, String.join(",", partnerIds)).getResultList();
+        for (Object[] r : rows) {
+            sources.computeIfAbsent((String) r[0], p -> new java.util.TreeSet<>()).add((String) r[1]);
+        }
+        return sources;
     }
 
     /** Staged data of a finished run is not needed any more. */

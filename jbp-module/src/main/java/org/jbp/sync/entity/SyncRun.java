@@ -125,6 +125,20 @@ public class SyncRun {
         noteError(error);
     }
 
+    /**
+     * The run's instance let its lease expire and {@code successor} holds the lease now: this run will not go on
+     * by itself, so it stops showing RUNNING. Its checkpoint is kept for a restart.
+     */
+    public void abandon(UUID successor, Instant at) {
+        if (status != SyncStatus.RUNNING) {
+            throw new IllegalStateException("only a RUNNING run is abandoned, this one is " + status);
+        }
+        status = SyncStatus.ABANDONED;
+        endedAt = at;
+        noteError("abandoned: the lease of " + instance + " expired without a takeover; run " + successor
+                + " holds the lease since " + at);
+    }
+
     public void noteError(String error) {
         if (error == null || error.isBlank()) {
             return;

@@ -2,12 +2,14 @@ package org.jbp.sync.entity;
 
 /**
  * RUNNING until the job ends. LIMIT_REACHED means the CRM's daily API limit stopped it: the next run
- * (scheduled or requested) resumes it where it stopped instead of starting over.
+ * (scheduled or requested) resumes it where it stopped instead of starting over. ABANDONED means its instance
+ * stopped renewing the lease (it died or hung) and another run took the lease instead of taking this one over;
+ * like a FAILED run it can still be restarted from its checkpoint.
  */
 public enum SyncStatus {
-    RUNNING, COMPLETED, FAILED, LIMIT_REACHED;
+    RUNNING, COMPLETED, FAILED, LIMIT_REACHED, ABANDONED;
 
     public boolean isResumable() {
-        return this == LIMIT_REACHED || this == FAILED;
+        return this == LIMIT_REACHED || this == FAILED || this == ABANDONED;
     }
 }

@@ -33,8 +33,12 @@ class KpiMappingLoaderTest {
     void defaultMappingDefinesEveryAgreedSource() {
         KpiMapping mapping = KpiMappingLoader.loadDefault();
         assertEquals(java.util.Set.of("pipeline_created", "deals_registered", "revenue_won", "campaigns_completed",
-                "campaign_leads", "mdf_claimed", "certifications_completed", "co_sell_engagements"),
-                mapping.sources().keySet());
+                "campaign_leads", "mdf_claimed", "certifications_completed", "co_sell_engagements",
+                "open_pipeline_weighted"), mapping.sources().keySet());
+        KpiSource pipeline = mapping.requireSource("open_pipeline_weighted");
+        assertEquals(Aggregate.sum("ExpectedRevenue"), pipeline.aggregate(), "probability-weighted, summed in the CRM");
+        assertEquals(List.of(new FieldFilter("IsClosed", FieldFilter.Operator.EQUALS, List.of(new FilterValue.Bool(false)))),
+                pipeline.filters());
         KpiSource mdf = mapping.requireSource("mdf_claimed");
         assertEquals("PartnerFundClaim", mdf.object());
         assertEquals("ChannelPartnerId", mdf.partnerField());

@@ -57,6 +57,7 @@ public final class OrgGenerator {
         private final GeneratorSpec spec;
         private final RecordStore store;
         private final SplittableRandom random;
+        private final Instant now;
         private final LocalDate today;
         private final LocalDate start;
         private final String admin;
@@ -73,7 +74,8 @@ public final class OrgGenerator {
             this.spec = spec;
             this.store = org.store();
             this.random = new SplittableRandom(spec.seed());
-            this.today = LocalDate.ofInstant(org.clock().instant(), ZoneOffset.UTC);
+            this.now = org.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+            this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             this.start = today.withDayOfYear(1).minusYears(1);
             this.admin = org.adminUserId();
         }
@@ -166,6 +168,7 @@ public final class OrgGenerator {
             int amount = opp.field("Amount").orElseThrow().index();
             int stage = opp.field("StageName").orElseThrow().index();
             int probability = opp.field("Probability").orElseThrow().index();
+            int expectedRevenue = opp.field("ExpectedRevenue").orElseThrow().index();
             int closeDate = opp.field("CloseDate").orElseThrow().index();
             int isWon = opp.field("IsWon").orElseThrow().index();
             int isClosed = opp.field("IsClosed").orElseThrow().index();
@@ -212,6 +215,7 @@ public final class OrgGenerator {
                 v[type] = random.nextInt(4) == 0 ? "Existing Business" : "New Business";
                 v[dealReg] = registered;
                 v[coSell] = random.nextInt(5) == 0;
+                v[expectedRevenue] = RecordStore.expectedRevenue(v[amount], v[probability]);
                 store.insertTrusted(opp, v);
             }
         }
@@ -356,7 +360,10 @@ public final class OrgGenerator {
                     .plusSeconds(random.nextInt(86_400));
         }
 
-        private Object[] row(SObjectType type, Instant created) {
+        private Object[] row(SObjectType type, Instant createdAt) {
+            // a record is never created (or modified) after the moment the org is generated: a random time of
+            // day on today's date would otherwise look like a change to every incremental sync until it passes
+            Instant created = createdAt.isAfter(now) ? now : createdAt;
             Object[] v = new Object[type.fieldCount()];
             v[SObjectType.CREATED_DATE] = created;
             v[SObjectType.CREATED_BY_ID] = admin;

@@ -388,10 +388,15 @@ public final class RecordStore {
                         values[type.field("IsClosed").orElseThrow().index()] = closed;
                     }
                     int p = type.field("Probability").orElseThrow().index();
-                    if (values[p] == null) {
+                    boolean stageSet = containsIgnoreCase(given, "StageName") && !containsIgnoreCase(given, "Probability");
+                    if (values[p] == null || (stageSet && closed)) {
+                        // a closed stage fixes the probability, as the org's closed stages do
                         values[p] = won ? 100.0 : closed ? 0.0 : 10.0;
                     }
                 }
+                values[type.field("ExpectedRevenue").orElseThrow().index()] = expectedRevenue(
+                        values[type.field("Amount").orElseThrow().index()],
+                        values[type.field("Probability").orElseThrow().index()]);
             }
             case "User" -> {
                 Object first = values[type.field("FirstName").orElseThrow().index()];
@@ -406,6 +411,15 @@ public final class RecordStore {
             default -> {
             }
         }
+    }
+
+    /** Opportunity.ExpectedRevenue: Amount times Probability, rounded to the currency's two decimals. */
+    public static Double expectedRevenue(Object amount, Object probability) {
+        if (amount == null || probability == null) {
+            return null;
+        }
+        double value = ((Number) amount).doubleValue() * ((Number) probability).doubleValue() / 100.0;
+        return Math.round(value * 100.0) / 100.0;
     }
 
     private static boolean containsIgnoreCase(Collection<String> names, String name) {

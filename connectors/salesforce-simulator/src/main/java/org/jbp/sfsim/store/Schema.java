@@ -108,6 +108,7 @@ public final class Schema {
                 f("Amount", CURRENCY),
                 f("StageName", PICKLIST).required(),
                 f("Probability", PERCENT),
+                f("ExpectedRevenue", CURRENCY).readOnly(),
                 f("CloseDate", DATE).required(),
                 f("IsWon", BOOLEAN).notNillable().readOnly(),
                 f("IsClosed", BOOLEAN).notNillable().readOnly(),

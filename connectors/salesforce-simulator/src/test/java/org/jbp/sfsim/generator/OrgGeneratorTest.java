@@ -54,6 +54,34 @@ class OrgGeneratorTest {
     }
 
     @Test
+    void noRecordIsCreatedOrModifiedAfterTheMomentTheOrgIsGenerated() {
+        Org org = generated(GeneratorSpec.of(20, 2_000, 40, 60, 7));
+        for (String type : List.of("Account", "Opportunity", "Campaign", "PartnerFundRequest", "PartnerFundClaim",
+                "Partner_Certification__c")) {
+            assertEquals(0, org.query("SELECT COUNT() FROM " + type + " WHERE SystemModstamp > 2025-08-01T00:00:00Z")
+                    .get(0).get("count"), type + " stamped in the future would look changed to every incremental sync");
+        }
+    }
+
+    @Test
+    void expectedRevenueIsAmountTimesProbabilityAndFollowsAClosedStage() {
+        Org org = generated(GeneratorSpec.of(20, 2_000, 40, 60, 7));
+        List<Map<String, Object>> open = org.query("SELECT Amount, Probability, ExpectedRevenue FROM Opportunity "
+                + "WHERE IsClosed = false");
+        assertTrue(open.size() > 50, "open opportunities: " + open.size());
+        for (Map<String, Object> opp : open) {
+            double expected = ((Number) opp.get("Amount")).doubleValue() * ((Number) opp.get("Probability")).doubleValue() / 100;
+            assertEquals(expected, ((Number) opp.get("ExpectedRevenue")).doubleValue(), 0.005, opp.toString());
+        }
+        String id = org.insert("Opportunity", Map.of("Name", "Won later", "StageName", "Negotiation", "Probability", 60,
+                "Amount", 1_000, "CloseDate", java.time.LocalDate.of(2025, 9, 1)));
+        assertEquals(600.0, ((Number) org.get(id).orElseThrow().get("ExpectedRevenue")).doubleValue());
+        org.update(id, Map.of("StageName", "Closed Won"));
+        assertEquals(100.0, ((Number) org.get(id).orElseThrow().get("Probability")).doubleValue());
+        assertEquals(1_000.0, ((Number) org.get(id).orElseThrow().get("ExpectedRevenue")).doubleValue());
+    }
+
+    @Test
     void sameSeedGivesTheSameOrgAndAnotherSeedDoesNot() {
         String q = "SELECT Id, Name, Amount, CloseDate, PartnerAccountId FROM Opportunity ORDER BY Id LIMIT 50";
         assertEquals(generated(GeneratorSpec.small(1)).query(q), generated(GeneratorSpec.small(1)).query(q));

@@ -58,6 +58,25 @@ final class AggregateSoql {
     }
 
     private String build(String partnerScope, boolean pagedByPartner) {
+        List<String> groups = new ArrayList<>();
+        source.breakdownField().ifPresent(field -> groups.add(field + " b"));
+        List<String> values = new ArrayList<>();
+        Aggregate aggregate = source.aggregate();
+        switch (aggregate.function()) {
+            case SUM -> values.add("SUM(" + aggregate.field().orElseThrow() + ") v");
+            case COUNT_DISTINCT -> values.add("COUNT_DISTINCT(" + aggregate.field().orElseThrow() + ") v");
+            case COUNT -> { /* the value is the record count n */ }
+        }
+        List<String> conditions = source.filters().stream().map(AggregateSoql::condition).toList();
+        return compose(partnerScope, groups, values, conditions, pagedByPartner);
+    }
+
+    /**
+     * The GROUP BY partner, year, quarter query over this source's object and period, with further grouped fields
+     * ({@code "Field alias"}), aggregate columns and conditions as given: shared with {@link MergedAggregateSoql}.
+     */
+    String compose(String partnerScope, List<String> groupedFields, List<String> aggregates, List<String> conditions,
+                   boolean pagedByPartner) {
         String yearFunction = quarterBasis == QuarterBasis.FISCAL ? "FISCAL_YEAR" : "CALENDAR_YEAR";
         String quarterFunction = quarterBasis == QuarterBasis.FISCAL ? "FISCAL_QUARTER" : "CALENDAR_QUARTER";
         String date = source.dateField();
@@ -65,24 +84,17 @@ final class AggregateSoql {
         String quarter = quarterFunction + "(" + date + ")";
         List<String> select = new ArrayList<>(List.of(source.partnerField() + " p", year + " y", quarter + " q"));
         List<String> groupBy = new ArrayList<>(List.of(source.partnerField(), year, quarter));
-        source.breakdownField().ifPresent(field -> {
-            select.add(field + " b");
-            groupBy.add(field);
-        });
-        Aggregate aggregate = source.aggregate();
-        switch (aggregate.function()) {
-            case SUM -> select.add("SUM(" + aggregate.field().orElseThrow() + ") v");
-            case COUNT_DISTINCT -> select.add("COUNT_DISTINCT(" + aggregate.field().orElseThrow() + ") v");
-            case COUNT -> { /* the value is the record count n */ }
+        for (String grouped : groupedFields) {
+            select.add(grouped);
+            groupBy.add(grouped.substring(0, grouped.indexOf(' ')));
         }
+        select.addAll(aggregates);
         select.add("COUNT(Id) n");
 
         List<String> where = new ArrayList<>();
         where.add(partnerScope);
         where.addAll(periodConditions());
-        for (FieldFilter filter : source.filters()) {
-            where.add(condition(filter));
-        }
+        where.addAll(conditions);
         StringBuilder soql = new StringBuilder("SELECT ").append(String.join(", ", select))
                 .append(" FROM ").append(source.object())
                 .append(" WHERE ").append(String.join(" AND ", where))

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
@@ -34,9 +38,27 @@ final class KpiFactReader {
     }
 
     List<KpiFact> read(KpiFactQuery query) {
-        List<KpiSource> sources = query.sourceKeys().stream().sorted().map(mapping::requireSource).toList();
+        List<KpiSource> sources = new ArrayList<>(query.sourceKeys().stream().sorted().map(mapping::requireSource).toList());
         List<String> partnerIds = validPartnerIds(query.partnerIds());
         List<KpiFact> facts = new ArrayList<>();
+        if (!query.allPartners() && !partnerIds.isEmpty()) {
+            for (List<KpiSource> group : mergeableGroups(sources)) {
+                MergedAggregateSoql merged = new MergedAggregateSoql(group, mapping.quarterBasis(),
+                        query.periodStart(), query.periodEnd());
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                        merged.groupsPerPartnerAndQuarter(), merged.lengthWithoutPartners());
+                if (calls(partnerIds.size(), chunkSize) >= separateCalls(group, query, partnerIds.size())) {
+                    continue;
+                }
+                List<KpiFact> groupFacts = new ArrayList<>();
+                for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
+                    readChunk("aggregate " + group.stream().map(KpiSource::key).collect(Collectors.joining("+")),
+                            merged::forPartners, chunk, row -> groupFacts.addAll(merged.facts(row, partnerOf(row))));
+                }
+                facts.addAll(MergedAggregateSoql.combine(groupFacts));
+                sources.removeAll(group);
+            }
+        }
         for (KpiSource source : sources) {
             AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
             if (query.allPartners()) {
@@ -45,7 +67,8 @@ final class KpiFactReader {
                 int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
                         source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners());
                 for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
-                    readChunk(source, soql, chunk, facts::add);
+                    readChunk("aggregate " + source.key(), soql::forPartners, chunk,
+                            row -> facts.add(toFact(source, row)));
                 }
             }
         }
@@ -53,23 +76,50 @@ final class KpiFactReader {
     }
 
     /** One IN-list chunk; halves it when Salesforce says it returns more than 2,000 rows. */
-    private void readChunk(KpiSource source, AggregateSoql soql, List<String> chunk, Consumer<KpiFact> out) {
-        String text = soql.forPartners(chunk);
+    private void readChunk(String operation, Function<List<String>, String> soql, List<String> chunk,
+                           Consumer<SObject> out) {
+        String text = soql.apply(chunk);
         QueryResult result;
         try {
-            result = session.call("aggregate " + source.key(), c -> c.query(text));
+            result = session.call(operation, c -> c.query(text));
         } catch (CrmException e) {
             if (!"EXCEEDED_ID_LIMIT".equals(e.statusCode()) || chunk.size() == 1) {
                 throw e;
             }
             int half = chunk.size() / 2;
-            readChunk(source, soql, chunk.subList(0, half), out);
-            readChunk(source, soql, chunk.subList(half, chunk.size()), out);
+            readChunk(operation, soql, chunk.subList(0, half), out);
+            readChunk(operation, soql, chunk.subList(half, chunk.size()), out);
             return;
         }
         for (SObject row : records(result)) {
-            out.accept(toFact(source, row));
+            out.accept(row);
         }
+    }
+
+    /** Sources that one merged query could serve, two or more per group, in key order. */
+    private static List<List<KpiSource>> mergeableGroups(List<KpiSource> sources) {
+        Map<String, List<KpiSource>> groups = new TreeMap<>();
+        for (KpiSource source : sources) {
+            if (MergedAggregateSoql.mergeable(source)) {
+                groups.computeIfAbsent(MergedAggregateSoql.key(source), k -> new ArrayList<>()).add(source);
+            }
+        }
+        return groups.values().stream().filter(g -> g.size() > 1).toList();
+    }
+
+    /** Calls the sources of a group would take one by one, by the same estimate as their chunking. */
+    private int separateCalls(List<KpiSource> group, KpiFactQuery query, int partners) {
+        int calls = 0;
+        for (KpiSource source : group) {
+            AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
+            calls += calls(partners, AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                    source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners()));
+        }
+        return calls;
+    }
+
+    private static int calls(int partners, int perChunk) {
+        return (partners + perChunk - 1) / perChunk;
     }
 
     /**

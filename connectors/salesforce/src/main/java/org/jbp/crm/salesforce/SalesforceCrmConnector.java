@@ -18,6 +18,7 @@ import org.jbp.crm.PartnerAccount;
 import org.jbp.crm.PartnerChanges;
 import org.jbp.crm.WriteResult;
 import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiSource;
 import org.jbp.crm.mapping.PartnerSource;
 
 /**
@@ -96,11 +97,19 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return facts.read(query);
     }
 
+    /**
+     * One change query per object and partner field, not per source: sources reading the same records (four KPIs
+     * on Opportunity, say) share the answer, since any change to a record may move it in or out of any of them.
+     */
     @Override
     public Map<String, Set<String>> partnersTouchedSince(Set<String> sourceKeys, Instant since) {
         Map<String, Set<String>> touched = new TreeMap<>();
+        Map<String, Set<String>> byRecords = new TreeMap<>();
         for (String key : new java.util.TreeSet<>(sourceKeys)) {
-            touched.put(key, facts.partnersTouched(mapping.requireSource(key), since));
+            KpiSource source = mapping.requireSource(key);
+            Set<String> partners = byRecords.computeIfAbsent(source.object() + "." + source.partnerField(),
+                    records -> java.util.Collections.unmodifiableSet(facts.partnersTouched(source, since)));
+            touched.put(key, partners);
         }
         return touched;
     }

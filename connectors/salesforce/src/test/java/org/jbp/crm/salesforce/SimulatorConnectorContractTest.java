@@ -462,6 +462,87 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void changesAreFoundWithOneQueryPerObjectNotPerSource() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            long before = crm.apiCallsUsed();
+            Map<String, Set<String>> touched = crm.partnersTouchedSince(Set.of("revenue_won", "pipeline_created",
+                    "deals_registered", "co_sell_engagements", "open_pipeline_weighted", "mdf_claimed"), Instant.EPOCH);
+            assertEquals(2, crm.apiCallsUsed() - before, "one query for Opportunity, one for PartnerFundClaim");
+            assertEquals(new HashSet<>(partnerIds.subList(0, 40)), touched.get("pipeline_created"));
+            assertEquals(touched.get("revenue_won"), touched.get("open_pipeline_weighted"));
+            assertEquals(Set.of(), touched.get("mdf_claimed"));
+        }
+    }
+
+    @Test
+    void opportunitySourcesAskedTogetherForFewPartnersGiveTheirOwnFactsInFewerCalls() {
+        List<String> few = partnerIds.subList(0, 12);
+        for (int i = 0; i < few.size(); i++) {
+            String partner = few.get(i);
+            sim.insert("Opportunity", Map.of("Name", "Registered " + i, "PartnerAccountId", partner,
+                    "StageName", "Closed Won", "CloseDate", LocalDate.of(2026, 4, 2 + i), "Amount", new BigDecimal(500 + i),
+                    "Deal_Registration__c", true, "Co_Sell__c", i % 2 == 0));
+            sim.insert("Opportunity", Map.of("Name", "Open " + i, "PartnerAccountId", partner,
+                    "StageName", "Negotiation", "Probability", 40 + i, "CloseDate", LocalDate.of(2026, 11, 2 + i),
+                    "Amount", new BigDecimal(10_000 + i), "Co_Sell__c", true));
+            sim.insert("Opportunity", Map.of("Name", "Lost " + i, "PartnerAccountId", partner,
+                    "StageName", "Closed Lost", "CloseDate", LocalDate.of(2026, 7, 2 + i), "Amount", new BigDecimal(777)));
+        }
+        Set<String> keys = Set.of("pipeline_created", "deals_registered", "co_sell_engagements", "revenue_won",
+                "open_pipeline_weighted");
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            long before = crm.apiCallsUsed();
+            Set<KpiFact> together = crm.kpiFacts(KpiFactQuery.forPartners(keys, Set.copyOf(few), YEAR_START, YEAR_END))
+                    .stream().map(CrmConnectorContract::normalised).collect(java.util.stream.Collectors.toSet());
+            long togetherCalls = crm.apiCallsUsed() - before;
+            Set<KpiFact> alone = new HashSet<>();
+            before = crm.apiCallsUsed();
+            for (String key : keys) {
+                crm.kpiFacts(KpiFactQuery.forPartners(Set.of(key), Set.copyOf(few), YEAR_START, YEAR_END))
+                        .forEach(f -> alone.add(CrmConnectorContract.normalised(f)));
+            }
+            long aloneCalls = crm.apiCallsUsed() - before;
+            assertEquals(alone, together, "the same facts, source by source");
+            assertEquals(5, aloneCalls);
+            assertEquals(2, togetherCalls, "one query per date field: CreatedDate (3 sources), CloseDate (2)");
+            KpiFact weighted = together.stream().filter(f -> f.sourceKey().equals("open_pipeline_weighted")
+                    && f.partnerId().equals(few.get(1))).findFirst().orElseThrow();
+            assertEquals(0, new BigDecimal("4100.41").compareTo(weighted.value()), "10,001 at 41 %: " + weighted);
+            assertTrue(together.stream().noneMatch(f -> f.sourceKey().equals("revenue_won")
+                    && f.value().compareTo(new BigDecimal(777)) == 0), "lost deals are not revenue");
+        }
+    }
+
+    @Test
+    void campaignSourcesGroupedOnAPicklistGiveTheirOwnFacts() {
+        List<String> few = partnerIds.subList(100, 103);
+        String[] statuses = {"Completed", "Planned", "In Progress", "Aborted", "completed"};
+        for (int i = 0; i < 15; i++) {
+            sim.insert("Campaign", Map.of("Name", "Campaign " + i, "Partner_Account__c", few.get(i % 3),
+                    "Status", statuses[i % statuses.length], "EndDate", LocalDate.of(2026, 1 + i % 12, 10),
+                    "NumberOfLeads", 10 * i));
+        }
+        Set<String> keys = Set.of("campaigns_completed", "campaign_leads");
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.partnerAccounts();
+            long before = crm.apiCallsUsed();
+            Set<KpiFact> together = crm.kpiFacts(KpiFactQuery.forPartners(keys, Set.copyOf(few), YEAR_START, YEAR_END))
+                    .stream().map(CrmConnectorContract::normalised).collect(java.util.stream.Collectors.toSet());
+            assertEquals(1, crm.apiCallsUsed() - before, "3 partners x 4 quarters x 10 statuses fit in one call");
+            Set<KpiFact> alone = new HashSet<>();
+            for (String key : keys) {
+                crm.kpiFacts(KpiFactQuery.forPartners(Set.of(key), Set.copyOf(few), YEAR_START, YEAR_END))
+                        .forEach(f -> alone.add(CrmConnectorContract.normalised(f)));
+            }
+            assertEquals(alone, together, "'completed' matches 'Completed' as in SOQL; other statuses only lead counts");
+            assertEquals(6, together.stream().filter(f -> f.sourceKey().equals("campaigns_completed"))
+                    .mapToLong(f -> f.value().longValue()).sum(), "3 'Completed' and 3 'completed'");
+        }
+    }
+
+    @Test
     void concurrentRequestLimitIsRetriedLikeABusyServer() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             crm.partnerAccounts();
