@@ -20,6 +20,9 @@ public class CurrentUser {
     @Inject
     JsonWebToken token;
 
+    /** Read once per request: the token proxy rebuilds the group set on every call, and access checks ask often. */
+    private Set<String> roles;
+
     public String id() {
         return token.getSubject();
     }
@@ -30,8 +33,11 @@ public class CurrentUser {
     }
 
     public Set<String> roles() {
-        Set<String> groups = token.getGroups();
-        return groups == null ? Set.of() : groups;
+        if (roles == null) {
+            Set<String> groups = token.getGroups();
+            roles = groups == null ? Set.of() : Set.copyOf(groups);
+        }
+        return roles;
     }
 
     public boolean is(String role) {
