@@ -356,27 +356,15 @@ class SyncIT {
     // ---- helpers ----
 
     private JsonObject start(String mode) {
-        Api.Reply reply = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", mode).build());
-        assertEquals(202, reply.status(), reply.body());
-        return reply.json();
+        return SyncFixtures.start(admin, mode);
     }
 
     private JsonObject finished(JsonObject run) {
-        long deadline = System.currentTimeMillis() + 240_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonObject now = admin.get("/jbp/api/v1/sync/runs/" + run.getString("id")).json();
-            if (!"RUNNING".equals(now.getString("status"))) {
-                return now;
-            }
-            sleep(100);
-        }
-        return fail("sync run did not finish: " + run);
+        return SyncFixtures.finished(admin, run);
     }
 
     private JsonObject completed(JsonObject run) {
-        JsonObject end = finished(run);
-        assertEquals("COMPLETED", end.getString("status"), end.toString());
-        return end;
+        return SyncFixtures.completed(admin, run);
     }
 
     private void waitUntilIdle() {
@@ -394,39 +382,14 @@ class SyncIT {
 
     /** ACTIVE plans for generated partners {@code from}..{@code from+n-1}, revenue KPI target as given. */
     private List<String> activePlans(int n, int from, String revenueTarget) {
-        String template = template(revenueTarget);
+        String template = SyncFixtures.template(admin, "Sync " + System.nanoTime());
         List<String> plans = new ArrayList<>();
         for (int i = from; i < from + n; i++) {
-            String partner = generated.partnerIds().get(i);
-            JsonObject sections = Fixtures.sixSections(THIS_YEAR);
-            var kpis = Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", new BigDecimal(revenueTarget)))
-                    .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0));
-            sections = Json.createObjectBuilder(sections).add("kpis", kpis).build();
-            var created = admin.post("/jbp/api/v1/plans", Fixtures.newPlan(partner, template, sections, THIS_YEAR));
-            assertEquals(201, created.status(), created.body());
-            String plan = created.json().getString("id");
-            var submitted = admin.post("/jbp/api/v1/plans/" + plan + "/submit", "");
-            assertEquals(200, submitted.status(), submitted.body());
-            JsonObject step = admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("lifecycle").getJsonObject("currentStep");
-            var approved = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step.getString("id") + "/approve", "");
-            assertEquals(200, approved.status(), approved.body());
-            assertEquals("ACTIVE", admin.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
-            plans.add(plan);
+            plans.add(SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", Fixtures.newPlan(
+                    generated.partnerIds().get(i), template, SyncFixtures.revenueSections(THIS_YEAR, revenueTarget),
+                    THIS_YEAR))));
         }
         return plans;
-    }
-
-    private String template(String revenueTarget) {
-        var body = Fixtures.combinedTemplate("Sync " + System.nanoTime())
-                .add("tiers", Json.createArrayBuilder().add("Platinum").add("Gold").add("Silver").add("Registered"))
-                .add("partnerAcceptance", false)
-                .add("approvalChain", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
-                .build();
-        var reply = admin.post("/jbp/api/v1/templates", body);
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json().getString("id");
     }
 
     private String partnerOf(String plan) {
@@ -434,10 +397,7 @@ class SyncIT {
     }
 
     private Map<String, BigDecimal> actuals(String plan) {
-        Map<String, BigDecimal> values = new HashMap<>();
-        admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
-                .forEach((k, v) -> values.put(k, new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP)));
-        return values;
+        return SyncFixtures.actuals(admin, plan);
     }
 
     /** revenue_won and deals_registered, period and quarters, against sums over the org's records. */
@@ -560,11 +520,6 @@ class SyncIT {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        SyncFixtures.sleep(millis);
     }
 }

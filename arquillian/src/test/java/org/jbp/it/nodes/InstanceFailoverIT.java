@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.jbp.it.Api;
 import org.jbp.it.Fixtures;
+import org.jbp.it.SyncFixtures;
 import org.jbp.it.TestEnvironment;
 import org.jbp.sfsim.SalesforceSimulator;
 import org.jbp.sfsim.generator.GeneratorSpec;
@@ -186,33 +187,20 @@ class InstanceFailoverIT {
     // ---- helpers ----
 
     private static JsonObject start(Api api, String mode) {
-        Api.Reply reply = api.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", mode).build());
-        assertEquals(202, reply.status(), reply.body());
-        return reply.json();
+        return SyncFixtures.start(api, mode);
     }
 
     private static JsonObject completed(Api api, JsonObject run) {
-        long deadline = System.currentTimeMillis() + 300_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonObject now = api.get("/jbp/api/v1/sync/runs/" + run.getString("id")).json();
-            if (!"RUNNING".equals(now.getString("status"))) {
-                assertEquals("COMPLETED", now.getString("status"), now.toString());
-                return now;
-            }
-            sleep(200);
-        }
-        return fail("sync run did not finish: " + run);
+        return SyncFixtures.completed(api, run);
     }
 
     private List<String> activePlans(int n) {
-        String template = template("Failover " + System.nanoTime(), false);
+        String template = SyncFixtures.template(admin, "Failover " + System.nanoTime());
         List<String> plans = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            JsonObject sections = Json.createObjectBuilder(Fixtures.sixSections(THIS_YEAR)).add("kpis", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", new BigDecimal("1000000")))
-                    .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0))).build();
-            plans.add(activate(admin.post("/jbp/api/v1/plans",
-                    Fixtures.newPlan(generated.partnerIds().get(i), template, sections, THIS_YEAR))));
+            plans.add(SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", Fixtures.newPlan(
+                    generated.partnerIds().get(i), template, SyncFixtures.revenueSections(THIS_YEAR, "1000000"),
+                    THIS_YEAR))));
         }
         return plans;
     }
@@ -227,39 +215,12 @@ class InstanceFailoverIT {
                     .add("mdfRequested", Json.createObjectBuilder().add("amount", 1_000 + i).add("currency", "USD")));
         }
         JsonObject sections = Json.createObjectBuilder(base).add("campaigns", list).build();
-        return activate(admin.post("/jbp/api/v1/plans", Fixtures.newPlan(account, template("Funds " + System.nanoTime(),
-                true), sections, THIS_YEAR)));
-    }
-
-    private String activate(Api.Reply created) {
-        assertEquals(201, created.status(), created.body());
-        String plan = created.json().getString("id");
-        var submitted = admin.post("/jbp/api/v1/plans/" + plan + "/submit", "");
-        assertEquals(200, submitted.status(), submitted.body());
-        JsonObject step = admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("lifecycle").getJsonObject("currentStep");
-        var approved = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step.getString("id") + "/approve", "");
-        assertEquals(200, approved.status(), approved.body());
-        assertEquals("ACTIVE", admin.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
-        return plan;
-    }
-
-    private String template(String name, boolean anyTier) {
-        var body = Fixtures.combinedTemplate(name)
-                .add("tiers", Json.createArrayBuilder().add("Platinum").add("Gold").add("Silver").add("Registered"))
-                .add("partnerAcceptance", false)
-                .add("approvalChain", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
-                .build();
-        var reply = admin.post("/jbp/api/v1/templates", body);
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json().getString("id");
+        return SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", Fixtures.newPlan(account,
+                SyncFixtures.template(admin, "Funds " + System.nanoTime()), sections, THIS_YEAR)));
     }
 
     private Map<String, BigDecimal> actuals(String plan) {
-        Map<String, BigDecimal> values = new HashMap<>();
-        admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
-                .forEach((k, v) -> values.put(k, new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP)));
-        return values;
+        return SyncFixtures.actuals(admin, plan);
     }
 
     /** The period's won revenue, summed here over the org's own records. */
@@ -302,11 +263,6 @@ class InstanceFailoverIT {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        SyncFixtures.sleep(millis);
     }
 }

@@ -1,0 +1,94 @@
+package org.jbp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Sync runs and ACTIVE plans over the API, shared by the tests that sync against the simulator. */
+public final class SyncFixtures {
+
+    private SyncFixtures() {
+    }
+
+    /** Asks {@code api}'s node for a run; 202 expected. */
+    public static JsonObject start(Api api, String mode) {
+        Api.Reply reply = api.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", mode).build());
+        assertEquals(202, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    /** The run once it is no longer RUNNING, whatever the outcome. */
+    public static JsonObject finished(Api api, JsonObject run) {
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject now = api.get("/jbp/api/v1/sync/runs/" + run.getString("id")).json();
+            if (!"RUNNING".equals(now.getString("status"))) {
+                return now;
+            }
+            sleep(100);
+        }
+        return fail("sync run did not finish: " + run);
+    }
+
+    public static JsonObject completed(Api api, JsonObject run) {
+        JsonObject end = finished(api, run);
+        assertEquals("COMPLETED", end.getString("status"), end.toString());
+        return end;
+    }
+
+    /** A combined template for every tier, one approval step, no partner acceptance. */
+    public static String template(Api admin, String name) {
+        var body = Fixtures.combinedTemplate(name)
+                .add("tiers", Json.createArrayBuilder().add("Platinum").add("Gold").add("Silver").add("Registered"))
+                .add("partnerAcceptance", false)
+                .add("approvalChain", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
+                .build();
+        var reply = admin.post("/jbp/api/v1/templates", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    /** The six sections of {@code year} with a revenue_won target and a deals_registered KPI. */
+    public static JsonObject revenueSections(int year, String revenueTarget) {
+        return Json.createObjectBuilder(Fixtures.sixSections(year)).add("kpis", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", new BigDecimal(revenueTarget)))
+                .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0))).build();
+    }
+
+    /** Submits the plan just created and approves its one step: the plan is ACTIVE. */
+    public static String activate(Api admin, Api approver, Api.Reply created) {
+        assertEquals(201, created.status(), created.body());
+        String plan = created.json().getString("id");
+        var submitted = admin.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+        JsonObject step = admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("lifecycle").getJsonObject("currentStep");
+        var approved = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + step.getString("id") + "/approve", "");
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("ACTIVE", admin.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+        return plan;
+    }
+
+    /** The plan's current actuals by metric (and metric#quarter), to cents. */
+    public static Map<String, BigDecimal> actuals(Api admin, String plan) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
+                .forEach((k, v) -> values.put(k, new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP)));
+        return values;
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
