@@ -105,6 +105,23 @@ class SyncIT {
     }
 
     @Test
+    void planActivatedSinceTheLastRunGetsItsActualsFromTheNextIncrementalRun() {
+        // a partner with won revenue this year among the generated records, none of them changed since generation
+        int index = 70;
+        while (expectedRevenue(generated.partnerIds().get(index)).signum() == 0) {
+            index++;
+        }
+        completed(start("full"));
+        String plan = activePlans(1, index, "1000000").get(0);
+        assertTrue(actuals(plan).isEmpty(), "no sync has computed the new plan yet");
+
+        completed(start("incremental"));
+        assertTrue(actuals(plan).getOrDefault("revenue_won", BigDecimal.ZERO).signum() > 0,
+                "the partner's records did not change, the plan still gets its actuals: " + actuals(plan));
+        assertActualsMatchOrg(plan);
+    }
+
+    @Test
     void incrementalRecomputesOnlyTheTouchedPartners() throws SQLException {
         completed(start("full"));
         List<String> plans = activePlans(2, 10, "1000000");

@@ -121,7 +121,17 @@ public class SyncSteps {
         store.saveWatermark(PARTNERS, partnerMark);
         if (run.mode() == SyncMode.INCREMENTAL) {
             // per source, not their union: a partner whose opportunities changed is not re-read for campaigns
-            store.recordTouched(runId, crm.partnersTouchedSince(sourceKeys, sourcesSince.get()));
+            Map<String, Set<String>> touched = new HashMap<>(crm.partnersTouchedSince(sourceKeys, sourcesSince.get()));
+            // a plan activated since the last run has no actuals yet, though its partner's records may not change
+            Set<String> neverSynced = store.partnersOfPlansNeverSynced(SOURCE);
+            if (!neverSynced.isEmpty()) {
+                for (String key : sourceKeys) {
+                    Set<String> partnersOfKey = new HashSet<>(touched.getOrDefault(key, Set.of()));
+                    partnersOfKey.addAll(neverSynced);
+                    touched.put(key, partnersOfKey);
+                }
+            }
+            store.recordTouched(runId, touched);
         }
         run.usedCalls(connectors.takeCalls(runId));
         run.enter(SyncPhase.FACTS, fetchUnits(run).size());

@@ -61,6 +61,23 @@ public class SyncStore {
         return plans;
     }
 
+    /**
+     * Partners with an eligible plan that no sync has computed yet (no actual from {@code syncSource}): a plan
+     * activated since the last run. A plan whose every KPI is still zero stores nothing and stays in this set, so
+     * incremental runs keep re-reading its partner's sources; that is a few partners, merged into the same queries.
+     */
+    public Set<String> partnersOfPlansNeverSynced(String syncSource) {
+        Set<String> partners = new HashSet<>();
+        for (Object row : em.createNativeQuery("select distinct p.partner_account_id from business_plan p "
+                        + "where (p.status = 'ACTIVE' or (p.status = 'CLOSED' and p.closed_at >= ?1)) "
+                        + "and not exists (select 1 from kpi_actual a where a.plan_id = p.id and a.source = ?2)")
+                .setParameter(1, Timestamp.from(clock.instant().minus(closedGrace)))
+                .setParameter(2, syncSource).getResultList()) {
+            partners.add((String) row);
+        }
+        return partners;
+    }
+
     public int partnerCount() {
         return ((Number) em.createNativeQuery("select count(*) from partner").getSingleResult()).intValue();
     }
