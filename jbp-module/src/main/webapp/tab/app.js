@@ -227,11 +227,14 @@ async function openPlan(id) {
   const ctx = { plan, template, currency: plan.currency, quarters: plan.period?.quarters || [],
     period: { start: plan.period?.start, end: plan.period?.end } };
   const editable = actions.has('edit');
-  if (!editable) state.editing.clear();
+  // an ACTIVE plan changes only through an amendment, approved like the plan was
+  const mode = editable ? 'edit' : actions.has('amend') ? 'amend' : null;
+  if (!mode) state.editing.clear();
   target.replaceChildren(
     card(plan.title,
       h('div', { class: 'jbp-plan-status' }, h('span', { class: 'slds-badge', 'data-plan-status': plan.status }, words(plan.status)),
-        editable ? null : h('span', { class: 'slds-text-body_small slds-m-left_x-small' }, 'Read only for you in this status')),
+        mode === 'edit' ? null : h('span', { class: 'slds-text-body_small slds-m-left_x-small' }, mode === 'amend'
+          ? 'Changes are proposed as an amendment and take effect once it is approved' : 'Read only for you in this status')),
       kv([['Period', plan.period?.label], ['Partner', plan.partner?.name], ['Tier', plan.partner?.tier],
         ['Template', `${plan.template?.name} v${plan.template?.version}`], ['Currency', plan.currency],
         ['Owner', plan.ownerId], ['Revision', String(plan.revision)],
@@ -243,7 +246,7 @@ async function openPlan(id) {
           .map((s) => SECTION_LABELS[s.replace(/^sections\./, '').replace(/\[.*$/, '')] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
       actionBar(plan, actions)),
     dashboardCard(dashboard, alerts, plan.currency, card),
-    ...sectionCards(plan, template, ctx, editable),
+    ...sectionCards(plan, template, ctx, mode),
     commentsCard(plan, comments, actions.has('comment')),
     revisionsCard(plan, revisions));
   say(`Plan ${plan.title} loaded`);
@@ -262,7 +265,6 @@ function actionBar(plan, actions) {
   for (const [action, path, label] of [['approve', 'approve', 'Approve'], ['request-revision', 'request-revision', 'Request revision'], ['reject', 'reject', 'Reject']]) {
     if (actions.has(action) && step) buttons.push(run(label, () => api(`/plans/${id}/approvals/${step.id}/${path}`, { method: 'POST', body: { reason: reason.value || label } })));
   }
-  if (actions.has('amend')) buttons.push(run('Amend', () => api(`/plans/${id}/amendments`, { method: 'POST', body: { rationale: reason.value || 'Amendment', changes: {} } })));
   if (actions.has('review')) buttons.push(run('Record review', () => api(`/plans/${id}/reviews`, { method: 'POST', body: { summary: reason.value || 'Review' } })));
   if (actions.has('close')) buttons.push(run('Close', () => api(`/plans/${id}/close`, { method: 'POST', body: {} })));
   if (actions.has('next-cycle')) buttons.push(run('Next cycle', () => api(`/plans/${id}/next-cycle`, { method: 'POST', body: {} })));
@@ -285,24 +287,26 @@ async function download(id, type) {
 }
 
 /** The sections the plan's template has (required or optional), plus vendor commitments. */
-function sectionCards(plan, template, ctx, editable) {
+function sectionCards(plan, template, ctx, mode) {
   const allowed = template ? new Set([...(template.requiredSections || []), ...(template.optionalSections || [])].map((s) => SECTION_ENUM[s]))
     : new Set(Object.keys(plan.sections || {}).filter((k) => plan.sections[k] !== null));
   const required = new Set((template?.requiredSections || []).map((s) => SECTION_ENUM[s]));
   const missing = new Set((plan.missingForSubmission || []).map((s) => s.replace(/^sections\./, '').replace(/\[.*$/, '')));
   return SECTIONS.filter((s) => s.key === 'vendorCommitments' || allowed.has(s.key) || (plan.sections || {})[s.key])
-    .map((section) => sectionCard(plan, section, ctx, editable, { required: required.has(section.key), missing: missing.has(section.key) }));
+    .map((section) => sectionCard(plan, section, ctx, mode, { required: required.has(section.key), missing: missing.has(section.key) }));
 }
 
 function sectionValue(plan, key) {
   return key === 'vendorCommitments' ? plan.vendorCommitments : plan.sections?.[key];
 }
 
-function sectionCard(plan, section, ctx, editable, { required, missing }) {
+function sectionCard(plan, section, ctx, mode, { required, missing }) {
   const headingId = `jbp-section-${section.key}-title`;
   const body = h('div', { class: 'slds-card__body slds-card__body_inner' });
-  const editButton = editable ? button(`Edit`, () => openEditor(plan, section, ctx, el, modelOf(section, sectionValue(plan, section.key), ctx)),
-    { 'data-edit': section.key, 'aria-label': `Edit ${section.label}` }) : null;
+  const editable = Boolean(mode);
+  const label = mode === 'amend' ? 'Propose change' : 'Edit';
+  const editButton = editable ? button(label, () => openEditor(plan, section, ctx, el, modelOf(section, sectionValue(plan, section.key), ctx), { mode }),
+    { 'data-edit': section.key, 'aria-label': `${label}: ${section.label}` }) : null;
   const el = h('section', { class: 'jbp-card slds-card jbp-section', 'data-section': section.key, 'aria-labelledby': headingId },
     h('div', { class: 'slds-card__header slds-grid jbp-card-head' },
       h('h2', { id: headingId, class: 'slds-card__header-title slds-text-heading_small' }, section.label),
@@ -321,18 +325,19 @@ function sectionCard(plan, section, ctx, editable, { required, missing }) {
   el.showView = showView;
   showView();
   const open = state.editing.get(section.key);
-  if (open && editable) openEditor(plan, section, ctx, el, open.model, { conflict: open.conflict, restore: true });
+  if (open && editable) openEditor(plan, section, ctx, el, open.model, { conflict: open.conflict, restore: true, mode });
   return el;
 }
 
-function openEditor(plan, section, ctx, el, model, { conflict: afterConflict = false, restore = false } = {}) {
+function openEditor(plan, section, ctx, el, model, { conflict: afterConflict = false, restore = false, mode = 'edit' } = {}) {
   const body = el.querySelector('.slds-card__body');
   const editButton = el.querySelector(`[data-edit='${section.key}']`);
   if (editButton) editButton.hidden = true;
   state.editing.set(section.key, { model, conflict: false });
   const render = (focusSelector) => {
     const form = new Form();
-    const save = h('button', { type: 'submit', class: 'slds-button slds-button_brand', 'data-save': section.key }, 'Save');
+    const save = h('button', { type: 'submit', class: 'slds-button slds-button_brand', 'data-save': section.key },
+      mode === 'amend' ? 'Propose amendment' : 'Save');
     const cancel = button('Cancel', () => {
       state.editing.delete(section.key);
       el.showView();
@@ -342,14 +347,15 @@ function openEditor(plan, section, ctx, el, model, { conflict: afterConflict = f
     const element = h('form', { class: 'jbp-edit-form', novalidate: true, 'aria-label': `Edit ${section.label}`, 'data-editing': section.key,
       onsubmit: async (e) => {
         e.preventDefault();
-        await saveSection(plan, section, model, form, save, reason.text);
+        await saveSection(plan, section, model, form, save, reason.text, mode);
       } },
     form.summary,
     afterConflict ? h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning jbp-kept', role: 'status' },
       'Your unsaved changes are kept below. The rest of the plan now shows the latest version; save to apply your changes on top of it.') : null,
     ...[section.edit(model, form, ctx, render)].flat(),
     h('div', { class: 'jbp-fields slds-m-top_small' },
-      form.text(`reason-${section.key}`, 'Why this change (kept in the revision history)', reason, 'text', { maxlength: 500 })),
+      form.text(`reason-${section.key}`, mode === 'amend' ? 'Why this change (the amendment\'s rationale, for the approvers)'
+        : 'Why this change (kept in the revision history)', reason, 'text', { maxlength: 500 })),
     h('div', { class: 'jbp-button-row slds-m-top_small' }, cancel, save));
     body.replaceChildren(element);
     const focus = focusSelector && element.querySelector(focusSelector);
@@ -370,22 +376,32 @@ function headerText(text) {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 }
 
-async function saveSection(plan, section, model, form, saveButton, reasonText) {
-  const { value, mapPath } = section.toValue(model);
+async function saveSection(plan, section, model, form, saveButton, reasonText, mode = 'edit') {
+  const { value, mapPath: mapSectionPath } = section.toValue(model);
   const patch = section.key === 'vendorCommitments' ? { vendorCommitments: value } : { sections: { [section.key]: value } };
+  // an amendment's errors name the field inside its "changes"
+  const mapPath = (field) => {
+    const inPlan = mode === 'amend' ? String(field).replace(/^changes\./, '') : field;
+    return mapSectionPath ? mapSectionPath(inPlan) : inPlan;
+  };
   form.clearErrors();
   saveButton.disabled = true;
   try {
-    await api(`/plans/${plan.id}`, { method: 'PATCH', body: patch, headers: { 'If-Match': state.etag,
-      'X-Change-Reason': headerText(reasonText || `Edited ${section.label} in the plan tab`) } });
+    if (mode === 'amend') {
+      await api(`/plans/${plan.id}/amendments`, { method: 'POST',
+        body: { rationale: reasonText || `Change to ${section.label}`, changes: patch } });
+    } else {
+      await api(`/plans/${plan.id}`, { method: 'PATCH', body: patch, headers: { 'If-Match': state.etag,
+        'X-Change-Reason': headerText(reasonText || `Edited ${section.label} in the plan tab`) } });
+    }
     state.editing.delete(section.key);
     await openPlan(plan.id);
     const editButton = document.querySelector(`[data-edit='${section.key}']`);
     if (editButton) editButton.focus();
-    say(`${section.label} saved`);
+    say(mode === 'amend' ? `${section.label}: amendment proposed for approval` : `${section.label} saved`);
   } catch (e) {
     saveButton.disabled = false;
-    if (e.status === 412 || e.status === 409) {
+    if (mode === 'edit' && (e.status === 412 || e.status === 409)) {
       // keep the form as it is; the reload keeps the typed values too
       state.editing.set(section.key, { model, conflict: true });
       form.showMessage(h('div', { class: 'slds-notify slds-notify_alert slds-alert_error jbp-conflict', role: 'alert' },

@@ -444,6 +444,41 @@ class PlanTabBrowserIT {
     }
 
     @Test
+    void activePlanChangesOnlyThroughAnAmendmentProposedFromTheForm() throws IOException {
+        String title = "Browser amendment plan " + System.nanoTime();
+        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
+        approve(planId);
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme);
+        openPlanInTab(planId, title);
+
+        WebElement propose = browser.findElement(By.cssSelector("button[data-edit='campaigns']"));
+        assertEquals("Propose change", propose.getText().trim(), "an ACTIVE plan is not edited in place");
+        propose.click();
+        type(field("sections.campaigns[0].mdfRequested.amount"), "18000");
+        type(field("reason-campaigns"), "Second wave of the webinar agreed in the review");
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.cssSelector("button[data-save='campaigns']")).click();
+        waitFor("the amendment proposed", d -> !status().isEmpty());
+        assertEquals("Campaign calendar and MDF: amendment proposed for approval", status(), alert());
+
+        var amendments = cam.get("/jbp/api/v1/plans/" + planId + "/amendments").array();
+        assertEquals(1, amendments.size(), amendments.toString());
+        assertEquals("Second wave of the webinar agreed in the review", amendments.getJsonObject(0).getString("rationale"));
+        assertEquals(0, campaign(planId).getJsonObject("mdfRequested").getJsonNumber("amount").bigDecimalValue()
+                .compareTo(new java.math.BigDecimal("15000")), "the agreed plan holds until the amendment is approved");
+
+        String step = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("lifecycle").getJsonObject("currentStep")
+                .getString("id");
+        Api.Reply approved = Api.at(deployed).as(Fixtures.approverToken())
+                .post("/jbp/api/v1/plans/" + planId + "/approvals/" + step + "/approve", "");
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals(0, campaign(planId).getJsonObject("mdfRequested").getJsonNumber("amount").bigDecimalValue()
+                .compareTo(new java.math.BigDecimal("18000")), "approved, the amendment changes the plan");
+        assertTrue(browser.findElements(By.cssSelector("button[data-action='Amend']")).isEmpty(),
+                "no action that proposes an empty amendment");
+    }
+
+    @Test
     void quarterlySplitThatDoesNotAddUpIsMarkedAndACorrectedOneIsSaved() throws IOException {
         String title = "Browser quarters plan " + System.nanoTime();
         String planId = openDraftPlan(title);
@@ -602,7 +637,8 @@ class PlanTabBrowserIT {
         assertTrue(browser.findElement(By.cssSelector("li[data-alert='revenue_won']")).getText()
                 .contains("Closed revenue is at 44 % of its expected pace"), "the open alert is listed");
         assertFalse(browser.findElements(By.cssSelector("tr[data-campaign='spring-webinar']")).isEmpty(), "campaign funds");
-        assertTrue(browser.findElements(By.cssSelector("button[data-edit]")).isEmpty(), "an active plan is read-only");
+        assertTrue(browser.findElements(By.cssSelector("button[data-edit]")).stream()
+                .allMatch(b -> b.getText().trim().equals("Propose change")), "an active plan changes only by amendment");
         assertTrue(browser.findElements(By.cssSelector("section[data-section] input")).isEmpty(), "no inputs in read-only sections");
         screenshots("dashboard");
     }
