@@ -2,7 +2,7 @@
 // no storage), renewed before it expires, and sent in the Authorization header: nothing for CSRF to ride on.
 import { h, button, modal, uid, words } from './dom.js';
 import { Form } from './form.js';
-import { SECTIONS, modelOf } from './sections.js';
+import { SECTIONS, modelOf, scrollTable } from './sections.js';
 import { dashboardCard } from './dashboard.js';
 
 const bootElement = document.getElementById('jbp-boot');
@@ -75,6 +75,8 @@ function kv(pairs) {
 const SECTION_LABELS = Object.fromEntries([...SECTIONS.map((s) => [s.key, s.label]), ['general', 'General']]);
 const SECTION_ENUM = { PROFILE: 'profile', REVENUE: 'revenue', CAMPAIGNS: 'campaigns', CERTIFICATIONS: 'certifications',
   CO_SELL: 'coSell', KPIS: 'kpis' };
+/** The section a field path such as sections.campaigns[0].name belongs to. */
+const sectionOf = (path) => path.replace(/^sections\./, '').replace(/\[.*$/, '');
 
 async function start() {
   document.getElementById('jbp-who').textContent =
@@ -95,11 +97,8 @@ async function portfolio() {
     h('th', { scope: 'row' }, button(list[0].partnerName || acc, () => account(acc), { variant: 'reset', class: 'slds-button' })),
     h('td', {}, String(list.length)),
     h('td', {}, list.map((p) => `${p.title} (${words(p.status)})`).join('; '))));
-  main.replaceChildren(card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.') :
-    h('div', { class: 'jbp-scroll', role: 'region', tabindex: '0', 'aria-label': 'Partners and their plans' },
-      h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Plans'), h('th', { scope: 'col' }, 'Titles and status'))),
-        h('tbody', {}, rows)))));
+  main.replaceChildren(card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
+    : scrollTable('Partners and their plans', ['Partner', 'Plans', 'Titles and status'], rows)));
   say('Portfolio loaded');
 }
 
@@ -207,22 +206,35 @@ async function newPlanDialog(accountId) {
   if (first) first.focus();
 }
 
+// a template version never changes (TemplateVersion), so each is fetched once, not on every reload of a plan
+const templateVersions = new Map();
+function templateDefinition({ id, version }) {
+  const key = `${id}@${version}`;
+  if (!templateVersions.has(key)) {
+    templateVersions.set(key, api(`/templates/${id}?version=${version}`).then((r) => r.json.definition)
+      .catch((e) => { templateVersions.delete(key); throw e; }));
+  }
+  return templateVersions.get(key);
+}
+
 async function openPlan(id) {
   clearError();
   if (state.planId !== id) state.editing.clear();
   state.planId = id;
   const target = document.getElementById('jbp-plan');
-  const { json: plan, etag } = await api(`/plans/${id}`);
-  state.etag = etag;
-  const actions = new Set(plan.allowedActions || []);
-  const [approvals, comments, revisions, template, dashboard, alerts] = await Promise.all([
+  // what does not depend on the plan's body is fetched alongside it
+  const rest = Promise.all([
     api(`/plans/${id}/approvals`).then((r) => r.json).catch(() => []),
     api(`/plans/${id}/comments`).then((r) => r.json).catch(() => []),
     api(`/plans/${id}/revisions`).then((r) => r.json).catch(() => []),
-    api(`/templates/${plan.template.id}?version=${plan.template.version}`).then((r) => r.json.definition).catch(() => null),
     api(`/plans/${id}/dashboard`).then((r) => r.json).catch(() => null),
     api(`/plans/${id}/alerts`).then((r) => r.json).catch(() => []),
   ]);
+  const { json: plan, etag } = await api(`/plans/${id}`);
+  state.etag = etag;
+  const actions = new Set(plan.allowedActions || []);
+  const [[approvals, comments, revisions, dashboard, alerts], template] = await Promise.all([
+    rest, templateDefinition(plan.template).catch(() => null)]);
   const done = approvals.filter((s) => s.status === 'APPROVED').length;
   const ctx = { plan, template, currency: plan.currency, quarters: plan.period?.quarters || [],
     period: { start: plan.period?.start, end: plan.period?.end } };
@@ -243,7 +255,7 @@ async function openPlan(id) {
       approvals.length ? h('progress', { max: String(approvals.length), value: String(done), 'aria-label': 'Approval progress' }) : null,
       plan.missingForSubmission?.length && plan.status === 'DRAFT'
         ? h('p', { class: 'slds-text-color_error slds-m-top_x-small' }, `Incomplete before submission: ${plan.missingForSubmission
-          .map((s) => SECTION_LABELS[s.replace(/^sections\./, '').replace(/\[.*$/, '')] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
+          .map((s) => SECTION_LABELS[sectionOf(s)] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
       actionBar(plan, actions)),
     dashboardCard(dashboard, alerts, plan.currency, card),
     ...sectionCards(plan, template, ctx, mode),
@@ -291,7 +303,7 @@ function sectionCards(plan, template, ctx, mode) {
   const allowed = template ? new Set([...(template.requiredSections || []), ...(template.optionalSections || [])].map((s) => SECTION_ENUM[s]))
     : new Set(Object.keys(plan.sections || {}).filter((k) => plan.sections[k] !== null));
   const required = new Set((template?.requiredSections || []).map((s) => SECTION_ENUM[s]));
-  const missing = new Set((plan.missingForSubmission || []).map((s) => s.replace(/^sections\./, '').replace(/\[.*$/, '')));
+  const missing = new Set((plan.missingForSubmission || []).map(sectionOf));
   return SECTIONS.filter((s) => s.key === 'vendorCommitments' || allowed.has(s.key) || (plan.sections || {})[s.key])
     .map((section) => sectionCard(plan, section, ctx, mode, { required: required.has(section.key), missing: missing.has(section.key) }));
 }
@@ -304,8 +316,9 @@ function sectionCard(plan, section, ctx, mode, { required, missing }) {
   const headingId = `jbp-section-${section.key}-title`;
   const body = h('div', { class: 'slds-card__body slds-card__body_inner' });
   const editable = Boolean(mode);
+  const value = sectionValue(plan, section.key);
   const label = mode === 'amend' ? 'Propose change' : 'Edit';
-  const editButton = editable ? button(label, () => openEditor(plan, section, ctx, el, modelOf(section, sectionValue(plan, section.key), ctx), { mode }),
+  const editButton = editable ? button(label, () => openEditor(plan, section, ctx, el, modelOf(section, value, ctx), { mode }),
     { 'data-edit': section.key, 'aria-label': `${label}: ${section.label}` }) : null;
   const el = h('section', { class: 'jbp-card slds-card jbp-section', 'data-section': section.key, 'aria-labelledby': headingId },
     h('div', { class: 'slds-card__header slds-grid jbp-card-head' },
@@ -315,7 +328,6 @@ function sectionCard(plan, section, ctx, mode, { required, missing }) {
         missing ? h('span', { class: 'slds-badge slds-theme_warning' }, 'Incomplete') : null,
         editButton)),
     body);
-  const value = sectionValue(plan, section.key);
   const showView = () => {
     body.replaceChildren(...[value === null || value === undefined
       ? h('p', { class: 'slds-text-color_weak' }, editable ? 'Not filled in yet.' : 'Not filled in.')
@@ -411,7 +423,7 @@ async function saveSection(plan, section, model, form, saveButton, reasonText, m
       say('Not saved: someone else changed this plan — reload');
       form.summary.querySelector('button').focus();
     } else if (e.status === 422 && e.problem?.errors) {
-      const errors = e.problem.errors.map((err) => ({ ...err, field: mapPath ? mapPath(err.field) : err.field }));
+      const errors = e.problem.errors.map((err) => ({ ...err, field: mapPath(err.field) }));
       form.showErrors(errors, `${section.label} not saved: ${errors.length === 1 ? 'check the marked field' : `check the ${errors.length} marked fields`}.`);
       say(`${section.label} not saved: ${errors.length} field error(s)`);
     } else {
@@ -448,11 +460,9 @@ function revisionsCard(plan, revisions) {
   const items = revisions.map((r) => h('li', {}, `#${r.number} · ${r.author} · ${new Date(r.at).toLocaleString()} · ${r.reason || ''} `,
     r.number > 1 ? button(`Changes in #${r.number}`, async () => {
       const { json: diff } = await api(`/plans/${plan.id}/revisions/${r.number - 1}/diff/${r.number}`);
-      out.replaceChildren(h('div', { class: 'jbp-scroll', role: 'region', tabindex: '0', 'aria-label': `Changes in revision ${r.number}` },
-        h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'))),
-          h('tbody', {}, diff.changes.map((c) => h('tr', {}, h('td', {}, c.field), h('td', { class: 'jbp-json' }, JSON.stringify(c.before)),
-            h('td', { class: 'jbp-json' }, JSON.stringify(c.after))))))));
+      out.replaceChildren(scrollTable(`Changes in revision ${r.number}`, ['Field', 'Before', 'After'],
+        diff.changes.map((c) => h('tr', {}, h('td', {}, c.field), h('td', { class: 'jbp-json' }, JSON.stringify(c.before)),
+          h('td', { class: 'jbp-json' }, JSON.stringify(c.after))))));
     }, { variant: 'reset', class: 'slds-button' }) : null));
   return card('Revision history', h('ol', { class: 'jbp-revisions' }, items), out);
 }

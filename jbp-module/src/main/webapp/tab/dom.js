@@ -58,7 +58,7 @@ export function modal(title, { onClose } = {}) {
   const close = () => {
     if (closed) return;
     closed = true;
-    container.remove();
+    dialog.remove();
     backdrop.remove();
     if (onClose) onClose();
     if (opener && document.contains(opener)) opener.focus();
@@ -71,7 +71,6 @@ export function modal(title, { onClose } = {}) {
         title: 'Close (Esc)', onclick: close }, '×'),
       h('h2', { id: titleId, class: 'slds-modal__title slds-hyphenate' }, title)),
     body, footer));
-  const container = dialog;
   const backdrop = h('div', { class: 'slds-backdrop slds-backdrop_open', role: 'presentation' });
   dialog.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {

@@ -2,8 +2,8 @@
 // Field names and JSON paths follow the plan entities (org.jbp.plan.entity) as the API serialises them.
 import { h, button, words, formatNumber } from './dom.js';
 
-export const TACTICS = ['EVENT', 'WEBINAR', 'EMAIL', 'DIGITAL_ADS', 'CONTENT', 'TELEMARKETING', 'TRADE_SHOW', 'WORKSHOP', 'OTHER'];
-export const CERT_ROLES = ['SALES', 'PRE_SALES', 'TECHNICAL'];
+const TACTICS = ['EVENT', 'WEBINAR', 'EMAIL', 'DIGITAL_ADS', 'CONTENT', 'TELEMARKETING', 'TRADE_SHOW', 'WORKSHOP', 'OTHER'];
+const CERT_ROLES = ['SALES', 'PRE_SALES', 'TECHNICAL'];
 const DIMENSIONS = ['PRODUCT_LINE', 'VERTICAL', 'SEGMENT'];
 const SWOT = [['strengths', 'Strengths', 'Strength'], ['weaknesses', 'Weaknesses', 'Weakness'],
   ['opportunities', 'Opportunities', 'Opportunity'], ['threats', 'Threats', 'Threat']];
