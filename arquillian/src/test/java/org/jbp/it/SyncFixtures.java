@@ -7,8 +7,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.jbp.sfsim.Org;
 
 /** Sync runs and ACTIVE plans over the API, shared by the tests that sync against the simulator. */
 public final class SyncFixtures {
@@ -81,6 +83,18 @@ public final class SyncFixtures {
         admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
                 .forEach((k, v) -> values.put(k, new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP)));
         return values;
+    }
+
+    /** Won revenue of {@code partner} closing in {@code year}, summed here over the org's own opportunities. */
+    public static BigDecimal wonRevenue(Org org, String partner, int year) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> opp : org.query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND IsWon = true")) {
+            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == year && opp.get("Amount") != null) {
+                sum = sum.add(new BigDecimal(String.valueOf(opp.get("Amount"))));
+            }
+        }
+        return sum;
     }
 
     public static void sleep(long millis) {

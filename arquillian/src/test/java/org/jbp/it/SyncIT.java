@@ -478,14 +478,7 @@ class SyncIT {
     }
 
     private BigDecimal expectedRevenue(String partner) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
-                + partner + "' AND IsWon = true")) {
-            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
-                sum = sum.add(decimal(opp.get("Amount")));
-            }
-        }
-        return sum;
+        return SyncFixtures.wonRevenue(sim.org(), partner, THIS_YEAR);
     }
 
     private static void assertClose(BigDecimal expected, BigDecimal actual, String what) {

@@ -1,6 +1,7 @@
 package org.jbp.platform;
 
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
@@ -22,13 +23,13 @@ public class PersistenceDataSource implements SessionCustomizer {
         if (DataSourceConfiguration.JNDI_NAME.equals(name)) {
             return;
         }
-        JNDIConnector connector = new JNDIConnector(ApplicationDataSource.lookup());
-        ((DatabaseLogin) session.getDatasourceLogin()).setConnector(connector);
+        DataSource dataSource = ApplicationDataSource.lookup();
+        ((DatabaseLogin) session.getDatasourceLogin()).setConnector(new JNDIConnector(dataSource));
         if (session instanceof ServerSession server) {
             // reads outside a transaction use the read pool, which otherwise keeps the build-time data source
             ConnectionPool read = server.getReadConnectionPool();
             if (read.getLogin() instanceof DatabaseLogin login) {
-                login.setConnector(new JNDIConnector(ApplicationDataSource.lookup()));
+                login.setConnector(new JNDIConnector(dataSource));
             }
         }
         LOG.info(() -> "persistence unit uses the server-managed data source " + name);

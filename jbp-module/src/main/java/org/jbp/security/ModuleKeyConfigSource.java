@@ -48,8 +48,14 @@ public class ModuleKeyConfigSource implements ConfigSource {
     /** Resolving the admin's key reads other config sources; a nested lookup of our own key must not recurse. */
     private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
-    private String jwks;
-    private Instant builtAt = Instant.EPOCH;
+    /** What MP-JWT is told: the combined JWKS inline, or the location of a file holding it; the other is null. */
+    private record Published(String inline, String location, Instant builtAt) {
+        boolean stale() {
+            return builtAt.plus(REFRESH).isBefore(Instant.now());
+        }
+    }
+
+    private volatile Published published;
     private Path file;
     private String written;
 
@@ -73,36 +79,39 @@ public class ModuleKeyConfigSource implements ConfigSource {
     /**
      * MP-JWT refuses an inline key and a location together, so the combined JWKS is given in the form the
      * admin chose: inline when the admin set {@code mp.jwt.verify.publickey}, otherwise as a file whose
-     * location replaces the admin's (which is read here and merged in).
+     * location replaces the admin's (which is read here and merged in). Payara asks on every request, so the
+     * answer is kept and the other config sources are read again only every {@link #REFRESH}.
      */
     @Override
     public String getValue(String propertyName) {
         if ((!PUBLIC_KEY.equals(propertyName) && !LOCATION.equals(propertyName)) || RESOLVING.get() != null) {
             return null;
         }
+        Published current = published;
+        if (current == null || current.stale()) {
+            current = republish();
+        }
+        return PUBLIC_KEY.equals(propertyName) ? current.inline() : current.location();
+    }
+
+    private synchronized Published republish() {
+        if (published != null && !published.stale()) {
+            return published;
+        }
         RESOLVING.set(Boolean.TRUE);
         try {
             boolean adminInline = otherSource(PUBLIC_KEY).isPresent();
-            if (PUBLIC_KEY.equals(propertyName)) {
-                return adminInline ? jwks() : null;
-            }
-            return adminInline ? null : jwksFile();
+            String jwks = build();
+            published = adminInline ? new Published(jwks, null, Instant.now())
+                    : new Published(null, jwksFile(jwks), Instant.now());
+            return published;
         } finally {
             RESOLVING.remove();
         }
     }
 
-    private synchronized String jwks() {
-        if (jwks == null || builtAt.plus(REFRESH).isBefore(Instant.now())) {
-            jwks = build();
-            builtAt = Instant.now();
-        }
-        return jwks;
-    }
-
     /** The JWKS written to an owner-only temporary file, rewritten when it changes. */
-    private synchronized String jwksFile() {
-        String current = jwks();
+    private String jwksFile(String jwks) {
         try {
             if (file == null) {
                 file = Files.createTempFile("jbp-jwks-", ".json",
@@ -110,9 +119,9 @@ public class ModuleKeyConfigSource implements ConfigSource {
                                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 file.toFile().deleteOnExit();
             }
-            if (!current.equals(written)) {
-                Files.writeString(file, current);
-                written = current;
+            if (!jwks.equals(written)) {
+                Files.writeString(file, jwks);
+                written = jwks;
             }
             return file.toUri().toString();
         } catch (IOException | UnsupportedOperationException e) {

@@ -47,7 +47,7 @@ class CanvasIT {
     URL deployed;
 
     String base;
-    final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startOrg() {
@@ -65,11 +65,20 @@ class CanvasIT {
     }
 
     HttpResponse<String> postCanvas(String signedRequest) throws Exception {
-        return postForm("signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8));
+        return postCanvas(base, signedRequest);
+    }
+
+    /** What Salesforce does when the tab opens: POST the signed request to the node at {@code base}. */
+    static HttpResponse<String> postCanvas(String base, String signedRequest) throws Exception {
+        return postForm(base, "signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> postForm(String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/jbp/canvas"))
+        return postForm(base, form);
+    }
+
+    private static HttpResponse<String> postForm(String base, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/jbp/canvas"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -199,10 +208,10 @@ class CanvasIT {
 
     @Test
     void demoLoginDoesNotExistOutsideDemoMode() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/jbp/demo")).GET().build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/jbp/demo")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, r.statusCode());
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/jbp/demo/login"))
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/jbp/demo/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("role=admin")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, login.statusCode());
@@ -210,7 +219,7 @@ class CanvasIT {
 
     @Test
     void getOnTheCanvasUrlIsNotAnEntry() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/jbp/canvas")).GET().build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/jbp/canvas")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, r.statusCode());
     }

@@ -3,13 +3,8 @@ package org.jbp.it.canvas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jbp.it.Api;
 import org.jbp.it.TestEnvironment;
@@ -55,12 +50,8 @@ class TabTokenAcrossNodesIT {
     @Test
     void tokenIssuedByOneNodeIsTrustedAndRenewedByTheOther() throws Exception {
         Api first = Api.at(deployed);
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(first.base() + "/jbp/canvas"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("signed_request=" + URLEncoder.encode(
-                        org.signedRequest(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme),
-                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = CanvasIT.postCanvas(first.base(),
+                org.signedRequest(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme));
         assertEquals(200, page.statusCode(), page.body());
         String token = CanvasIT.boot(page.body()).getString("token");
 

@@ -34,6 +34,19 @@ final class SyncJobArtifacts {
         return UUID.fromString(BatchRuntime.getJobOperator().getParameters(job.getExecutionId()).getProperty("runId"));
     }
 
+    /**
+     * Runs one piece of a step and records a failure on the run itself before the batch runtime sees it, so the
+     * run shows the real error rather than only the listener's "execution ended" note.
+     */
+    static void failingTheRun(SyncSteps steps, UUID runId, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            steps.failed(runId, e);
+            throw e;
+        }
+    }
+
     /** A one-shot step of the run: does its work, and marks the run failed when the work throws. */
     abstract static class RunStep extends AbstractBatchlet {
         @Inject
@@ -46,13 +59,8 @@ final class SyncJobArtifacts {
         @Override
         public String process() {
             UUID runId = runId(job);
-            try {
-                run(runId);
-                return "COMPLETED";
-            } catch (RuntimeException e) {
-                steps.failed(runId, e);
-                throw e;
-            }
+            failingTheRun(steps, runId, () -> run(runId));
+            return "COMPLETED";
         }
     }
 
@@ -105,14 +113,7 @@ final class SyncJobArtifacts {
         @Override
         public void writeItems(List<Object> items) {
             UUID runId = runId(job);
-            try {
-                for (Object key : items) {
-                    steps.fetch(runId, (String) key);
-                }
-            } catch (RuntimeException e) {
-                steps.failed(runId, e);
-                throw e;
-            }
+            failingTheRun(steps, runId, () -> items.forEach(key -> steps.fetch(runId, (String) key)));
         }
     }
 
@@ -159,12 +160,7 @@ final class SyncJobArtifacts {
         @Override
         public void writeItems(List<Object> items) {
             UUID runId = runId(job);
-            try {
-                steps.compute(runId, items.stream().map(PlanScope.class::cast).toList());
-            } catch (RuntimeException e) {
-                steps.failed(runId, e);
-                throw e;
-            }
+            failingTheRun(steps, runId, () -> steps.compute(runId, items.stream().map(PlanScope.class::cast).toList()));
         }
     }
 
