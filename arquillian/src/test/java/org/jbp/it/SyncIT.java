@@ -319,6 +319,30 @@ class SyncIT {
     }
 
     @Test
+    void noInputToTheSyncRunsApiIsAServerError() {
+        List<String> bodies = List.of("", "not json", "[]", "{}", "{\"mode\":null}", "{\"mode\":7}",
+                "{\"mode\":\"FULL \"}", "{\"mode\":\"sideways\"}", "{\"mode\":[\"full\"]}",
+                "{\"mode\":\"" + "x".repeat(100_000) + "\"}", "{\"mode\":\"full\"", "\u0000");
+        for (String body : bodies) {
+            Api.Reply reply = admin.post("/jbp/api/v1/sync/runs", body);
+            assertTrue(reply.status() >= 400 && reply.status() < 500, body.length() > 60 ? "long mode" : body
+                    + " -> " + reply.status() + " " + reply.body());
+            assertEquals("application/problem+json", reply.contentType(), body);
+        }
+        for (String path : List.of("/sync/runs/not-a-uuid", "/sync/runs/" + java.util.UUID.randomUUID(),
+                "/sync/runs/not-a-uuid/restart", "/sync/runs/" + java.util.UUID.randomUUID() + "/restart",
+                "/sync/runs?limit=abc", "/sync/runs?limit=0", "/sync/runs?offset=-1")) {
+            Api.Reply reply = path.endsWith("/restart") ? admin.post("/jbp/api/v1" + path, "")
+                    : admin.get("/jbp/api/v1" + path);
+            assertTrue(reply.status() >= 400 && reply.status() < 500, path + " -> " + reply.status() + " "
+                    + reply.body());
+        }
+        Api.Reply partner = Api.at(deployed).as(Fixtures.partnerToken(Fixtures.newAccountId(), "005000000000088"))
+                .post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "full").build());
+        assertEquals(403, partner.status(), partner.body());
+    }
+
+    @Test
     void dashboardShowsPaceAndAnAlertOpensAndClosesWithTheKpi() throws SQLException {
         completed(start("full"));
         // an unreachable revenue KPI: far below pace, so off track

@@ -105,6 +105,12 @@ public final class TestEnvironment {
         return postgres.getPostgresDatabase();
     }
 
+    /** An empty schema, for a test that installs the WAR on a server of its own instead of Arquillian's. */
+    public static synchronized void freshDatabase() {
+        start();
+        resetDatabase();
+    }
+
     private static void resetDatabase() {
         try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
             s.execute("drop schema public cascade");

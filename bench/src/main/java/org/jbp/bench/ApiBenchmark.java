@@ -56,7 +56,7 @@ public final class ApiBenchmark {
 
         out.println("Starting PostgreSQL and Payara Micro (throw-away database in " + data.toAbsolutePath() + ")");
         JbpStack stack = JbpStack.start(new JbpStack.Settings(data, runtime, port, false, ISSUER, QUIET_BACKGROUND,
-                payaraJvmOptions(), Duration.ofMinutes(5)), out::println);
+                payaraJvmOptions(), Duration.ofMinutes(5), null), out::println);
         Thread stopper = new Thread(() -> close(stack, out), "jbp-bench-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jbp.demo.data.DemoDataLoader;
+import org.jbp.demo.data.FirstSync;
 import org.jbp.demo.data.HttpJbpApi;
 import org.jbp.demo.runtime.JbpStack;
 import org.jbp.demo.runtime.SigningKeys;
@@ -59,15 +60,18 @@ public final class DemoMain {
     private void start() throws IOException, InterruptedException {
         out.println("Starting the Salesforce simulator on 127.0.0.1:" + settings.simulatorPort());
         salesforce = DemoSalesforceOrg.start(settings.simulatorPort(), settings.seed());
+        DemoUsers users = salesforce.users();
+        // installed as INSTALL.md says (server-managed pool, batch job repository in PostgreSQL), every scheduler
+        // at its shipped default
         stack = JbpStack.start(new JbpStack.Settings(settings.dataDirectory(), settings.runtimeDirectory(),
                 settings.httpPort(), true, DemoSettings.ISSUER,
                 Map.of("JBP_SALESFORCE_LOGIN_URL", salesforce.soapEndpoint(),
                         "JBP_SALESFORCE_USERNAME", DemoSalesforceOrg.USERNAME,
                         "JBP_SALESFORCE_PASSWORD", DemoSalesforceOrg.PASSWORD,
-                        "JBP_DEMO_ENABLED", "true"),
-                List.of("-Xmx768m"), Duration.ofMinutes(5)), out::println);
+                        "JBP_DEMO_ENABLED", "true",
+                        "JBP_DEMO_USERS", demoLogin(users)),
+                List.of("-Xmx768m"), Duration.ofMinutes(5), settings.postBootCommands()), out::println);
 
-        DemoUsers users = salesforce.users();
         SigningKeys keys = stack.keys();
         Duration validity = Duration.ofDays(settings.tokenDays());
         Tokens tokens = new Tokens(
@@ -92,8 +96,21 @@ public final class DemoMain {
             throw new IllegalStateException("Loading the demo data failed (delete " + settings.dataDirectory()
                     + " to start over with an empty database): " + e.getMessage(), e);
         }
+        out.println("Syncing KPIs from the Salesforce simulator (a full run)");
+        FirstSync.Outcome synced = new FirstSync(new HttpJbpApi(stack.baseUri()), tokens.admin(),
+                Duration.ofMinutes(5)).run();
         Path tokenFile = writeTokenFile(tokens, users);
-        printBanner(result, tokens, users, tokenFile);
+        printBanner(result, synced, tokens, users, tokenFile);
+    }
+
+    /** The tab's demo login offers exactly the people the tokens are printed for (DemoServlet, jbp.demo.users). */
+    private static String demoLogin(DemoUsers users) {
+        return String.join(";",
+                "channel-manager|" + users.channelManager().id() + "|" + users.channelManager().name(),
+                "approver|" + users.approver().id() + "|" + users.approver().name(),
+                "partner|" + users.partnerUser().id() + "|" + users.partnerUser().name() + "|"
+                        + users.partnerOfUser().accountId(),
+                "admin|" + users.admin().id() + "|" + users.admin().name());
     }
 
     private record Tokens(String admin, String channelManager, String approver, String partner) {
@@ -113,7 +130,8 @@ public final class DemoMain {
         return file;
     }
 
-    private void printBanner(DemoDataLoader.Result result, Tokens tokens, DemoUsers users, Path tokenFile) {
+    private void printBanner(DemoDataLoader.Result result, FirstSync.Outcome synced, Tokens tokens, DemoUsers users,
+                             Path tokenFile) {
         String base = stack.baseUri().toString();
         String api = base + "/jbp/api/v1";
         out.println();
@@ -134,6 +152,17 @@ public final class DemoMain {
                 + result.partners() + " partners, " + result.templates() + " templates, plans by status "
                 + result.plansByStatus());
         out.println("Lifecycle:    " + result.lifecycle());
+        out.println("KPI sync:     " + synced.status() + " in " + synced.took().toSeconds() + " s (" + synced.partners()
+                + " partners, " + synced.apiCalls() + " Salesforce API calls); the scheduler syncs hourly from now on");
+        out.println();
+        out.println("Who sees what in the plan tab (" + base + "/jbp/demo, pick the person):");
+        out.println("  " + users.channelManager().name() + ", channel manager: owns every demo partner; the portfolio,"
+                + " the ACTIVE plans with live actuals, drafts to edit and submit");
+        out.println("  " + users.approver().name() + ", approver: decides every step of the demo approval chains; opens the plan"
+                + " waiting in approval and approves, rejects or asks for a revision (with a reason)");
+        out.println("  " + users.partnerUser().name() + ", partner user: only " + users.partnerOfUser().name()
+                + "'s plans; comments, edits the draft, accepts");
+        out.println("  " + users.admin().name() + ", JBP admin: every plan, templates, sync runs, CRM writes");
         out.println();
         out.println("Bearer tokens (valid " + settings.tokenDays() + " days; `source " + tokenFile
                 + "` exports them):");

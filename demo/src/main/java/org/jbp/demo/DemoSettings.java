@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * folders, the simulator's seed and how long printed tokens stay valid.
  */
 record DemoSettings(Path dataDirectory, Path runtimeDirectory, int httpPort, int simulatorPort, long seed,
-                    int tokenDays) {
+                    int tokenDays, Path postBootCommands) {
 
     static final String ISSUER = "jbp-demo";
 
@@ -18,6 +18,8 @@ record DemoSettings(Path dataDirectory, Path runtimeDirectory, int httpPort, int
                 Integer.getInteger("jbp.demo.port", 8080),
                 Integer.getInteger("jbp.demo.simulatorPort", 8099),
                 Long.getLong("jbp.demo.seed", 42L),
-                Integer.getInteger("jbp.demo.tokenDays", 30));
+                Integer.getInteger("jbp.demo.tokenDays", 30),
+                Path.of(System.getProperty("jbp.demo.postBootCommands",
+                        "descriptors/payara/post-boot-commands.asadmin")).toAbsolutePath().normalize());
     }
 }

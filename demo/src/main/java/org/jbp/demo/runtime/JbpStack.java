@@ -26,10 +26,14 @@ public final class JbpStack implements AutoCloseable {
      * @param runtimeDirectory holds {@code payara-micro.jar} and {@code jbp.war}
      * @param keepData         keep the database between runs (demo) or start empty and wipe it on close (benchmark)
      * @param environment      extra environment for Payara (the Salesforce login, feature switches)
+     * @param postBootCommands the admin's post-boot commands (descriptors/payara): with them Payara gets the pool,
+     *                         the resource {@code jdbc/jbp} and the batch job repository in this PostgreSQL, and the
+     *                         driver from {@code postgresql.jar} in the runtime directory, exactly as INSTALL.md
+     *                         installs it; without them (null) the module's own pool from {@code JBP_DB_URL}
      */
     public record Settings(Path dataDirectory, Path runtimeDirectory, int httpPort, boolean keepData,
                            String issuer, Map<String, String> environment, List<String> jvmOptions,
-                           Duration startupTimeout) {
+                           Duration startupTimeout, Path postBootCommands) {
         public Settings {
             Objects.requireNonNull(dataDirectory, "a data directory is required");
             Objects.requireNonNull(runtimeDirectory, "a runtime directory is required");
@@ -65,9 +69,20 @@ public final class JbpStack implements AutoCloseable {
         try {
             SigningKeys keys = SigningKeys.inFolder(data.resolve("keys"), settings.issuer());
             Map<String, String> environment = new LinkedHashMap<>(settings.environment());
-            environment.put("JBP_DB_URL", database.jdbcUrl());
-            environment.put("JBP_DB_USER", EmbeddedDatabase.USER);
-            environment.put("JBP_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+            List<String> microOptions = List.of();
+            if (settings.postBootCommands() == null) {
+                environment.put("JBP_DB_URL", database.jdbcUrl());
+                environment.put("JBP_DB_USER", EmbeddedDatabase.USER);
+                environment.put("JBP_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+            } else {
+                environment.put("JBP_DB_HOST", "127.0.0.1");
+                environment.put("JBP_DB_PORT", String.valueOf(database.port()));
+                environment.put("JBP_DB_NAME", "postgres");
+                environment.put("JBP_DB_USER", EmbeddedDatabase.USER);
+                environment.put("JBP_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+                microOptions = List.of("--postbootcommandfile", settings.postBootCommands().toAbsolutePath().toString(),
+                        "--addlibs", settings.runtimeDirectory().resolve("postgresql.jar").toAbsolutePath().toString());
+            }
             environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
             environment.put("MP_JWT_VERIFY_ISSUER", settings.issuer());
             Path log = settings.logDirectory().toAbsolutePath().resolve("payara-micro.log");
@@ -75,7 +90,8 @@ public final class JbpStack implements AutoCloseable {
             payara = PayaraMicro.start(new PayaraMicro.Settings(
                     settings.runtimeDirectory().resolve("payara-micro.jar").toAbsolutePath(),
                     settings.runtimeDirectory().resolve("jbp.war").toAbsolutePath(),
-                    settings.httpPort(), environment, settings.jvmOptions(), log, data.resolve("payara")));
+                    settings.httpPort(), environment, settings.jvmOptions(), log, data.resolve("payara"), microOptions,
+                    java.util.Set.of("JBP_DB_URL")));
             JbpStack stack = new JbpStack(settings, database, keys, payara);
             payara.awaitReady(stack.baseUri().resolve("/jbp/health/ready"), settings.startupTimeout());
             return stack;

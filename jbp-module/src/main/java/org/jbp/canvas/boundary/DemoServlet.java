@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.canvas.control.CanvasSettings;
 import org.jbp.canvas.control.TabSession;
@@ -18,22 +18,22 @@ import org.jbp.partner.entity.PartnerAccountId;
 import org.jbp.security.Roles;
 
 /**
- * The demo login: the same tab outside Salesforce, as a chosen demo user. Exists only with
+ * The demo login: the same tab outside Salesforce, as one of the demo's people. Exists only with
  * {@code jbp.demo.enabled=true}; otherwise every path here is a plain 404, indistinguishable from no servlet.
+ *
+ * <p>The people are the demo launcher's ({@code jbp.demo.users}): the users it prints tokens for, owns the demo
+ * partners with and names as approvers, so signing in here shows the same plans as the printed tokens do.
  */
 @WebServlet(urlPatterns = {"/demo", "/demo/*"})
 public class DemoServlet extends HttpServlet {
 
-    /** role key → (user id, name, group); ids look like Salesforce user ids so plans show sensible owners. */
-    private static final Map<String, List<String>> USERS = Map.of(
-            "channel-manager", List.of("005000000000DEMCAM", "Casey Channel (demo)", Roles.CHANNEL_MANAGER),
-            "approver", List.of("005000000000DEMAPP", "Avery Approver (demo)", Roles.APPROVER),
-            "admin", List.of("005000000000DEMADM", "Ada Admin (demo)", Roles.ADMIN),
-            "partner", List.of("005000000000DEMPRT", "Pat Partner (demo)", Roles.PARTNER));
-
     @Inject
     @ConfigProperty(name = "jbp.demo.enabled", defaultValue = "false")
     boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "jbp.demo.users")
+    Optional<String> configuredUsers;
 
     @Inject
     PartnerRepository partners;
@@ -49,6 +49,11 @@ public class DemoServlet extends HttpServlet {
         if (!enabled) {
             response.sendError(404);
             return;
+        }
+        StringBuilder people = new StringBuilder();
+        for (DemoUser user : DemoUser.parse(configuredUsers.orElse(""))) {
+            people.append("<option value=\"").append(escape(user.id())).append("\">").append(escape(user.name()))
+                    .append(" (").append(escape(user.roleLabel())).append(")</option>");
         }
         StringBuilder options = new StringBuilder();
         for (Partner p : partners.all()) {
@@ -68,16 +73,14 @@ public class DemoServlet extends HttpServlet {
                 <h1 class="slds-text-heading_large">JBP demo</h1>
                 <p>Demo mode: sign in as a demo user. This page does not exist outside demo mode.</p>
                 <form method="post" action="%1$s/demo/login" class="slds-form">
-                <div class="slds-form-element"><label class="slds-form-element__label" for="role">Role</label>
-                <select id="role" name="role" class="slds-select">
-                <option value="channel-manager">Channel manager</option><option value="approver">Approver</option>
-                <option value="partner">Partner user</option><option value="admin">JBP admin</option></select></div>
+                <div class="slds-form-element"><label class="slds-form-element__label" for="user">Who you are</label>
+                <select id="user" name="user" class="slds-select">%3$s</select></div>
                 <div class="slds-form-element"><label class="slds-form-element__label" for="account">Partner account
-                (the account the tab opens on; a partner user's own)</label>
+                the tab opens on (a partner user always sees their own)</label>
                 <select id="account" name="account" class="slds-select"><option value="">(portfolio)</option>%2$s</select></div>
                 <button class="slds-button slds-button_brand slds-m-top_medium" type="submit">Open the plan tab</button>
                 </form></main></body></html>
-                """.formatted(ctx, options));
+                """.formatted(ctx, options, people));
     }
 
     @Override
@@ -86,16 +89,18 @@ public class DemoServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        List<String> user = USERS.get(String.valueOf(request.getParameter("role")));
-        String account = request.getParameter("account");
-        account = account == null || account.isBlank() ? null
-                : PartnerAccountId.tryParse(account).map(PartnerAccountId::value).orElse(null);
-        if (user == null || (Roles.PARTNER.equals(user.get(2)) && account == null)) {
-            response.sendError(400, "pick a role, and a partner account for a partner user");
+        String chosen = String.valueOf(request.getParameter("user"));
+        DemoUser user = DemoUser.parse(configuredUsers.orElse("")).stream().filter(u -> u.id().equals(chosen)).findFirst()
+                .orElse(null);
+        if (user == null) {
+            response.sendError(400, "pick one of the demo's people");
             return;
         }
-        boolean partner = Roles.PARTNER.equals(user.get(2));
-        TabIdentity identity = new TabIdentity(user.get(0), user.get(1), List.of(user.get(2)),
+        String account = user.partnerAccountId() != null ? user.partnerAccountId() : request.getParameter("account");
+        account = account == null || account.isBlank() ? null
+                : PartnerAccountId.tryParse(account).map(PartnerAccountId::value).orElse(null);
+        boolean partner = Roles.PARTNER.equals(user.group());
+        TabIdentity identity = new TabIdentity(user.id(), user.name(), List.of(user.group()),
                 partner ? account : null, account, account == null ? "portfolio" : "account");
         TabPage.render(getServletContext(), response, sessions.start(identity, true), settings.frameAncestors());
     }

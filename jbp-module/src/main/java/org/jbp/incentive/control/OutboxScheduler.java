@@ -30,6 +30,9 @@ public class OutboxScheduler {
     boolean enabled;
 
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+    // on the method as well: with the class-level attribute alone, the first scheduled sync ran into a container
+    // transaction (RAR5029 when the batch runtime booted inside it)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (!enabled) {
             return;

@@ -29,6 +29,9 @@ public class LifecycleScheduler {
     boolean enabled;
 
     @Schedule(minute = "*", hour = "*", persistent = false)
+    // on the method as well: with the class-level attribute alone, the first scheduled sync ran into a container
+    // transaction (RAR5029 when the batch runtime booted inside it)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void everyMinute() {
         if (enabled) {
             runNow();

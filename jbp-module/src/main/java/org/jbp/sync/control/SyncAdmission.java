@@ -14,7 +14,9 @@ import org.jbp.sync.entity.SyncStatus;
 
 /**
  * Decides, in one transaction with the lease, whether a run may start: a new run, the resumption of one the
- * daily limit stopped, or the takeover of one whose holder stopped renewing its lease.
+ * daily limit stopped, or the takeover of one whose holder stopped renewing its lease. Always in a transaction of
+ * its own, committed before the job starts: the job's threads must see the run and the lease, and a caller's
+ * transaction (a timer's) must not hold them uncommitted while the batch runtime starts.
  */
 @ApplicationScoped
 public class SyncAdmission {
@@ -35,7 +37,7 @@ public class SyncAdmission {
     public record Outcome(boolean started, UUID runId) {
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome begin(SyncMode mode, String by) {
         Optional<SyncRun> limited = runs.latestLimited();
         if (limited.isPresent()) {
@@ -50,7 +52,7 @@ public class SyncAdmission {
         return new Outcome(true, run.id());
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome beginResume(UUID runId) {
         SyncRun run = runs.lock(runId);
         if (run.status() == SyncStatus.COMPLETED) {

@@ -1,7 +1,8 @@
 package org.jbp.sync.control;
 
-import jakarta.batch.operations.JobOperator;
+import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -10,6 +11,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,12 +25,19 @@ import org.jbp.sync.entity.SyncStatus;
  * Starts sync runs: takes the lease and records the run in one transaction, then hands the run to Jakarta
  * Batch. A run the daily limit stopped is resumed instead of starting a new one; a run whose holder died
  * (lease expired while RUNNING) is taken over by whichever instance takes the lease next.
+ *
+ * <p>The job is handed to the batch runtime on a managed executor thread, never on the caller's: Payara boots its
+ * job repository lazily on the first {@code getJobOperator()}, and if that happens inside a JTA transaction that
+ * already holds a non-XA connection (an EJB timer's, a request's) the runtime fails for the life of the server.
+ * A start that fails is recorded as FAILED (the run never stays RUNNING) and reported as {@link SyncStartFailed}.
  */
 @ApplicationScoped
 public class SyncLauncher {
 
     public static final String JOB = "kpi-sync";
     private static final Logger LOG = Logger.getLogger(SyncLauncher.class.getName());
+    /** Starting only records the execution and queues it; a minute means the runtime is stuck. */
+    private static final long START_TIMEOUT_SECONDS = 60;
 
     @Inject
     SyncRuns runs;
@@ -40,6 +52,9 @@ public class SyncLauncher {
     @Inject
     @ConfigProperty(name = "jbp.sync.lease-ttl", defaultValue = "PT60S")
     Duration leaseTtl;
+    /** The server's default executor: its tasks run with no transaction context. */
+    @Resource
+    ManagedExecutorService executor;
 
     /** Runs this instance is executing now; their leases are renewed by the scheduler's tick. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
@@ -63,17 +78,27 @@ public class SyncLauncher {
 
     private void launch(UUID runId) {
         running.add(runId);
+        Properties parameters = new Properties();
+        parameters.setProperty("runId", runId.toString());
         try {
-            Properties parameters = new Properties();
-            parameters.setProperty("runId", runId.toString());
-            JobOperator operator = BatchRuntime.getJobOperator();
-            operator.start(JOB, parameters);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sync run " + runId + " could not start", e);
-            finished(runId);
-            runs.stop(runId, instance.id(), SyncStatus.FAILED, "job did not start: " + e, 0);
-            throw e;
+            Future<Long> started = executor.submit(() -> BatchRuntime.getJobOperator().start(JOB, parameters));
+            started.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw failedToStart(runId, e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            throw failedToStart(runId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failedToStart(runId, e);
         }
+    }
+
+    private SyncStartFailed failedToStart(UUID runId, Throwable cause) {
+        LOG.log(Level.WARNING, "sync run " + runId + " could not start", cause);
+        finished(runId);
+        String reason = SyncStartFailed.reason(cause);
+        runs.stop(runId, instance.id(), SyncStatus.FAILED, "job did not start: " + reason, 0);
+        return new SyncStartFailed(runId, reason, cause);
     }
 
     /** Called when an execution of this instance ends, whatever its outcome. */

@@ -52,6 +52,9 @@ public class SyncScheduler {
     String fullAt;
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    // on the method as well: with the class-level attribute alone, the first scheduled sync ran into a container
+    // transaction (RAR5029 when the batch runtime booted inside it)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         try {
             launcher.renewLeases();
