@@ -138,7 +138,7 @@ public final class DemoMain {
         out.println("================ JBP demo is running ================");
         out.println("App:          " + base + "/jbp/" + (answers200(base + "/jbp/") ? ""
                 : "   (no start page in this WAR yet: use the API below)"));
-        out.println("Plan tab:     " + base + "/jbp/demo   (demo login: pick a role, see the tab as in Salesforce)");
+        out.println("Plan tab:     " + base + "/jbp/demo   (demo login: pick a person, see the tab as in Salesforce)");
         out.println("REST API:     " + api);
         out.println("OpenAPI:      " + base + "/openapi" + (answers200(base + "/openapi-ui/")
                 ? "   (browsable UI: " + base + "/openapi-ui/)" : "   (this Payara has no /openapi-ui)"));
