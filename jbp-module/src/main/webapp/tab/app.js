@@ -4,6 +4,7 @@ import { h, button, modal, uid, words } from './dom.js';
 import { Form } from './form.js';
 import { SECTIONS, modelOf, scrollTable } from './sections.js';
 import { dashboardCard } from './dashboard.js';
+import { queueTable } from './queue.js';
 
 const bootElement = document.getElementById('jbp-boot');
 const boot = JSON.parse(bootElement.textContent);
@@ -87,7 +88,7 @@ async function start() {
 
 async function portfolio() {
   main.replaceChildren(h('p', {}, 'Loading portfolio…'));
-  const { json: plans } = await api('/plans');
+  const [{ json: plans }, { json: queue }] = await Promise.all([api('/plans'), api('/approvals/waiting?limit=200')]);
   const byPartner = new Map();
   for (const p of plans) {
     if (!byPartner.has(p.partnerAccountId)) byPartner.set(p.partnerAccountId, []);
@@ -97,8 +98,10 @@ async function portfolio() {
     h('th', { scope: 'row' }, button(list[0].partnerName || acc, () => account(acc), { variant: 'reset', class: 'slds-button' })),
     h('td', {}, String(list.length)),
     h('td', {}, list.map((p) => `${p.title} (${words(p.status)})`).join('; '))));
-  main.replaceChildren(card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
-    : scrollTable('Partners and their plans', ['Partner', 'Plans', 'Titles and status'], rows)));
+  const waiting = queue.total > 0 || groups.has('approver')
+    ? card(`Waiting for me (${queue.total})`, queueTable(queue, (item) => account(item.partnerAccountId, item.planId))) : null;
+  main.replaceChildren(h('div', { class: 'jbp-stack' }, waiting, card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
+    : scrollTable('Partners and their plans', ['Partner', 'Plans', 'Titles and status'], rows))));
   say('Portfolio loaded');
 }
 

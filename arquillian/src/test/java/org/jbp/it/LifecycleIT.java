@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.apache.pdfbox.Loader;
@@ -272,6 +273,77 @@ class LifecycleIT {
                 .map(e -> e.getString("field")).toList();
         assertEquals(List.of("sections.campaigns", "sections.coSell"), fields);
         assertEquals("DRAFT", cam.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+    }
+
+    @Test
+    void eachQueueHoldsExactlyTheStepsItsOwnerMayDecideOverdueFirst() {
+        Api bob = api.as(Fixtures.secondApproverToken());
+        String account = partner("Gold");
+        String late = draft(account, template(false)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + late + "/submit", "").status());
+        String accepting = draft(account, template(true)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + accepting + "/submit", "").status());
+        try {
+            assertEquals(200, admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder()
+                    .add("now", Instant.now().plus(Duration.ofHours(49)).toString()).build()).status());
+            String fresh = draft(partner("Gold"), template(false)).getString("id");
+            assertEquals(200, cam.post("/jbp/api/v1/plans/" + fresh + "/submit", "").status());
+            Set<String> mine = Set.of(late, accepting, fresh);
+
+            List<JsonObject> forBob = waiting(bob, mine);
+            assertEquals(List.of(late, fresh), forBob.stream().map(w -> w.getString("planId")).toList(),
+                    "role approver: both first steps, the one past its SLA first; not the partner's acceptance");
+            JsonObject overdue = forBob.get(0);
+            assertTrue(overdue.getBoolean("overdue"));
+            assertTrue(overdue.getJsonNumber("slaHoursLeft").longValue() < 0, overdue.toString());
+            assertEquals("Channel director", overdue.getString("stepName"));
+            assertEquals("Gold", overdue.getString("tier"));
+            assertEquals("COMBINED", overdue.getString("planType"));
+            JsonObject headline = overdue.getJsonObject("headline");
+            assertEquals(0, headline.getJsonNumber("mdfRequested").bigDecimalValue().compareTo(new BigDecimal("15000")));
+            assertEquals(0, headline.getJsonNumber("closedRevenue").bigDecimalValue().compareTo(new BigDecimal("1000000")));
+            assertFalse(forBob.get(1).getBoolean("overdue"));
+
+            assertEquals(List.of(accepting), waiting(partnerUser(account), mine).stream()
+                    .map(w -> w.getString("planId")).toList(), "the partner's own acceptance, nothing else");
+            assertEquals(List.of(), waiting(partnerUser(partner("Gold")), mine), "another partner waits for nothing");
+            assertEquals(List.of(), waiting(cam, mine), "no step names the channel manager");
+            assertEquals(List.of(), waiting(admin, mine), "the admin decides only what is escalated to them");
+
+            assertEquals(200, admin.post("/jbp/api/v1/admin/lifecycle/run", "").status());
+            JsonObject escalated = waiting(admin, mine).stream().filter(w -> w.getString("planId").equals(late))
+                    .findFirst().orElseThrow(() -> new AssertionError("the escalated step reaches the admin"));
+            assertEquals("jbp-admin", escalated.getString("escalatedTo"));
+
+            String step = overdue.getString("stepId");
+            assertEquals(200, bob.post("/jbp/api/v1/plans/" + late + "/approvals/" + step + "/approve", "").status());
+            assertEquals(List.of(fresh), waiting(bob, mine).stream().map(w -> w.getString("planId")).toList(),
+                    "the next step names another user: it leaves Bob's queue");
+            assertEquals("VP sales", waiting(vp, mine).stream().filter(w -> w.getString("planId").equals(late))
+                    .findFirst().orElseThrow().getString("stepName"), "and reaches the user it names");
+            for (Api who : List.of(bob, vp, partnerUser(account))) {
+                for (JsonObject w : waiting(who, mine)) {
+                    List<String> actions = strings(who.get("/jbp/api/v1/plans/" + w.getString("planId")).json(),
+                            "allowedActions");
+                    assertTrue(actions.contains("approve") || actions.contains("accept"),
+                            "whatever a queue shows, its owner may decide: " + w + " " + actions);
+                }
+            }
+            Api.Reply bad = bob.get("/jbp/api/v1/approvals/waiting?limit=0");
+            assertEquals(422, bad.status(), bad.body());
+        } finally {
+            admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", Instant.now().toString()).build());
+        }
+    }
+
+    /** The caller's queue, only the steps of {@code plans}: other tests of this class leave steps waiting too. */
+    private static List<JsonObject> waiting(Api who, Set<String> plans) {
+        Api.Reply reply = who.get("/jbp/api/v1/approvals/waiting?limit=200");
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject queue = reply.json();
+        List<JsonObject> items = queue.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(queue.getInt("total"), items.size(), "a queue of this size is never cut short");
+        return items.stream().filter(w -> plans.contains(w.getString("planId"))).toList();
     }
 
     @Test

@@ -34,4 +34,20 @@ public final class QueryParams {
             throw ProblemException.invalid(name, "must be a date such as 2027-01-31");
         }
     }
+
+    /** A whole number within bounds, {@code fallback} when absent. */
+    public static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw ProblemException.invalid(name, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
 }

@@ -291,6 +291,37 @@ class PlanTabBrowserIT {
     }
 
     @Test
+    void approverOpensAPlanFromTheQueueDecidesItAndTheQueueNoLongerHoldsIt() throws IOException {
+        String title = "Browser queue plan " + System.nanoTime();
+        String planId = plan(org.globex, title, THIS_YEAR).getString("id");
+        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+        String step = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("lifecycle")
+                .getJsonObject("currentStep").getString("id");
+
+        openTab(org.approver, CanvasOrg.APPROVER_PROFILE, null);
+        waitForStatus("Portfolio loaded");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-step='" + step + "']"));
+        assertTrue(row.getText().contains("Globex Channel (Gold)"), row.getText());
+        assertTrue(row.getText().contains("Channel director"), row.getText());
+        assertTrue(row.getText().contains("left"), "the SLA still running: " + row.getText());
+        screenshots("approver-queue");
+
+        row.findElement(By.cssSelector("button[data-open-step]")).click();
+        waitForStatus("Plan " + title + " loaded");
+        browser.findElement(By.id("jbp-reason")).sendKeys("Targets agreed at the QBR");
+        browser.findElement(By.cssSelector("button[data-action='Approve']")).click();
+        waitFor("the approval", d -> "Approve done".equals(status()) || !alert().isEmpty());
+        assertEquals("", alert(), "approving from the queue");
+
+        browser.findElement(By.xpath("//nav//button[normalize-space()='Portfolio']")).click();
+        waitForStatus("Portfolio loaded");
+        assertTrue(browser.findElements(By.cssSelector("tr[data-step='" + step + "']")).isEmpty(),
+                "the decided step left the queue");
+        assertEquals("ACTIVE", cam.get("/jbp/api/v1/plans/" + planId).json().getString("status"));
+    }
+
+    @Test
     void partnerUserSeesOnlyTheirOwnPlan() throws IOException {
         String own = "Browser Acme plan " + System.nanoTime();
         String other = "Browser Globex plan " + System.nanoTime();

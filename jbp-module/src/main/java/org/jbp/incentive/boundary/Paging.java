@@ -9,18 +9,7 @@ final class Paging {
     }
 
     static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw ProblemException.invalid(name, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a whole number");
-        }
+        return org.jbp.platform.QueryParams.number(name, value, fallback, min, max);
     }
 
     static java.util.UUID uuid(String what, String value) {

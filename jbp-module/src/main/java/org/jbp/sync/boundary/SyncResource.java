@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
+import org.jbp.platform.QueryParams;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 import org.jbp.sync.control.SyncAdmission;
@@ -83,8 +84,8 @@ public class SyncResource {
     @Operation(summary = "Run history, newest first")
     public List<SyncRunView> history(@QueryParam("offset") @DefaultValue("0") String offset,
                                      @QueryParam("limit") @DefaultValue("50") String limit) {
-        int from = number("offset", offset, 0, Integer.MAX_VALUE);
-        int size = number("limit", limit, 1, 500);
+        int from = QueryParams.number("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int size = QueryParams.number("limit", limit, 50, 1, 500);
         var state = lease.state();
         return runs.recent(from, size).stream().map(run -> SyncRunView.of(run, state)).toList();
     }
@@ -110,18 +111,6 @@ public class SyncResource {
             return runs.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Sync run " + id));
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Sync run " + id);
-        }
-    }
-
-    private static int number(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw ProblemException.invalid(name, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a whole number");
         }
     }
 }
