@@ -1,0 +1,42 @@
+package org.jbp.people.entity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the directory knows about one person: the name shown beside their id, their email, and whether Salesforce
+ * has them as an active user ({@code null}: not known). {@code updatedAt} is when a source last confirmed it.
+ */
+public record Person(PersonId id, String name, String email, Boolean active, PersonSource source, Instant updatedAt) {
+
+    public Person {
+        Objects.requireNonNull(id, "id is required");
+        Objects.requireNonNull(source, "source is required");
+        Objects.requireNonNull(updatedAt, "updatedAt is required");
+        name = blankToNull(name);
+        email = blankToNull(email);
+    }
+
+    /**
+     * The person as they just signed in: a token or Canvas context names them and they are evidently active. A token
+     * without an email keeps the email Salesforce gave.
+     */
+    public Person signedIn(String newName, String newEmail, PersonSource via, Instant at) {
+        String mail = blankToNull(newEmail);
+        return new Person(id, newName, mail != null ? mail : email, Boolean.TRUE, via, at);
+    }
+
+    /** Whether {@code other} would show the person differently; where the news came from does not count. */
+    public boolean differsFrom(Person other) {
+        return !Objects.equals(name, other.name) || !Objects.equals(email, other.email)
+                || !Objects.equals(active, other.active);
+    }
+
+    public boolean confirmedBefore(Instant cutoff) {
+        return updatedAt.isBefore(cutoff);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
