@@ -13,8 +13,8 @@ public record Person(PersonId id, String name, String email, Boolean active, Per
         Objects.requireNonNull(id, "id is required");
         Objects.requireNonNull(source, "source is required");
         Objects.requireNonNull(updatedAt, "updatedAt is required");
-        name = blankToNull(name);
-        email = blankToNull(email);
+        name = clamp(blankToNull(name));
+        email = clamp(blankToNull(email));
     }
 
     /**
@@ -34,6 +34,13 @@ public record Person(PersonId id, String name, String email, Boolean active, Per
 
     public boolean confirmedBefore(Instant cutoff) {
         return updatedAt.isBefore(cutoff);
+    }
+
+    /** The directory's columns hold 255 characters; a longer token claim is cut rather than lost. */
+    static final int MAX_LENGTH = 255;
+
+    private static String clamp(String s) {
+        return s == null || s.length() <= MAX_LENGTH ? s : s.substring(0, MAX_LENGTH);
     }
 
     private static String blankToNull(String s) {

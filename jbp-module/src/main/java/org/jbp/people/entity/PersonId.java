@@ -21,9 +21,9 @@ public final class PersonId {
         this.salesforce = salesforce;
     }
 
-    /** Empty for a null or blank id: nobody to name. */
+    /** Empty for a null or blank id, or one longer than any stored id column (255): nobody to name. */
     public static Optional<PersonId> of(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || raw.isBlank() || raw.trim().length() > 255) {
             return Optional.empty();
         }
         String id = raw.trim();
