@@ -252,9 +252,9 @@ async function openPlan(id) {
           ? 'Changes are proposed as an amendment and take effect once it is approved' : 'Read only for you in this status')),
       kv([['Period', plan.period?.label], ['Partner', plan.partner?.name], ['Tier', plan.partner?.tier],
         ['Template', `${plan.template?.name} v${plan.template?.version}`], ['Currency', plan.currency],
-        ['Owner', plan.ownerId], ['Revision', String(plan.revision)],
+        ['Owner', plan.ownerName || plan.ownerId], ['Revision', String(plan.revision)],
         ['Approval', approvals.length ? `${done} of ${approvals.length} steps approved` +
-          (plan.lifecycle?.currentStep ? ` · waiting on ${plan.lifecycle.currentStep.name}` : '') : 'not submitted']]),
+          (plan.lifecycle?.currentStep ? ` · waiting on ${plan.lifecycle.currentStep.name}${approverOf(plan.lifecycle.currentStep)}` : '') : 'not submitted']]),
       approvals.length ? h('progress', { max: String(approvals.length), value: String(done), 'aria-label': 'Approval progress' }) : null,
       plan.missingForSubmission?.length && plan.status === 'DRAFT'
         ? h('p', { class: 'slds-text-color_error slds-m-top_x-small' }, `Incomplete before submission: ${plan.missingForSubmission
@@ -265,6 +265,12 @@ async function openPlan(id) {
     commentsCard(plan, comments, actions.has('comment')),
     revisionsCard(plan, revisions));
   say(`Plan ${plan.title} loaded`);
+}
+
+/** ' (name)' of the person a step waits for, the id when the directory has no name; '' for a role's step. */
+function approverOf(step) {
+  const who = step.approverUserName || step.approverUser;
+  return who ? ` (${who})` : '';
 }
 
 function actionBar(plan, actions) {
@@ -460,7 +466,7 @@ function commentsCard(plan, threads, canComment) {
 
 function revisionsCard(plan, revisions) {
   const out = h('div', { 'aria-live': 'polite' });
-  const items = revisions.map((r) => h('li', {}, `#${r.number} · ${r.author} · ${new Date(r.at).toLocaleString()} · ${r.reason || ''} `,
+  const items = revisions.map((r) => h('li', {}, `#${r.number} · ${r.authorName || r.author} · ${new Date(r.at).toLocaleString()} · ${r.reason || ''} `,
     r.number > 1 ? button(`Changes in #${r.number}`, async () => {
       const { json: diff } = await api(`/plans/${plan.id}/revisions/${r.number - 1}/diff/${r.number}`);
       out.replaceChildren(scrollTable(`Changes in revision ${r.number}`, ['Field', 'Before', 'After'],

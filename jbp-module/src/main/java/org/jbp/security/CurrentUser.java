@@ -32,6 +32,15 @@ public class CurrentUser {
         return name != null ? name : id();
     }
 
+    /** A string claim of the caller's token ({@code name}, {@code email} ...), empty when absent. */
+    public Optional<String> claim(String claimName) {
+        Object claim = token.getClaim(claimName);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        return Optional.of(claim instanceof jakarta.json.JsonString s ? s.getString() : claim.toString());
+    }
+
     public Set<String> roles() {
         if (roles == null) {
             Set<String> groups = token.getGroups();

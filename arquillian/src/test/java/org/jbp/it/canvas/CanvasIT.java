@@ -123,6 +123,27 @@ class CanvasIT {
     }
 
     @Test
+    void aChannelManagerWhoOpensTheTabIsNamedOnThePlansTheyOwnAsSalesforceNamesThem() throws Exception {
+        Api admin = Api.at(deployed).as(Fixtures.adminToken());
+        String partner = Fixtures.newAccountId();
+        assertEquals(200, admin.put("/jbp/api/v1/partners/" + partner, Fixtures.partner("Named owner", "Gold")).status());
+        var template = admin.post("/jbp/api/v1/templates", Fixtures.combinedTemplate("Canvas owner " + System.nanoTime()).build());
+        assertEquals(201, template.status(), template.body());
+        var created = admin.post("/jbp/api/v1/plans", Json.createObjectBuilder(Fixtures.newPlan(partner,
+                template.json().getString("id"), Fixtures.sixSections())).add("ownerId", org.channelManager).build());
+        assertEquals(201, created.status(), created.body());
+        String plan = "/jbp/api/v1/plans/" + created.json().getString("id");
+        assertFalse(admin.get(plan).json().containsKey("ownerName"), "the owner has not used JBP yet");
+
+        assertEquals(200, postCanvas(org.signedRequest(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme))
+                .statusCode());
+        JsonObject read = admin.get(plan).json();
+        assertEquals(org.channelManager, read.getString("ownerId"));
+        assertEquals("Casey Manager", read.getString("ownerName", null),
+                "the User record's Name, not the context's fullName: " + read);
+    }
+
+    @Test
     void tamperedSignedRequestIs401AndRendersNothing() throws Exception {
         String signed = org.signedRequest(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme);
         String sig = signed.substring(0, signed.indexOf('.'));

@@ -34,6 +34,12 @@ public interface CrmConnector extends AutoCloseable {
      */
     List<FundRequestState> fundRequestStates(Collection<String> externalIds);
 
+    /**
+     * The users with these ids, active or not, in any order. Ids the CRM does not know, or that are not user ids
+     * at all, are simply absent from the answer; no id is ever sent to the CRM unchecked.
+     */
+    List<CrmUser> usersByIds(Collection<String> userIds);
+
     /** Applies writes idempotently (keyed by their external ids) and returns one result per write, in order. */
     List<WriteResult> apply(List<? extends CrmWrite> writes);
 

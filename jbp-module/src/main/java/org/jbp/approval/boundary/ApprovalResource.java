@@ -12,11 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
 import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.Decision;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.boundary.LifecycleGuard;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
@@ -35,20 +37,40 @@ public class ApprovalResource {
     LifecycleGuard guard;
     @Inject
     JsonInput input;
+    @Inject
+    UserDirectory directory;
 
     public record DecisionInput(@Size(max = 2000) String reason) {
     }
 
     public record StepView(UUID id, UUID amendmentId, int round, int position, String kind, String name,
-                           String approverRole, String approverUser, int slaHours, String status, Instant openedAt,
-                           Instant dueAt, boolean overdue, Instant escalatedAt, String escalatedTo, String decidedBy,
-                           String decidedByName, Instant decidedAt, String reason) {
-        public static StepView of(ApprovalStep s, Instant now) {
+                           String approverRole, String approverUser, String approverUserName, int slaHours,
+                           String status, Instant openedAt, Instant dueAt, boolean overdue, Instant escalatedAt,
+                           String escalatedTo, String decidedBy, String decidedByName, Instant decidedAt,
+                           String reason) {
+        /**
+         * The decider's name is the one stored with the decision (theirs at the time); the directory's when the
+         * decision was stored without one (a token without a name claim stored the id itself).
+         */
+        public static StepView of(ApprovalStep s, Instant now, Map<String, String> names) {
             boolean overdue = s.status().name().equals("PENDING") && s.dueAt() != null && now.isAfter(s.dueAt());
+            String decidedByName = s.decidedByName() != null && !s.decidedByName().equals(s.decidedBy())
+                    ? s.decidedByName() : names.getOrDefault(s.decidedBy(), s.decidedByName());
             return new StepView(s.id(), s.amendmentId(), s.round(), s.position(), s.kind().name(), s.name(),
-                    s.approverRole(), s.approverUser(), s.slaHours(), s.status().name(), s.openedAt(), s.dueAt(),
-                    overdue, s.escalatedAt(), s.escalatedTo(), s.decidedBy(), s.decidedByName(), s.decidedAt(),
-                    s.reason());
+                    s.approverRole(), s.approverUser(), names.get(s.approverUser()), s.slaHours(), s.status().name(),
+                    s.openedAt(), s.dueAt(), overdue, s.escalatedAt(), s.escalatedTo(), s.decidedBy(), decidedByName,
+                    s.decidedAt(), s.reason());
+        }
+
+        static List<String> people(ApprovalStep s) {
+            List<String> ids = new java.util.ArrayList<>(2);
+            if (s.approverUser() != null) {
+                ids.add(s.approverUser());
+            }
+            if (s.decidedBy() != null) {
+                ids.add(s.decidedBy());
+            }
+            return ids;
         }
     }
 
@@ -59,7 +81,9 @@ public class ApprovalResource {
     @Operation(summary = "Every step of every round, with decisions, SLA due times and escalations")
     public List<StepView> chain(@PathParam("id") String id) {
         Instant now = clock.instant();
-        return approvals.chain(planId(id)).stream().map(s -> StepView.of(s, now)).toList();
+        List<ApprovalStep> chain = approvals.chain(planId(id));
+        Map<String, String> names = directory.names(chain.stream().flatMap(s -> StepView.people(s).stream()).toList());
+        return chain.stream().map(s -> StepView.of(s, now, names)).toList();
     }
 
     @POST
@@ -87,7 +111,8 @@ public class ApprovalResource {
         UUID plan = planId(id);
         UUID step = Ids.uuid(stepId, "Approval step");
         String reason = body == null || body.isBlank() ? null : input.bind(body, DecisionInput.class).reason();
-        return StepView.of(guard.run(plan, () -> approvals.decide(plan, step, decision, reason)), clock.instant());
+        ApprovalStep decided = guard.run(plan, () -> approvals.decide(plan, step, decision, reason));
+        return StepView.of(decided, clock.instant(), directory.names(StepView.people(decided)));
     }
 
     static UUID planId(String id) {

@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.jbp.canvas.entity.CanvasRequest;
 import org.jbp.canvas.entity.TabIdentity;
+import org.jbp.people.control.UserDirectory;
+import org.jbp.people.entity.PersonSource;
 import org.jbp.security.Roles;
 
 /**
@@ -34,6 +36,9 @@ public class CanvasEntry {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UserDirectory directory;
 
     private final ReplayGuard replays = new ReplayGuard();
     private RoleMapping roles;
@@ -98,6 +103,9 @@ public class CanvasEntry {
             account = partnerAccount;
         }
         String view = account == null ? "portfolio" : request.view().filter("portfolio"::equals).orElse("account");
+        // the Canvas user as Salesforce has them, email included, for everyone the tab shows them to
+        directory.signedIn(request.userId(), name != null ? name : request.fullName(), text(user, "Email"),
+                PersonSource.CANVAS);
         return new TabIdentity(request.userId(), name != null ? name : request.fullName(), groups, partnerAccount,
                 account, view);
     }

@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.AmendmentService;
 import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.Amendment;
@@ -38,16 +40,20 @@ public class AmendmentResource {
     LifecycleGuard guard;
     @Inject
     JsonInput input;
+    @Inject
+    UserDirectory directory;
 
     /** {@code changes} is a JSON merge patch of title, sections and vendorCommitments. */
     public record AmendmentInput(@NotBlank @Size(max = 2000) String rationale) {
     }
 
     public record AmendmentView(UUID id, String rationale, String status, int baseRevision, Integer appliedRevision,
-                                String createdBy, Instant createdAt, Instant decidedAt, JsonValue proposedContent) {
-        static AmendmentView of(Amendment a) {
+                                String createdBy, String createdByName, Instant createdAt, Instant decidedAt,
+                                JsonValue proposedContent) {
+        static AmendmentView of(Amendment a, Map<String, String> names) {
             return new AmendmentView(a.id(), a.rationale(), a.status().name(), a.baseRevision(), a.appliedRevision(),
-                    a.createdBy(), a.createdAt(), a.decidedAt(), PlanJson.tree(a.proposedContentJson()));
+                    a.createdBy(), names.get(a.createdBy()), a.createdAt(), a.decidedAt(),
+                    PlanJson.tree(a.proposedContentJson()));
         }
     }
 
@@ -63,13 +69,16 @@ public class AmendmentResource {
         var rest = jakarta.json.Json.createObjectBuilder(json).remove("changes").build();
         String rationale = input.bind(rest, AmendmentInput.class).rationale();
         Amendment amendment = guard.run(planId, () -> amendments.propose(planId, rationale, changes.asJsonObject()));
-        return Response.status(Response.Status.CREATED).entity(AmendmentView.of(amendment)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(AmendmentView.of(amendment, directory.names(List.of(amendment.createdBy())))).build();
     }
 
     @GET
     @Operation(summary = "The plan's amendments, oldest first")
     public List<AmendmentView> list(@PathParam("id") String id) {
-        return amendments.all(PlanResource.planId(id)).stream().map(AmendmentView::of).toList();
+        List<Amendment> all = amendments.all(PlanResource.planId(id));
+        Map<String, String> names = directory.names(all.stream().map(Amendment::createdBy).toList());
+        return all.stream().map(a -> AmendmentView.of(a, names)).toList();
     }
 
 }

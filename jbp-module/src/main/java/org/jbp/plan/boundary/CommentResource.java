@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.platform.JsonInput;
@@ -36,6 +37,8 @@ public class CommentResource {
     PlanService service;
     @Inject
     JsonInput input;
+    @Inject
+    UserDirectory directory;
 
     public record NewComment(@Size(max = 40) String section, UUID replyTo,
                              @NotBlank @Size(max = 4000) String body) {
@@ -43,8 +46,8 @@ public class CommentResource {
 
     public record CommentView(UUID id, String section, String authorId, String authorName, String body,
                               Instant createdAt) {
-        static CommentView of(PlanComment c) {
-            return new CommentView(c.id(), c.section(), c.authorId(), c.authorName(), c.body(), c.createdAt());
+        static CommentView of(PlanComment c, Map<String, String> names) {
+            return new CommentView(c.id(), c.section(), c.authorId(), shownName(c, names), c.body(), c.createdAt());
         }
     }
 
@@ -57,24 +60,36 @@ public class CommentResource {
     public Response add(@PathParam("id") String id, String body) {
         NewComment in = input.bind(body, NewComment.class);
         PlanComment comment = service.comment(PlanResource.planId(id), in.section(), in.replyTo(), in.body());
-        return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(CommentView.of(comment, directory.names(List.of(comment.authorId())))).build();
     }
 
     @GET
     @Operation(summary = "The plan's comment threads with their replies, oldest first")
     public List<Thread> threads(@PathParam("id") String id, @QueryParam("section") String section) {
         Map<UUID, Thread> threads = new LinkedHashMap<>();
-        for (PlanComment c : service.comments(PlanResource.planId(id))) {
+        List<PlanComment> comments = service.comments(PlanResource.planId(id));
+        Map<String, String> names = directory.names(comments.stream().map(PlanComment::authorId).toList());
+        for (PlanComment c : comments) {
             if (section != null && !section.equals(c.section())) {
                 continue;
             }
             if (c.threadId() == null) {
-                threads.put(c.id(), new Thread(c.id(), c.section(), c.authorId(), c.authorName(), c.body(),
+                threads.put(c.id(), new Thread(c.id(), c.section(), c.authorId(), shownName(c, names), c.body(),
                         c.createdAt(), new ArrayList<>()));
             } else if (threads.containsKey(c.threadId())) {
-                threads.get(c.threadId()).replies().add(CommentView.of(c));
+                threads.get(c.threadId()).replies().add(CommentView.of(c, names));
             }
         }
         return List.copyOf(threads.values());
+    }
+
+    /**
+     * The name stored with the comment, which is the one its author had then; the directory's for comments saved
+     * without one (a token without a name claim stored the id itself).
+     */
+    static String shownName(PlanComment c, Map<String, String> names) {
+        String stored = c.authorName();
+        return stored != null && !stored.equals(c.authorId()) ? stored : names.getOrDefault(c.authorId(), stored);
     }
 }

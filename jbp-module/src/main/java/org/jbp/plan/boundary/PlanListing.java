@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.entity.PlanStatus;
@@ -27,6 +28,8 @@ public class PlanListing {
     PlanAccess access;
     @Inject
     CurrentUser user;
+    @Inject
+    UserDirectory directory;
 
     public List<PlanView.Summary> search(PartnerAccountId partner, PlanStatus status, Integer fiscalYear, Integer quarter,
                                   LocalDate activeOn, int offset, int limit) {
@@ -42,9 +45,11 @@ public class PlanListing {
         var filter = new PlanRepository.PlanFilter(partner, status, fiscalYear, quarter, activeOn, managedBy,
                 offset, limit);
         Map<PartnerAccountId, Partner> partnerCache = new HashMap<>();
-        return plans.summaries(filter).stream()
+        var found = plans.summaries(filter);
+        Map<String, String> names = directory.names(found.stream().map(p -> p.ownerId()).toList());
+        return found.stream()
                 .map(p -> PlanView.Summary.of(p, partnerCache.computeIfAbsent(p.partner(),
-                        id -> partners.find(id).orElse(null))))
+                        id -> partners.find(id).orElse(null)), names))
                 .toList();
     }
 

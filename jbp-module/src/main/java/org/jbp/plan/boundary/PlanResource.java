@@ -34,6 +34,7 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
@@ -67,6 +68,8 @@ public class PlanResource {
     PeriodEndReports reports;
     @Inject
     JsonInput input;
+    @Inject
+    UserDirectory directory;
     @Context
     UriInfo uri;
 
@@ -235,7 +238,8 @@ public class PlanResource {
     PlanView view(BusinessPlan plan) {
         var pending = approvalSteps.pending(plan.id());
         return PlanView.of(plan, access.partnerOf(plan).orElse(null), service.templateOf(plan),
-                service.missingForSubmission(plan), pending.orElse(null), actions.allowed(plan, pending));
+                service.missingForSubmission(plan), pending.orElse(null), actions.allowed(plan, pending),
+                directory.names(PlanView.people(plan, pending.orElse(null))));
     }
 
     static EntityTag etag(BusinessPlan plan) {

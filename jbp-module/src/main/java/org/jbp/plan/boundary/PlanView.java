@@ -3,6 +3,7 @@ package org.jbp.plan.boundary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jbp.approval.entity.ApprovalStep;
@@ -14,21 +15,25 @@ import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.VendorCommitments;
 import org.jbp.template.entity.TemplateVersion;
 
-/** A plan as the API shows it. */
+/**
+ * A plan as the API shows it. Each person id is kept as it was and has its name beside it ({@code ownerName} ...)
+ * when the user directory knows one; an unknown name is left out, and clients show the id instead.
+ */
 public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String title, String currency,
-                       PeriodView period, String status, String ownerId, int revision, long version,
-                       Instant createdAt, String createdBy, Instant updatedAt,
+                       PeriodView period, String status, String ownerId, String ownerName, int revision,
+                       long version, Instant createdAt, String createdBy, String createdByName, Instant updatedAt,
                        PlanSections sections, VendorCommitments vendorCommitments,
                        List<String> missingForSubmission, Lifecycle lifecycle, List<String> allowedActions) {
 
     /** Where the plan stands in its lifecycle, and the step waiting for a decision. */
     public record Lifecycle(int approvalRound, Instant submittedAt, Instant approvedAt, Instant activatedAt,
-                            Instant closedAt, String closedBy, Integer baselineRevision, UUID previousPlanId,
+                            Instant closedAt, String closedBy, String closedByName, Integer baselineRevision,
+                            UUID previousPlanId,
                             jakarta.json.JsonValue baselineActuals, CurrentStep currentStep) {
     }
 
     public record CurrentStep(UUID id, String kind, String name, String approverRole, String approverUser,
-                              Instant dueAt, Instant escalatedAt, String escalatedTo, UUID amendmentId) {
+                              String approverUserName, Instant dueAt, Instant escalatedAt, String escalatedTo, UUID amendmentId) {
     }
 
     public record PartnerRef(String accountId, String name, String tier) {
@@ -50,13 +55,26 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
         }
     }
 
+    /** The person ids a plan view names, for one directory look-up. */
+    static List<String> people(BusinessPlan plan, ApprovalStep pending) {
+        List<String> ids = new java.util.ArrayList<>(List.of(plan.ownerId(), plan.createdBy()));
+        if (plan.closedBy() != null) {
+            ids.add(plan.closedBy());
+        }
+        if (pending != null && pending.approverUser() != null) {
+            ids.add(pending.approverUser());
+        }
+        return ids;
+    }
+
     static PlanView of(BusinessPlan plan, Partner partner, TemplateVersion template, List<String> missing,
-                       ApprovalStep pending, List<String> allowedActions) {
+                       ApprovalStep pending, List<String> allowedActions, Map<String, String> names) {
         CurrentStep step = pending == null ? null : new CurrentStep(pending.id(), pending.kind().name(), pending.name(),
-                pending.approverRole(), pending.approverUser(), pending.dueAt(), pending.escalatedAt(),
-                pending.escalatedTo(), pending.amendmentId());
+                pending.approverRole(), pending.approverUser(), names.get(pending.approverUser()), pending.dueAt(),
+                pending.escalatedAt(), pending.escalatedTo(), pending.amendmentId());
         Lifecycle lifecycle = new Lifecycle(plan.approvalRound(), plan.submittedAt(), plan.approvedAt(),
-                plan.activatedAt(), plan.closedAt(), plan.closedBy(), plan.baselineRevision(), plan.previousPlanId(),
+                plan.activatedAt(), plan.closedAt(), plan.closedBy(), names.get(plan.closedBy()),
+                plan.baselineRevision(), plan.previousPlanId(),
                 plan.baselineActualsJson() == null ? null : PlanJson.tree(plan.baselineActualsJson()), step);
         return new PlanView(plan.id(),
                 new PartnerRef(plan.partner().value(), partner == null ? null : partner.name(),
@@ -64,17 +82,19 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
                 new TemplateRef(plan.templateId(), plan.templateVersion(), template.definition().name(),
                         template.definition().planType().name()),
                 plan.title(), plan.currency(), PeriodView.of(plan.period()), plan.status().name(), plan.ownerId(),
-                plan.revision(), plan.version(), plan.createdAt(), plan.createdBy(), plan.updatedAt(),
+                names.get(plan.ownerId()), plan.revision(), plan.version(), plan.createdAt(), plan.createdBy(),
+                names.get(plan.createdBy()), plan.updatedAt(),
                 plan.content().sections(), plan.content().vendorCommitments(), missing, lifecycle, allowedActions);
     }
 
     /** The short form used in lists. */
     public record Summary(UUID id, String partnerAccountId, String partnerName, String title, String status,
-                          String period, LocalDate start, LocalDate end, String ownerId, int revision, long version) {
-        static Summary of(BusinessPlan plan, Partner partner) {
+                          String period, LocalDate start, LocalDate end, String ownerId, String ownerName, int revision,
+                          long version) {
+        static Summary of(BusinessPlan plan, Partner partner, Map<String, String> names) {
             return new Summary(plan.id(), plan.partner().value(), partner == null ? null : partner.name(), plan.title(),
                     plan.status().name(), plan.period().label(), plan.period().start(), plan.period().end(),
-                    plan.ownerId(), plan.revision(), plan.version());
+                    plan.ownerId(), names.get(plan.ownerId()), plan.revision(), plan.version());
         }
     }
 }

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.ReviewService;
 import org.jbp.plan.entity.Review;
 import org.jbp.platform.JsonInput;
@@ -38,6 +40,8 @@ public class ReviewResource {
     LifecycleGuard guard;
     @Inject
     JsonInput input;
+    @Inject
+    UserDirectory directory;
 
     public record ActionInput(@NotBlank @Size(max = 500) String description, @Size(max = 120) String owner,
                               LocalDate dueDate) {
@@ -49,12 +53,12 @@ public class ReviewResource {
     }
 
     public record ReviewView(UUID id, LocalDate dueDate, String status, String notes, JsonValue decisions,
-                             JsonValue actions, JsonValue kpiSnapshot, String completedBy, Instant completedAt,
-                             Instant overdueNotifiedAt) {
-        static ReviewView of(Review r) {
+                             JsonValue actions, JsonValue kpiSnapshot, String completedBy, String completedByName,
+                             Instant completedAt, Instant overdueNotifiedAt) {
+        static ReviewView of(Review r, Map<String, String> names) {
             return new ReviewView(r.id(), r.dueDate(), r.status(), r.notes(), json(r.decisionsJson()),
-                    json(r.actionsJson()), json(r.kpiSnapshotJson()), r.completedBy(), r.completedAt(),
-                    r.overdueNotifiedAt());
+                    json(r.actionsJson()), json(r.kpiSnapshotJson()), r.completedBy(), names.get(r.completedBy()),
+                    r.completedAt(), r.overdueNotifiedAt());
         }
 
         private static JsonValue json(String text) {
@@ -70,7 +74,10 @@ public class ReviewResource {
     @GET
     @Operation(summary = "Scheduled and recorded reviews, by due date")
     public List<ReviewView> list(@PathParam("id") String id) {
-        return reviews.list(PlanResource.planId(id)).stream().map(ReviewView::of).toList();
+        List<Review> all = reviews.list(PlanResource.planId(id));
+        Map<String, String> names = directory.names(all.stream().map(Review::completedBy)
+                .filter(java.util.Objects::nonNull).toList());
+        return all.stream().map(r -> ReviewView.of(r, names)).toList();
     }
 
     @POST
@@ -82,7 +89,8 @@ public class ReviewResource {
                 .map(a -> new ReviewService.ReviewAction(a.description(), a.owner(), a.dueDate())).toList();
         Review review = guard.run(planId, () -> reviews.record(planId, in.notes(),
                 in.decisions() == null ? List.of() : in.decisions(), actions));
-        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
+        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review,
+                directory.names(java.util.Collections.singletonList(review.completedBy())))).build();
     }
 
 }

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.PlanRevision;
@@ -25,15 +27,20 @@ public class RevisionResource {
 
     @Inject
     PlanService service;
+    @Inject
+    UserDirectory directory;
 
-    public record RevisionView(int number, String author, Instant at, String reason, List<String> changedFields) {
-        static RevisionView of(PlanRevision r) {
-            return new RevisionView(r.number(), r.author(), r.at(), r.reason(), r.changedFields());
+    /** {@code authorName} beside the author's id when the user directory knows it. */
+    public record RevisionView(int number, String author, String authorName, Instant at, String reason,
+                               List<String> changedFields) {
+        static RevisionView of(PlanRevision r, Map<String, String> names) {
+            return new RevisionView(r.number(), r.author(), names.get(r.author()), r.at(), r.reason(),
+                    r.changedFields());
         }
     }
 
-    public record RevisionDetail(int number, String author, Instant at, String reason, List<String> changedFields,
-                                 JsonValue content) {
+    public record RevisionDetail(int number, String author, String authorName, Instant at, String reason,
+                                 List<String> changedFields, JsonValue content) {
     }
 
     @JsonbNillable
@@ -46,7 +53,9 @@ public class RevisionResource {
     @GET
     @Operation(summary = "Every saved change of the plan, oldest first")
     public List<RevisionView> list(@PathParam("id") String id) {
-        return service.revisions(PlanResource.planId(id)).stream().map(RevisionView::of).toList();
+        List<PlanRevision> revisions = service.revisions(PlanResource.planId(id));
+        Map<String, String> names = directory.names(revisions.stream().map(PlanRevision::author).toList());
+        return revisions.stream().map(r -> RevisionView.of(r, names)).toList();
     }
 
     @GET
@@ -54,7 +63,8 @@ public class RevisionResource {
     @Operation(summary = "One revision with the full content as it was saved")
     public RevisionDetail get(@PathParam("id") String id, @PathParam("number") int number) {
         PlanRevision r = service.revision(PlanResource.planId(id), number);
-        return new RevisionDetail(r.number(), r.author(), r.at(), r.reason(), r.changedFields(),
+        return new RevisionDetail(r.number(), r.author(), directory.name(r.author()).orElse(null), r.at(), r.reason(),
+                r.changedFields(),
                 PlanJson.tree(r.snapshotJson()));
     }
 

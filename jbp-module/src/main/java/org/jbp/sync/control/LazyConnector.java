@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CrmUser;
 import org.jbp.crm.CrmWrite;
 import org.jbp.crm.FundRequestState;
 import org.jbp.crm.KpiFact;
@@ -46,6 +47,11 @@ final class LazyConnector implements CrmConnector {
     @Override
     public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
         return producer.delegate().fundRequestStates(externalIds);
+    }
+
+    @Override
+    public List<CrmUser> usersByIds(Collection<String> userIds) {
+        return producer.delegate().usersByIds(userIds);
     }
 
     @Override

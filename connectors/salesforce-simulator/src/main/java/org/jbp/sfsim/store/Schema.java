@@ -59,12 +59,17 @@ public final class Schema {
     /** The schema of a JBP partner org. */
     public static Schema builtIn() {
         List<SObjectType> types = new ArrayList<>();
+        // User as the object reference describes it (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+        // object_reference/sforce_api_objects_user.htm) with the lengths of the field reference (sfFieldRef,
+        // salesforce_field_reference_User.htm): Name is read-only, composed from FirstName and LastName; Email is
+        // required, up to 128 characters; IsActive defaults to true on create. A real org deactivates users and never
+        // deletes them, so a leaver is modelled as IsActive = false and still answers queries by Id.
         types.add(type("User", "Users", "005",
                 f("Username", STRING).length(80).required(),
                 f("LastName", STRING).length(80).required(),
                 f("FirstName", STRING).length(40),
                 f("Name", STRING).length(121).readOnly(),
-                f("Email", EMAIL).required(),
+                f("Email", EMAIL).length(128).required(),
                 f("Alias", STRING).length(8),
                 f("IsActive", BOOLEAN).notNillable(),
                 f("Title", STRING).length(80),

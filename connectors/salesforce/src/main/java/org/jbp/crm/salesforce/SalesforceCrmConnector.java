@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CrmUser;
 import org.jbp.crm.CrmWrite;
 import org.jbp.crm.FundRequestState;
 import org.jbp.crm.KpiFact;
@@ -34,6 +35,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
     private final KpiFactReader facts;
     private final CrmWriter writer;
     private final FundRequestReader fundRequests;
+    private final UserReader users;
 
     public SalesforceCrmConnector(SalesforceSettings settings, KpiMapping mapping) {
         this(new SalesforceSession(settings), mapping);
@@ -46,6 +48,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
         this.facts = new KpiFactReader(session, mapping);
         this.writer = new CrmWriter(session, queries, mapping.writeTargets());
         this.fundRequests = new FundRequestReader(queries, mapping.writeTargets());
+        this.users = new UserReader(queries);
     }
 
     @Override
@@ -117,6 +120,11 @@ public final class SalesforceCrmConnector implements CrmConnector {
     @Override
     public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
         return fundRequests.read(externalIds);
+    }
+
+    @Override
+    public List<CrmUser> usersByIds(Collection<String> userIds) {
+        return users.read(userIds);
     }
 
     @Override

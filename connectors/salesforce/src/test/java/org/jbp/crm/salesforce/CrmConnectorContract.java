@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jbp.crm.CrmException;
+import org.jbp.crm.CrmUser;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.PartnerAccount;
@@ -119,6 +120,26 @@ abstract class CrmConnectorContract {
         try (SalesforceCrmConnector crm = connector(200)) {
             assertTrue(crm.fundRequestStates(List.of("jbp-contract-never-written-" + System.nanoTime(),
                     "x' OR Status != 'y")).isEmpty());
+        }
+    }
+
+    /**
+     * Read-only and safe on any org: the user we are logged in as is read back by its 15-character id with the name
+     * and email Salesforce itself reports for the session, and what is not a user id (an account id, SOQL, blank)
+     * neither fails the query nor finds anyone.
+     */
+    @Test
+    void usersByIdsReturnsTheLoggedInUsersNameAndEmailAndNothingForIdsThatAreNotUsers() {
+        com.sforce.soap.partner.GetUserInfoResult me;
+        try (SalesforceSession session = new SalesforceSession(settings(200), duration -> { })) {
+            me = session.call("getUserInfo", c -> c.getUserInfo());
+        }
+        String id18 = SalesforceId.parse(me.getUserId()).orElseThrow();
+        try (SalesforceCrmConnector crm = connector(200)) {
+            List<CrmUser> users = crm.usersByIds(List.of(id18.substring(0, 15), "001000000000001AAA",
+                    "005' OR Name != '", "", id18));
+            assertEquals(List.of(new CrmUser(id18, me.getUserFullName(), java.util.Optional.of(me.getUserEmail()), true)),
+                    users, "the same user asked for twice (15 and 18 characters) is answered once");
         }
     }
 

@@ -1,0 +1,140 @@
+package org.jbp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * People by name, not by Salesforce id: the owner as their own token named them, and an approver who never signed
+ * in as their Salesforce User record names them once a KPI sync has run.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PeopleNamesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestEnvironment.freshDeployment();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    Api admin;
+    Api cam;
+    Api approver;
+
+    @BeforeEach
+    void connect() {
+        Api api = Api.at(deployed);
+        admin = api.as(Fixtures.adminToken());
+        cam = api.as(Fixtures.camToken());
+        approver = api.as(Fixtures.approverToken());
+    }
+
+    private String partner() {
+        String id = Fixtures.newAccountId();
+        var reply = admin.put("/jbp/api/v1/partners/" + id, Fixtures.partner("Partner " + id, "Gold"));
+        assertEquals(200, reply.status(), reply.body());
+        return id;
+    }
+
+    private String template(JsonObject chainStep) {
+        var body = Fixtures.combinedTemplate("Named approver " + System.nanoTime())
+                .add("partnerAcceptance", false)
+                .add("approvalChain", Json.createArrayBuilder().add(chainStep)).build();
+        var reply = admin.post("/jbp/api/v1/templates", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    @Test
+    void someoneOpeningAPlanSeesItsOwnerByTheNameTheOwnersTokenCarries() throws SQLException {
+        String template = template(Json.createObjectBuilder().add("name", "Channel director").add("role", "approver")
+                .add("slaHours", 48).build());
+        var created = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(partner(), template, Fixtures.sixSections()));
+        assertEquals(201, created.status(), created.body());
+        String plan = created.json().getString("id");
+
+        JsonObject read = approver.get("/jbp/api/v1/plans/" + plan).json();
+        assertEquals(Fixtures.CAM, read.getString("ownerId"), "the id stays for existing clients");
+        assertEquals("Carl Channel", read.getString("ownerName", null), "the owner by name: " + read);
+        assertEquals("Carl Channel", read.getString("createdByName", null));
+        JsonObject listed = approver.get("/jbp/api/v1/plans").array().getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("id").equals(plan)).findFirst().orElseThrow();
+        assertEquals("Carl Channel", listed.getString("ownerName", null), "the portfolio list names the owner too");
+        JsonObject revision = approver.get("/jbp/api/v1/plans/" + plan + "/revisions").array().getJsonObject(0);
+        assertEquals(Fixtures.CAM, revision.getString("author"));
+        assertEquals("Carl Channel", revision.getString("authorName", null));
+
+        // the owner keeps using the module: nothing about them changed, so nothing is written again
+        Timestamp recorded = directoryUpdatedAt(Fixtures.to18(Fixtures.CAM));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, cam.get("/jbp/api/v1/plans/" + plan).status());
+        }
+        assertEquals(recorded, directoryUpdatedAt(Fixtures.to18(Fixtures.CAM)));
+    }
+
+    @Test
+    void anApproverWhoNeverSignedInIsShownByTheirSalesforceNameAfterASync() {
+        String quinn = TestEnvironment.simulator().org().insert("User", Map.of(
+                "Username", "quinn.rivera." + System.nanoTime() + "@vendor.example", "FirstName", "Quinn",
+                "LastName", "Rivera", "Email", "quinn.rivera@vendor.example", "Alias", "qrive", "IsActive", true,
+                "UserType", "Standard"));
+        String template = template(Json.createObjectBuilder().add("name", "VP sales").add("user", quinn)
+                .add("slaHours", 72).build());
+        var created = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(partner(), template, Fixtures.sixSections()));
+        assertEquals(201, created.status(), created.body());
+        String plan = created.json().getString("id");
+        var submitted = cam.post("/jbp/api/v1/plans/" + plan + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+
+        JsonObject waiting = step(admin.get("/jbp/api/v1/plans/" + plan).json());
+        assertEquals(quinn, waiting.getString("approverUser"));
+        assertFalse(waiting.containsKey("approverUserName"), "nobody has named the approver yet: " + waiting);
+
+        SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
+
+        JsonObject named = step(admin.get("/jbp/api/v1/plans/" + plan).json());
+        assertEquals(quinn, named.getString("approverUser"));
+        assertEquals("Quinn Rivera", named.getString("approverUserName", null), "named after the sync: " + named);
+        List<JsonObject> chain = cam.get("/jbp/api/v1/plans/" + plan + "/approvals").array()
+                .getValuesAs(JsonObject.class);
+        assertTrue(chain.stream().anyMatch(s -> quinn.equals(s.getString("approverUser", null))
+                && "Quinn Rivera".equals(s.getString("approverUserName", null))), chain.toString());
+    }
+
+    private static JsonObject step(JsonObject plan) {
+        return plan.getJsonObject("lifecycle").getJsonObject("currentStep");
+    }
+
+    private static Timestamp directoryUpdatedAt(String userId) throws SQLException {
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement("select updated_at from user_directory where user_id = ?")) {
+            s.setString(1, userId);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "the owner is in the directory");
+                return r.getTimestamp(1);
+            }
+        }
+    }
+}
