@@ -5,6 +5,7 @@ import { Form } from './form.js';
 import { SECTIONS, modelOf, scrollTable } from './sections.js';
 import { dashboardCard } from './dashboard.js';
 import { queueTable } from './queue.js';
+import { homeCards } from './home.js';
 
 const bootElement = document.getElementById('jbp-boot');
 const boot = JSON.parse(bootElement.textContent);
@@ -88,7 +89,9 @@ async function start() {
 
 async function portfolio() {
   main.replaceChildren(h('p', {}, 'Loading portfolio…'));
-  const [{ json: plans }, { json: queue }] = await Promise.all([api('/plans'), api('/approvals/waiting?limit=200')]);
+  const managesPartners = groups.has('channel-manager') || groups.has('jbp-admin');
+  const [{ json: plans }, { json: queue }, home] = await Promise.all([api('/plans'), api('/approvals/waiting?limit=200'),
+    managesPartners ? api('/home?limit=200').then((r) => r.json) : null]);
   const byPartner = new Map();
   for (const p of plans) {
     if (!byPartner.has(p.partnerAccountId)) byPartner.set(p.partnerAccountId, []);
@@ -100,7 +103,8 @@ async function portfolio() {
     h('td', {}, list.map((p) => `${p.title} (${words(p.status)})`).join('; '))));
   const waiting = queue.total > 0 || groups.has('approver')
     ? card(`Waiting for me (${queue.total})`, queueTable(queue, (item) => account(item.partnerAccountId, item.planId))) : null;
-  main.replaceChildren(h('div', { class: 'jbp-stack' }, waiting, card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
+  const daily = home ? homeCards(home, (plan) => account(plan.partnerAccountId, plan.planId), card) : [];
+  main.replaceChildren(h('div', { class: 'jbp-stack' }, waiting, ...daily, card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
     : scrollTable('Partners and their plans', ['Partner', 'Plans', 'Titles and status'], rows))));
   say('Portfolio loaded');
 }

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -334,6 +335,89 @@ class LifecycleIT {
         } finally {
             admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", Instant.now().toString()).build());
         }
+    }
+
+    @Test
+    void homeShowsTheCallersPlansFilteredInTheDatabaseWithTotalsReviewsDueAndPlansEndingSoon() {
+        String gold = partner("Gold");
+        String platinum = partner("Platinum");
+        String goldPlan = activePlan(gold);
+        String platinumPlan = activePlan(platinum);
+        String accepting = draft(gold, template(true)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + accepting + "/submit", "").status());
+        Set<String> mine = Set.of(goldPlan, platinumPlan, accepting);
+
+        JsonObject home = home(cam, "");
+        assertEquals(Set.of(goldPlan, platinumPlan), planIds(home.getJsonObject("partners"), mine));
+        JsonObject line = home.getJsonObject("partners").getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getJsonObject("plan").getString("planId").equals(goldPlan)).findFirst().orElseThrow();
+        assertTrue(line.getJsonObject("attainmentByKpi").containsKey("revenue_won"), line.toString());
+        assertEquals("Gold", line.getJsonObject("plan").getString("tier"));
+        assertEquals(Set.of(accepting), planIds(home.getJsonObject("waitingOnPartner"), mine));
+
+        assertEquals(Set.of(goldPlan), planIds(home(cam, "tier=gold").getJsonObject("partners"), mine),
+                "the tier filter, case-insensitive");
+        assertEquals(Set.of(), planIds(home(cam, "region=APAC").getJsonObject("partners"), mine));
+        assertEquals(Set.of(), planIds(home(cam, "status=DRAFT").getJsonObject("partners"), mine));
+        JsonObject onePerPage = home(cam, "limit=1").getJsonObject("partners");
+        assertEquals(1, onePerPage.getJsonArray("items").size());
+        assertTrue(onePerPage.getJsonNumber("total").longValue() >= 2, "a page says how many match in all");
+
+        JsonObject other = home(api.as(Fixtures.otherCamToken()), "");
+        for (String list : List.of("partners", "waitingOnPartner", "endingWithoutNextCycle", "reviewsDue")) {
+            assertEquals(Set.of(), planIds(other.getJsonObject(list), mine), "another channel manager: " + list);
+        }
+        assertEquals(Set.of(goldPlan), planIds(home(partnerUser(gold), "").getJsonObject("partners"), mine),
+                "a partner user: their own account only");
+        assertEquals(422, cam.get("/jbp/api/v1/home?status=SIDEWAYS").status());
+
+        LocalDate end = LocalDate.parse(cam.get("/jbp/api/v1/plans/" + goldPlan).json().getJsonObject("period")
+                .getString("end"));
+        LocalDate due = LocalDate.parse(cam.get("/jbp/api/v1/plans/" + goldPlan + "/reviews").array()
+                .getJsonObject(0).getString("dueDate"));
+        try {
+            moveClockTo(due.minusDays(3));
+            JsonObject week = home(cam, "");
+            assertEquals(Set.of(goldPlan, platinumPlan), planIds(week.getJsonObject("reviewsDue"), mine),
+                    "reviews due within the week");
+            moveClockTo(due.plusDays(1));
+            assertTrue(home(cam, "").getJsonObject("reviewsDue").getJsonArray("items").getValuesAs(JsonObject.class)
+                    .stream().filter(r -> r.getJsonObject("plan").getString("planId").equals(goldPlan))
+                    .allMatch(r -> r.getBoolean("overdue")), "and once past their date, overdue");
+            moveClockTo(end.minusDays(10));
+            assertEquals(Set.of(goldPlan, platinumPlan), planIds(home(cam, "").getJsonObject("endingWithoutNextCycle"),
+                    mine), "ending within the window, no next cycle yet");
+            moveClockTo(end.minusDays(100));
+            assertEquals(Set.of(), planIds(home(cam, "").getJsonObject("endingWithoutNextCycle"), mine));
+        } finally {
+            admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", Instant.now().toString()).build());
+        }
+    }
+
+    private String activePlan(String account) {
+        String plan = draft(account, template(false)).getString("id");
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+        for (int step = 0; step < 2; step++) {
+            String id = pendingStep(plan).getString("id");
+            Api.Reply approved = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + id + "/approve", "");
+            assertEquals(200, approved.status(), approved.body());
+        }
+        assertEquals("ACTIVE", cam.get("/jbp/api/v1/plans/" + plan).json().getString("status"));
+        return plan;
+    }
+
+    private static JsonObject home(Api who, String query) {
+        Api.Reply reply = who.get("/jbp/api/v1/home?" + (query.contains("limit=") ? query : "limit=200&" + query));
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    /** The plan ids of one of the home's lists, among {@code plans}; its total covers at least its items. */
+    private static Set<String> planIds(JsonObject listed, Set<String> plans) {
+        List<JsonObject> items = listed.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertTrue(listed.getJsonNumber("total").longValue() >= items.size(), listed.toString());
+        return items.stream().map(i -> i.containsKey("plan") ? i.getJsonObject("plan").getString("planId")
+                : i.getString("planId")).filter(plans::contains).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The caller's queue, only the steps of {@code plans}: other tests of this class leave steps waiting too. */

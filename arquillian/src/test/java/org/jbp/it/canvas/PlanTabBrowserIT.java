@@ -676,6 +676,32 @@ class PlanTabBrowserIT {
     }
 
     @Test
+    void channelManagerHomeSortsTheHeatTableAndLeadsFromAnAlertToThePlan() throws IOException {
+        String title = "Browser home plan " + System.nanoTime();
+        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
+        approve(planId);
+        openAlert(planId, "revenue_won", "Closed revenue is at 31 % of its expected pace");
+
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, null);
+        waitForStatus("Portfolio loaded");
+        assertEquals("", alert());
+        assertFalse(browser.findElements(By.cssSelector("tr[data-home-plan='" + planId + "']")).isEmpty(),
+                "the plan has its row in the heat table");
+        browser.findElement(By.cssSelector("button[data-sort='Partner']")).click();
+        WebElement header = browser.findElement(By.xpath("//th[.//button[@data-sort='Partner']]"));
+        assertEquals("descending", header.getAttribute("aria-sort"), "the sorted column says so");
+        browser.findElement(By.cssSelector("button[data-sort='Partner']")).click();
+        assertEquals("ascending", browser.findElement(By.xpath("//th[.//button[@data-sort='Partner']]"))
+                .getAttribute("aria-sort"));
+        screenshots("channel-manager-home");
+
+        WebElement fromAlert = browser.findElement(By.xpath("//li[@data-alert][contains(., 'at 31 %')]//button"));
+        fromAlert.click();
+        waitForStatus("Plans loaded");
+        assertTrue(browser.findElement(By.id("jbp-plan")).getText().contains(title), "the alert opened its plan");
+    }
+
+    @Test
     void channelManagerCreatesAPlanFromATemplateForThisPartner() throws IOException {
         Api.Reply light = admin.post("/jbp/api/v1/templates", Fixtures.lightTemplate("Browser light " + System.nanoTime()).build());
         assertEquals(201, light.status(), light.body());

@@ -1,8 +1,5 @@
 package org.jbp.sync.control;
 
-import jakarta.annotation.Resource;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,10 +8,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,18 +19,14 @@ import org.jbp.sync.entity.SyncStatus;
  * Batch. A run the daily limit stopped is resumed instead of starting a new one; a run whose holder died
  * (lease expired while RUNNING) is taken over by whichever instance takes the lease next.
  *
- * <p>The job is handed to the batch runtime on a managed executor thread, never on the caller's: Payara boots its
- * job repository lazily on the first {@code getJobOperator()}, and if that happens inside a JTA transaction that
- * already holds a non-XA connection (an EJB timer's, a request's) the runtime fails for the life of the server.
- * A start that fails is recorded as FAILED (the run never stays RUNNING) and reported as {@link SyncStartFailed}.
+ * <p>The job is handed to the batch runtime outside any transaction ({@link SyncJobStarter}). A start that fails is
+ * recorded as FAILED (the run never stays RUNNING) and reported as {@link SyncStartFailed}.
  */
 @ApplicationScoped
 public class SyncLauncher {
 
     public static final String JOB = "kpi-sync";
     private static final Logger LOG = Logger.getLogger(SyncLauncher.class.getName());
-    /** Starting only records the execution and queues it; a minute means the runtime is stuck. */
-    private static final long START_TIMEOUT_SECONDS = 60;
 
     @Inject
     SyncRuns runs;
@@ -52,9 +41,8 @@ public class SyncLauncher {
     @Inject
     @ConfigProperty(name = "jbp.sync.lease-ttl", defaultValue = "PT60S")
     Duration leaseTtl;
-    /** The server's default executor: its tasks run with no transaction context. */
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    SyncJobStarter starter;
 
     /** Runs this instance is executing now; their leases are renewed by the scheduler's tick. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
@@ -81,14 +69,8 @@ public class SyncLauncher {
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId.toString());
         try {
-            Future<Long> started = executor.submit(() -> BatchRuntime.getJobOperator().start(JOB, parameters));
-            started.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw failedToStart(runId, e.getCause() == null ? e : e.getCause());
-        } catch (TimeoutException | RuntimeException e) {
-            throw failedToStart(runId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            starter.start(JOB, parameters);
+        } catch (RuntimeException e) {
             throw failedToStart(runId, e);
         }
     }

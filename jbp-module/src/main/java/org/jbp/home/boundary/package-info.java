@@ -1,0 +1,2 @@
+/** The home as JSON for the plan tab. */
+package org.jbp.home.boundary;

@@ -1,0 +1,242 @@
+package org.jbp.home.control;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.approval.entity.StepKind;
+import org.jbp.approval.entity.StepStatus;
+import org.jbp.kpi.control.KpiDashboards;
+import org.jbp.kpi.control.Pace;
+import org.jbp.kpi.entity.KpiAlert;
+import org.jbp.partner.entity.Partner;
+import org.jbp.plan.control.PlanJson;
+import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.plan.entity.PlanStatus;
+import org.jbp.plan.entity.Review;
+import org.jbp.security.CurrentUser;
+import org.jbp.security.Roles;
+
+/**
+ * A channel manager's day across their partners: attainment and pace per plan, open alerts, reviews due this week
+ * or overdue, plans waiting on the partner's acceptance, and plans ending soon with no next cycle. Who sees which
+ * plans and the tier, region and status filters are one JPQL clause, applied in PostgreSQL to every list; each
+ * list says how many rows match in all, so a page is never mistaken for the whole.
+ */
+@RequestScoped
+public class ChannelManagerHome {
+
+    /** Tier, region (case-insensitive, null for any) and plan status of the partner lines; a page of them. */
+    public record Filter(String tier, String region, PlanStatus status, int offset, int limit) {
+    }
+
+    public record PlanRef(String planId, String title, String partnerAccountId, String partnerName, String tier,
+                          String region, String status, LocalDate periodStart, LocalDate periodEnd) {
+        static PlanRef of(BusinessPlan plan, Partner partner) {
+            return new PlanRef(plan.id().toString(), plan.title(), plan.partner().value(),
+                    partner == null ? null : partner.name(), partner == null ? null : partner.tier(),
+                    partner == null ? null : partner.region(), plan.status().name(), plan.period().start(),
+                    plan.period().end());
+        }
+    }
+
+    /** One row of the heat table: attainment per KPI key, the mean, and the worst pace status. */
+    public record PartnerLine(PlanRef plan, Map<String, BigDecimal> attainmentByKpi, BigDecimal attainmentPercent,
+                              String pace, int openAlerts) {
+    }
+
+    public record AlertLine(PlanRef plan, String alertId, String kpiKey, String message, java.time.Instant openedAt) {
+    }
+
+    public record ReviewLine(PlanRef plan, String reviewId, LocalDate dueDate, boolean overdue) {
+    }
+
+    public record Listed<T>(List<T> items, long total) {
+    }
+
+    public record Home(LocalDate asOf, Listed<PartnerLine> partners, List<String> kpiKeys, Listed<AlertLine> openAlerts,
+                       Listed<ReviewLine> reviewsDue, Listed<PlanRef> waitingOnPartner,
+                       Listed<PlanRef> endingWithoutNextCycle) {
+    }
+
+    private static final int LIST_LIMIT = 100;
+    /** Plans ending within weeks are few; their successors are looked up in one query. */
+    private static final int ENDING_SCAN_LIMIT = 2_000;
+
+    @PersistenceContext(unitName = "jbp")
+    EntityManager em;
+    @Inject
+    CurrentUser user;
+    @Inject
+    KpiDashboards dashboards;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "jbp.home.ending-soon-days", defaultValue = "45")
+    int endingSoonDays;
+
+    public Home of(Filter filter) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Scope scope = new Scope(filter);
+
+        Listed<Object[]> active = scope.list("select p, pa", "", Map.of("lineStatus", filter.status()),
+                " and p.status = :lineStatus", " order by lower(coalesce(pa.name, '')), p.period.start desc",
+                filter.offset(), filter.limit());
+        Map<java.util.UUID, Long> alertCounts = openAlertCounts(active.items());
+        Set<String> keys = new java.util.TreeSet<>();
+        List<PartnerLine> lines = active.items().stream().map(row -> {
+            BusinessPlan plan = parsed((BusinessPlan) row[0]);
+            KpiDashboards.Dashboard d = dashboards.of(plan);
+            Map<String, BigDecimal> byKpi = new LinkedHashMap<>();
+            for (KpiDashboards.Line line : d.kpis().isEmpty() ? d.targets() : d.kpis()) {
+                byKpi.put(line.key(), line.attainmentPercent());
+                keys.add(line.key());
+            }
+            return new PartnerLine(PlanRef.of(plan, (Partner) row[1]), byKpi, mean(byKpi.values()), worst(d),
+                    alertCounts.getOrDefault(plan.id(), 0L).intValue());
+        }).toList();
+
+        Listed<Object[]> alerts = scope.list("select p, pa, a", ", KpiAlert a",
+                Map.of("open", KpiAlert.OPEN, "active", PlanStatus.ACTIVE),
+                " and a.planId = p.id and a.status = :open and p.status = :active", " order by a.openedAt desc",
+                0, LIST_LIMIT);
+        Listed<Object[]> reviews = scope.list("select p, pa, r", ", Review r",
+                Map.of("scheduled", Review.SCHEDULED, "weekEnd", today.plusDays(7), "active", PlanStatus.ACTIVE),
+                " and r.planId = p.id and r.status = :scheduled and r.dueDate <= :weekEnd and p.status = :active",
+                " order by r.dueDate", 0, LIST_LIMIT);
+        Listed<Object[]> waiting = scope.list("select p, pa", ", ApprovalStep s",
+                Map.of("pending", StepStatus.PENDING, "acceptance", StepKind.ACCEPTANCE),
+                " and s.planId = p.id and s.status = :pending and s.kind = :acceptance", " order by s.openedAt",
+                0, LIST_LIMIT);
+        List<Object[]> ending = withoutNextCycle(scope.list("select p, pa", "",
+                Map.of("active", PlanStatus.ACTIVE, "today", today, "soon", today.plusDays(endingSoonDays)),
+                " and p.status = :active and p.period.end >= :today and p.period.end <= :soon",
+                " order by p.period.end", 0, ENDING_SCAN_LIMIT).items());
+
+        return new Home(today, new Listed<>(lines, active.total()), List.copyOf(keys),
+                new Listed<>(alerts.items().stream().map(r -> {
+                    KpiAlert a = (KpiAlert) r[2];
+                    return new AlertLine(ref(r), a.id().toString(), a.kpiKey(), a.message(), a.openedAt());
+                }).toList(), alerts.total()),
+                new Listed<>(reviews.items().stream().map(r -> {
+                    Review review = (Review) r[2];
+                    return new ReviewLine(ref(r), review.id().toString(), review.dueDate(),
+                            review.dueDate().isBefore(today));
+                }).toList(), reviews.total()),
+                new Listed<>(waiting.items().stream().map(ChannelManagerHome::ref).toList(), waiting.total()),
+                new Listed<>(ending.stream().limit(LIST_LIMIT).map(ChannelManagerHome::ref).toList(), ending.size()));
+    }
+
+    /**
+     * The plans the caller sees (every plan for admins and approvers, their own and their partners' for a
+     * channel manager, their account's for a partner user) with the filters, as the from/where of each query.
+     */
+    private final class Scope {
+        private final StringBuilder where = new StringBuilder();
+        private final Map<String, Object> params = new HashMap<>();
+
+        Scope(Filter filter) {
+            if (user.isPartnerUser()) {
+                where.append(" and p.partner = :account");
+                params.put("account", user.requirePartnerAccount());
+            } else if (!user.isAdmin() && !user.is(Roles.APPROVER)) {
+                where.append(" and (p.ownerId = :me or pa.ownerId = :me)");
+                params.put("me", user.id());
+            }
+            if (filter.tier() != null) {
+                where.append(" and lower(pa.tier) = :tier");
+                params.put("tier", filter.tier().toLowerCase());
+            }
+            if (filter.region() != null) {
+                where.append(" and lower(pa.region) = :region");
+                params.put("region", filter.region().toLowerCase());
+            }
+        }
+
+        Listed<Object[]> list(String select, String moreFrom, Map<String, Object> more, String moreWhere,
+                              String order, int offset, int limit) {
+            String from = " from BusinessPlan p left join Partner pa on pa.accountId = p.partner" + moreFrom
+                    + " where 1 = 1" + where + moreWhere;
+            TypedQuery<Long> count = em.createQuery("select count(p)" + from, Long.class);
+            TypedQuery<Object[]> page = em.createQuery(select + from + order, Object[].class);
+            for (Map.Entry<String, Object> e : params.entrySet()) {
+                count.setParameter(e.getKey(), e.getValue());
+                page.setParameter(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, Object> e : more.entrySet()) {
+                count.setParameter(e.getKey(), e.getValue());
+                page.setParameter(e.getKey(), e.getValue());
+            }
+            return new Listed<>(page.setFirstResult(offset).setMaxResults(limit).getResultList(),
+                    count.getSingleResult());
+        }
+    }
+
+    /** The previous-plan link is a text column, so successors are found by the ids as text. */
+    private List<Object[]> withoutNextCycle(List<Object[]> candidates) {
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        List<String> ids = candidates.stream().map(r -> ((BusinessPlan) r[0]).id().toString()).toList();
+        Set<String> continued = new HashSet<>(em.createQuery("select n.previousPlanId from BusinessPlan n "
+                + "where n.previousPlanId in :ids", String.class).setParameter("ids", ids).getResultList());
+        return candidates.stream().filter(r -> !continued.contains(((BusinessPlan) r[0]).id().toString())).toList();
+    }
+
+    private Map<java.util.UUID, Long> openAlertCounts(List<Object[]> rows) {
+        Set<java.util.UUID> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(((BusinessPlan) r[0]).id()));
+        Map<java.util.UUID, Long> counts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : em.createQuery("select a.planId, count(a) from KpiAlert a where a.status = :open "
+                        + "and a.planId in :ids group by a.planId", Object[].class)
+                .setParameter("open", KpiAlert.OPEN).setParameter("ids", ids).getResultList()) {
+            counts.put((java.util.UUID) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    private static PlanRef ref(Object[] row) {
+        return PlanRef.of((BusinessPlan) row[0], (Partner) row[1]);
+    }
+
+    private static BusinessPlan parsed(BusinessPlan plan) {
+        if (plan.content() == null && plan.contentJson() != null) {
+            plan.attach(PlanJson.read(plan.contentJson()));
+        }
+        return plan;
+    }
+
+    private static BigDecimal mean(java.util.Collection<BigDecimal> values) {
+        List<BigDecimal> known = values.stream().filter(v -> v != null).toList();
+        if (known.isEmpty()) {
+            return null;
+        }
+        return known.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(known.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    private static String worst(KpiDashboards.Dashboard d) {
+        Pace.Status worst = Pace.Status.ON_TRACK;
+        for (KpiDashboards.Line line : d.watched()) {
+            Pace.Status s = Pace.Status.valueOf(line.status());
+            worst = s.ordinal() > worst.ordinal() ? s : worst;
+        }
+        return worst.name();
+    }
+}
