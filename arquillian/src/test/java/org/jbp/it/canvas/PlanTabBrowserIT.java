@@ -366,12 +366,14 @@ class PlanTabBrowserIT {
     /** An open alert as the sync's alert evaluation leaves it (the sync itself is SyncIT's subject). */
     private static void openAlert(String planId, String kpiKey, String message) {
         try (java.sql.Connection c = TestEnvironment.database().getConnection();
-             java.sql.PreparedStatement insert = c.prepareStatement("insert into kpi_alert (id, plan_id, kpi_key, status,"
-                     + " opened_at, threshold, pace_percent, actual, expected, message) values (?, ?, ?, 'OPEN', now(), 80, 44, 400000, 904891, ?)")) {
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into kpi_alert (id, plan_id, kpi_key, metric,"
+                     + " status, opened_at, threshold, pace_percent, actual, expected, message)"
+                     + " values (?, ?, ?, ?, 'OPEN', now(), 80, 44, 400000, 904891, ?)")) {
             insert.setObject(1, java.util.UUID.randomUUID());
             insert.setObject(2, java.util.UUID.fromString(planId));
             insert.setString(3, kpiKey);
-            insert.setString(4, message);
+            insert.setString(4, kpiKey);
+            insert.setString(5, message);
             assertEquals(1, insert.executeUpdate());
         } catch (java.sql.SQLException e) {
             throw new AssertionError("cannot open an alert for the test", e);
