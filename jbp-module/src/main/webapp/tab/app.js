@@ -263,7 +263,7 @@ async function openPlan(id) {
       plan.missingForSubmission?.length && plan.status === 'DRAFT'
         ? h('p', { class: 'slds-text-color_error slds-m-top_x-small' }, `Incomplete before submission: ${plan.missingForSubmission
           .map((s) => SECTION_LABELS[sectionOf(s)] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
-      actionBar(plan, actions)),
+      actionBar(plan, actions, template)),
     dashboardCard(dashboard, alerts, plan.currency, card),
     ...sectionCards(plan, template, ctx, mode),
     commentsCard(plan, comments, actions.has('comment')),
@@ -277,38 +277,247 @@ function approverOf(step) {
   return who ? ` (${who})` : '';
 }
 
-function actionBar(plan, actions) {
+// the statuses in which GET /plans/{id}/report answers (ClosingService.report refuses the others)
+const REPORT_STATUSES = new Set(['APPROVED', 'ACTIVE', 'CLOSED']);
+
+/**
+ * Runs one plan action and reloads the plan. A refusal with field errors lands next to the fields of the action's
+ * form, which stays open with what was typed; any other refusal goes to the alert banner.
+ */
+async function perform(label, request, { form, done, success } = {}) {
+  if (form) form.clearErrors();
+  let result;
+  try {
+    result = await request();
+  } catch (e) {
+    if (form && e.problem?.errors?.length) {
+      form.showErrors(e.problem.errors, `${label} failed: ${e.message}`);
+      say(`${label} failed: check the marked field`);
+    } else {
+      showError(`${label} failed: ${e.message}`, e.status === 409 || e.status === 412);
+      say(`${label} failed`);
+    }
+    return false;
+  }
+  try {
+    if (done) await done(result); else await openPlan(state.planId);
+  } catch (e) {
+    showError(`${label} done, but the plan could not be reloaded: ${e.message}`, true);
+  }
+  say(success || `${label} done`);
+  return true;
+}
+
+/** A required text checked before anything is sent: an empty one is marked with the message and no request goes out. */
+function requireText(form, path, value, message) {
+  if (value && value.trim()) return true;
+  form.showErrors([{ field: path, message }], message);
+  say(message);
+  return false;
+}
+
+/** A modal holding a Form; the submit button sits in the footer. Returns { dialog, form, model }. */
+function formDialog(key, title, submitLabel, model, build, onSubmit) {
+  const dialog = modal(title);
+  dialog.dialog.setAttribute('data-dialog', key);
+  const form = new Form();
+  const submit = h('button', { type: 'submit', class: 'slds-button slds-button_brand', 'data-confirm': key }, submitLabel);
+  const element = h('form', { novalidate: true, id: uid(`jbp-${key}`), 'aria-label': title, onsubmit: async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    try { if (await onSubmit(form)) dialog.close(); } finally { submit.disabled = false; }
+  } }, form.summary, ...[build(form)].flat());
+  submit.setAttribute('form', element.id);
+  dialog.body.replaceChildren(element);
+  dialog.footer.replaceChildren(button('Cancel', dialog.close), submit);
+  return { dialog, form, model };
+}
+
+/** Puts the sections a refused submission names next to their cards, and lists them in the action bar. */
+function showIncompleteSections(errors, summary) {
+  const bySection = new Map();
+  for (const e of errors) {
+    const key = sectionOf(e.field);
+    if (!bySection.has(key)) bySection.set(key, []);
+    bySection.get(key).push(`${e.field.replace(/^(sections\.)?[^.[]+\.?/, '') || 'section'}: ${e.message}`);
+  }
+  for (const [key, messages] of bySection) {
+    const card = document.querySelector(`section[data-section='${key}']`);
+    if (!card) continue;
+    card.classList.add('jbp-section-error');
+    card.querySelector('.jbp-section-help')?.remove();
+    card.querySelector('.slds-card__header').after(h('div', { class: 'slds-form-element__help jbp-section-help slds-text-color_error slds-p-horizontal_medium' },
+      messages.join('; ')));
+  }
+  summary.replaceChildren(h('div', { class: 'slds-notify slds-notify_alert slds-alert_error jbp-form-error', role: 'alert' },
+    h('p', {}, 'Not submitted: these required sections are incomplete.'),
+    h('ul', {}, [...bySection.entries()].map(([key, messages]) => h('li', {}, `${SECTION_LABELS[key] || key}: ${messages.join('; ')}`)))));
+}
+
+function actionBar(plan, actions, template) {
   const id = plan.id;
   const step = plan.lifecycle?.currentStep;
-  const reason = h('textarea', { id: 'jbp-reason', class: 'slds-textarea', rows: '2' });
-  const run = (label, fn) => button(label, async () => {
-    try { await fn(); await openPlan(id); say(`${label} done`); } catch (e) { showError(`${label} failed: ${e.message}`); }
-  }, { 'data-action': label });
+  const summary = h('div', { class: 'jbp-form-summary', 'aria-live': 'polite' });
   const buttons = [];
-  if (actions.has('submit')) buttons.push(run('Submit', () => api(`/plans/${id}/submit`, { method: 'POST' })));
-  if (actions.has('accept')) buttons.push(run('Accept', () => api(`/plans/${id}/acceptance`, { method: 'POST' })));
-  for (const [action, path, label] of [['approve', 'approve', 'Approve'], ['request-revision', 'request-revision', 'Request revision'], ['reject', 'reject', 'Reject']]) {
-    if (actions.has(action) && step) buttons.push(run(label, () => api(`/plans/${id}/approvals/${step.id}/${path}`, { method: 'POST', body: { reason: reason.value || label } })));
+  if (actions.has('submit')) {
+    buttons.push(button('Submit', async () => {
+      summary.replaceChildren();
+      try {
+        await api(`/plans/${id}/submit`, { method: 'POST' });
+        await openPlan(id);
+        say('Submit done');
+      } catch (e) {
+        if (e.status === 422 && e.problem?.errors?.length) {
+          showIncompleteSections(e.problem.errors, summary);
+          say('Submit failed: required sections are incomplete');
+        } else {
+          showError(`Submit failed: ${e.message}`, e.status === 409);
+          say('Submit failed');
+        }
+      }
+    }, { variant: 'brand', 'data-action': 'Submit' }));
   }
-  if (actions.has('review')) buttons.push(run('Record review', () => api(`/plans/${id}/reviews`, { method: 'POST', body: { summary: reason.value || 'Review' } })));
-  if (actions.has('close')) buttons.push(run('Close', () => api(`/plans/${id}/close`, { method: 'POST', body: {} })));
-  if (actions.has('next-cycle')) buttons.push(run('Next cycle', () => api(`/plans/${id}/next-cycle`, { method: 'POST', body: {} })));
-  const downloads = ['application/pdf', 'text/csv'].map((type) => button(type.endsWith('pdf') ? 'Report (PDF)' : 'Report (CSV)',
-    () => download(id, type), { variant: 'outline-brand' }));
+  const decision = step && ['accept', 'approve', 'request-revision', 'reject'].some((a) => actions.has(a))
+    ? decisionForm(plan, step, actions) : null;
+  if (actions.has('record-actuals')) {
+    buttons.push(button('Record actuals', () => actualsDialog(plan, template), { 'data-action': 'Record actuals' }));
+  }
+  if (actions.has('review')) buttons.push(button('Record review', () => reviewDialog(plan), { 'data-action': 'Record review' }));
+  if (actions.has('close')) buttons.push(button('Close', () => closeDialog(plan), { 'data-action': 'Close' }));
+  if (actions.has('next-cycle')) buttons.push(button('Next cycle', () => nextCycleDialog(plan), { 'data-action': 'Next cycle' }));
+  const downloads = REPORT_STATUSES.has(plan.status) ? ['application/pdf', 'text/csv'].map((type) => button(
+    type.endsWith('pdf') ? 'Report (PDF)' : 'Report (CSV)', () => download(id, type),
+    { variant: 'outline-brand', 'data-download': type.endsWith('pdf') ? 'pdf' : 'csv' })) : [];
   return h('div', { class: 'jbp-actions slds-m-top_small', role: 'group', 'aria-label': 'Plan actions' },
-    buttons.length ? [h('div', { class: 'slds-form-element' }, h('label', { for: 'jbp-reason', class: 'slds-form-element__label' }, 'Reason or note for the action'),
-      h('div', { class: 'slds-form-element__control' }, reason)), h('div', { class: 'jbp-button-row' }, buttons)] : null,
-    h('div', { class: 'jbp-button-row' }, downloads));
+    summary, decision,
+    buttons.length ? h('div', { class: 'jbp-button-row' }, buttons) : null,
+    downloads.length ? h('div', { class: 'jbp-button-row' }, downloads) : null);
+}
+
+/**
+ * The decision on the step waiting for the caller: accept (partner acceptance) or approve, request a revision or
+ * reject. A reason is optional to approve and required for the other two, here as in the API.
+ */
+function decisionForm(plan, step, actions) {
+  const form = new Form();
+  const model = { reason: null };
+  const reasonField = form.textarea('reason', 'Reason', model, 'reason', { maxlength: 2000, rows: 2,
+    hint: 'Required to request a revision or to reject; optional when approving.' });
+  const decide = (label, path, { needsReason, variant = 'neutral' }) => button(label, async () => {
+    form.clearErrors();
+    const reason = model.reason && model.reason.trim() ? model.reason.trim() : null;
+    if (needsReason && !requireText(form, 'reason', reason, `Give a reason to ${label.toLowerCase()}.`)) return;
+    await perform(label, () => api(`/plans/${plan.id}/approvals/${step.id}/${path}`,
+      { method: 'POST', body: reason ? { reason } : {} }), { form });
+  }, { variant, 'data-action': label });
+  const buttons = [];
+  if (actions.has('accept')) {
+    buttons.push(button('Accept', () => perform('Accept', () => api(`/plans/${plan.id}/acceptance`, { method: 'POST' }), { form }),
+      { variant: 'brand', 'data-action': 'Accept' }));
+  }
+  if (actions.has('approve')) buttons.push(decide('Approve', 'approve', { needsReason: false, variant: 'brand' }));
+  if (actions.has('request-revision')) buttons.push(decide('Request revision', 'request-revision', { needsReason: true }));
+  if (actions.has('reject')) buttons.push(decide('Reject', 'reject', { needsReason: true, variant: 'destructive' }));
+  const what = step.amendmentId ? `The amendment awaits your decision: ${step.name}` : `Awaiting your decision: ${step.name}`;
+  return h('form', { class: 'jbp-decision', novalidate: true, 'aria-label': 'Your decision', 'data-decision': step.id,
+    onsubmit: (e) => e.preventDefault() },
+  h('p', { class: 'slds-text-title_bold' }, what), form.summary, reasonField, h('div', { class: 'jbp-button-row' }, buttons));
+}
+
+/** The metrics a plan tracks, as the dashboard reads them (KpiDashboards): template KPIs, revenue targets, certifications. */
+function trackedMetrics(plan, template) {
+  const metrics = new Map();
+  for (const k of template?.kpis || []) metrics.set(k.sourceKey || k.key, k.label || k.key);
+  for (const [metric, label] of [['revenue_won', 'Closed revenue'], ['pipeline_created', 'Pipeline'], ['deals_registered', 'Registered deals']]) {
+    if (!metrics.has(metric)) metrics.set(metric, label);
+  }
+  for (const c of plan.sections?.certifications || []) {
+    const metric = `certifications_completed(${c.role})`;
+    if (!metrics.has(metric)) metrics.set(metric, `Certifications completed: ${words(c.role)}`);
+  }
+  return [...metrics.entries()];
+}
+
+function actualsDialog(plan, template) {
+  const metrics = trackedMetrics(plan, template);
+  const model = { metric: metrics[0]?.[0] ?? null, quarter: '0', value: null };
+  const quarters = [['0', 'Whole period'], ...(plan.period?.quarters || []).map((q) => [String(q.quarter), `Q${q.quarter} (${q.start} to ${q.end})`])];
+  formDialog('actuals', 'Record an actual by hand', 'Record actual', model, (form) => [
+    h('p', { class: 'slds-text-body_small' }, 'For figures the CRM does not hold.'),
+    form.select('values[0].metric', 'Metric', model, 'metric', metrics, { blank: false, required: true }),
+    form.select('values[0].quarter', 'For', model, 'quarter', quarters, { blank: false }),
+    form.number('values[0].value', 'Value', model, 'value', { required: true }),
+  ], (form) => {
+    form.clearErrors();
+    if (model.value === null || Number.isNaN(model.value)) {
+      form.showErrors([{ field: 'values[0].value', message: 'Enter the value.' }], 'Enter the value.');
+      say('Enter the value.');
+      return false;
+    }
+    return perform('Record actuals', () => api(`/plans/${plan.id}/actuals`, { method: 'POST',
+      body: { values: [{ metric: model.metric, quarter: Number(model.quarter), value: model.value }] } }), { form });
+  });
+}
+
+function reviewDialog(plan) {
+  const model = { notes: null, decisions: null };
+  formDialog('review', 'Record the joint review', 'Record review', model, (form) => [
+    h('p', { class: 'slds-text-body_small' }, 'The KPIs as they stand now are kept with the review.'),
+    form.textarea('notes', 'Notes', model, 'notes', { required: true, maxlength: 10000, rows: 4 }),
+    form.list('decisions', 'Decisions', model, 'decisions', { itemLabel: 'Decision', maxlength: 1000, addLabel: 'Add decision' }),
+  ], (form) => {
+    form.clearErrors();
+    if (!requireText(form, 'notes', model.notes, 'Write what the review found.')) return false;
+    const decisions = (model.decisions || []).map((d) => (d ?? '').trim()).filter((d) => d);
+    return perform('Record review', () => api(`/plans/${plan.id}/reviews`, { method: 'POST',
+      body: { notes: model.notes.trim(), ...(decisions.length ? { decisions } : {}) } }), { form });
+  });
+}
+
+function closeDialog(plan) {
+  const model = { mdfPaid: null, coSellSupportHours: null, preSalesAvailabilityHours: null, executiveSponsorship: null };
+  formDialog('close', 'Close the plan', 'Close plan', model, (form) => [
+    h('p', {}, 'Closing freezes the period-end report. What the vendor delivered is optional and goes into the report.'),
+    h('div', { class: 'jbp-fields' },
+      form.money('vendorDelivered.mdfPaid', 'MDF paid', model, 'mdfPaid', plan.currency),
+      form.number('vendorDelivered.coSellSupportHours', 'Co-sell support hours delivered', model, 'coSellSupportHours', { integer: true }),
+      form.number('vendorDelivered.preSalesAvailabilityHours', 'Pre-sales hours delivered', model, 'preSalesAvailabilityHours', { integer: true }),
+      form.text('vendorDelivered.executiveSponsorship', 'Executive sponsorship', model, 'executiveSponsorship', { maxlength: 500 })),
+  ], (form) => {
+    const delivered = { ...model, mdfPaid: model.mdfPaid ? model.mdfPaid.amount : null };
+    const given = Object.values(delivered).some((v) => v !== null && v !== undefined && v !== '');
+    return perform('Close', () => api(`/plans/${plan.id}/close`, { method: 'POST', body: given ? { vendorDelivered: delivered } : {} }),
+      { form });
+  });
+}
+
+function nextCycleDialog(plan) {
+  const model = { growthPercent: null };
+  formDialog('next-cycle', 'Start the next cycle', 'Create next plan', model, (form) => [
+    h('p', {}, 'A DRAFT for the next period, its targets proposed from this period\'s actuals.'),
+    form.number('growthPercent', 'Growth on the actuals (%)', model, 'growthPercent', { min: '-100',
+      hint: 'Leave empty for the default growth.' }),
+  ], (form) => perform('Next cycle', () => api(`/plans/${plan.id}/next-cycle`, { method: 'POST',
+    body: model.growthPercent === null ? {} : { growthPercent: model.growthPercent } }),
+  { form, done: ({ json }) => account(plan.partner?.accountId || state.accountId, json.id) }));
 }
 
 async function download(id, type) {
-  const response = await api(`/plans/${id}/report`, { raw: true, headers: { Accept: type } });
-  if (!response.ok) return showError(`Report unavailable (${response.status})`);
-  const url = URL.createObjectURL(await response.blob());
-  const a = h('a', { href: url, download: `plan-${id}.${type.endsWith('pdf') ? 'pdf' : 'csv'}` });
-  document.body.append(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-  return null;
+  try {
+    const response = await api(`/plans/${id}/report`, { raw: true, headers: { Accept: type } });
+    if (!response.ok) {
+      const problem = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
+      showError(`Report unavailable: ${problem?.detail || response.status}`);
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const a = h('a', { href: url, download: `plan-${id}.${type.endsWith('pdf') ? 'pdf' : 'csv'}` });
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(`Report (${type.endsWith('pdf') ? 'PDF' : 'CSV'}) downloaded`);
+  } catch (e) {
+    showError(`Report unavailable: ${e.message}`);
+  }
 }
 
 /** The sections the plan's template has (required or optional), plus vendor commitments. */
@@ -451,19 +660,19 @@ function commentsCard(plan, threads, canComment) {
   const list = h('ul', { class: 'slds-has-dividers_bottom-space', 'aria-label': 'Comments' }, threads.map((t) => h('li', { class: 'slds-item' },
     h('strong', {}, t.authorName || t.authorId), t.section ? ` on ${SECTION_LABELS[t.section] || t.section}` : '', `: ${t.body}`,
     (t.replies || []).length ? h('ul', {}, t.replies.map((r) => h('li', {}, h('strong', {}, r.authorName || r.authorId), `: ${r.body}`))) : null)));
-  const text = h('textarea', { id: 'jbp-comment', class: 'slds-textarea', rows: '3' });
   // the API files every thread under a section; "general" is for the plan as a whole
-  const about = h('select', { id: 'jbp-comment-section', class: 'slds-select' },
-    Object.entries(SECTION_LABELS).sort(([a], [b]) => (a === 'general' ? -1 : b === 'general' ? 1 : 0))
-      .map(([key, label]) => h('option', { value: key }, label)));
-  const form = canComment ? h('form', { onsubmit: async (e) => {
+  const sections = Object.entries(SECTION_LABELS).sort(([a], [b]) => (a === 'general' ? -1 : b === 'general' ? 1 : 0));
+  const model = { section: 'general', body: null };
+  const fields = new Form();
+  const form = canComment ? h('form', { novalidate: true, 'aria-label': 'New comment', onsubmit: async (e) => {
     e.preventDefault();
-    if (!text.value.trim()) return;
-    try { await api(`/plans/${plan.id}/comments`, { method: 'POST', body: { section: about.value, body: text.value } }); await openPlan(plan.id); say('Comment added'); } catch (err) { showError(`Comment not added: ${err.message}`); }
-  } }, h('div', { class: 'slds-form-element' }, h('label', { for: 'jbp-comment-section', class: 'slds-form-element__label' }, 'About'),
-    h('div', { class: 'slds-form-element__control' }, h('div', { class: 'slds-select_container' }, about))),
-  h('div', { class: 'slds-form-element' }, h('label', { for: 'jbp-comment', class: 'slds-form-element__label' }, 'New comment'),
-    h('div', { class: 'slds-form-element__control' }, text)),
+    fields.clearErrors();
+    if (!requireText(fields, 'body', model.body, 'Write the comment first.')) return;
+    await perform('Comment', () => api(`/plans/${plan.id}/comments`, { method: 'POST', body: { section: model.section, body: model.body } }),
+      { form: fields, success: 'Comment added' });
+  } }, fields.summary,
+  fields.select('section', 'About', model, 'section', sections, { blank: false, id: 'jbp-comment-section' }),
+  fields.textarea('body', 'New comment', model, 'body', { maxlength: 4000, rows: 3, required: true, id: 'jbp-comment' }),
   h('button', { class: 'slds-button slds-button_brand slds-m-top_x-small', type: 'submit' }, 'Comment')) : null;
   return card('Comments', threads.length ? list : h('p', {}, 'No comments yet.'), form);
 }

@@ -24,14 +24,14 @@ export class Form {
   }
 
   text(path, label, obj, prop, opts = {}) {
-    const input = h('input', { class: 'slds-input', type: opts.type || 'text', maxlength: opts.maxlength,
+    const input = h('input', { id: opts.id, class: 'slds-input', type: opts.type || 'text', maxlength: opts.maxlength,
       pattern: opts.pattern, placeholder: opts.placeholder, 'data-field': path, value: obj[prop] ?? '',
       oninput: (e) => { obj[prop] = e.target.value === '' ? null : e.target.value; } });
     return this.element(path, label, input, opts);
   }
 
   textarea(path, label, obj, prop, opts = {}) {
-    const area = h('textarea', { class: 'slds-textarea', rows: opts.rows || '3', maxlength: opts.maxlength,
+    const area = h('textarea', { id: opts.id, class: 'slds-textarea', rows: opts.rows || '3', maxlength: opts.maxlength,
       'data-field': path, oninput: (e) => { obj[prop] = e.target.value === '' ? null : e.target.value; } });
     area.value = obj[prop] ?? '';
     return this.element(path, label, area, opts);
@@ -65,7 +65,7 @@ export class Form {
   }
 
   select(path, label, obj, prop, options, opts = {}) {
-    const select = h('select', { class: 'slds-select', 'data-field': path,
+    const select = h('select', { id: opts.id, class: 'slds-select', 'data-field': path,
       onchange: (e) => { obj[prop] = e.target.value === '' ? null : e.target.value; } },
     opts.blank !== false ? h('option', { value: '' }, opts.blank || '— Select —') : null,
     options.map(([value, text]) => h('option', { value }, text)));

@@ -21,6 +21,7 @@ final class CanvasOrg implements AutoCloseable {
     static final String CHANNEL_MANAGER_PROFILE = "00e000000000CAMAAA";
     static final String APPROVER_PROFILE = "00e000000000APPAAA";
     static final String PARTNER_PROFILE = "00e000000000PRTAAA";
+    static final String ADMIN_PROFILE = "00e000000000ADMAAA";
     static final String NOBODY_PROFILE = "00e000000000NOBAAA";
 
     final SalesforceSimulator sim = SalesforceSimulator.start(SimulatorConfig.builder().host("127.0.0.1").port(0).build());
@@ -29,6 +30,7 @@ final class CanvasOrg implements AutoCloseable {
     final String channelManager;
     final String approver;
     final String partnerUser;
+    final String adminUser;
     final String nobody;
 
     CanvasOrg() {
@@ -38,6 +40,7 @@ final class CanvasOrg implements AutoCloseable {
         channelManager = user("Casey", "Manager", "Standard", null);
         approver = user("Avery", "Approver", "Standard", null);
         partnerUser = user("Pat", "Partner", "PowerPartner", acme);
+        adminUser = user("Ada", "Admin", "Standard", null);
         nobody = user("Noah", "Body", "Standard", null);
     }
 

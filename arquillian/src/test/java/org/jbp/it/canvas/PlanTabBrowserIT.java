@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jbp.it.Api;
 import org.jbp.it.Fixtures;
+import org.jbp.it.SyncFixtures;
 import org.jbp.it.TestEnvironment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -397,12 +398,14 @@ class PlanTabBrowserIT {
     /** An open alert as the sync's alert evaluation leaves it (the sync itself is SyncIT's subject). */
     private static void openAlert(String planId, String kpiKey, String message) {
         try (java.sql.Connection c = TestEnvironment.database().getConnection();
-             java.sql.PreparedStatement insert = c.prepareStatement("insert into kpi_alert (id, plan_id, kpi_key, status,"
-                     + " opened_at, threshold, pace_percent, actual, expected, message) values (?, ?, ?, 'OPEN', now(), 80, 44, 400000, 904891, ?)")) {
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into kpi_alert (id, plan_id, kpi_key, metric,"
+                     + " status, opened_at, threshold, pace_percent, actual, expected, message)"
+                     + " values (?, ?, ?, ?, 'OPEN', now(), 80, 44, 400000, 904891, ?)")) {
             insert.setObject(1, java.util.UUID.randomUUID());
             insert.setObject(2, java.util.UUID.fromString(planId));
             insert.setString(3, kpiKey);
-            insert.setString(4, message);
+            insert.setString(4, kpiKey);
+            insert.setString(5, message);
             assertEquals(1, insert.executeUpdate());
         } catch (java.sql.SQLException e) {
             throw new AssertionError("cannot open an alert for the test", e);
@@ -798,5 +801,393 @@ class PlanTabBrowserIT {
         press(Keys.ESCAPE);
         waitFor("the dialog to close", d -> d.findElements(By.cssSelector("[data-dialog='new-plan']")).isEmpty());
         assertEquals("open", browser.switchTo().activeElement().getAttribute("data-new-plan"), "focus returns to the opener");
+    }
+
+    // ---- every action the tab offers, per role and status ----
+
+    /** A template like the browser tests' one with the partner's acceptance as the first step of every round. */
+    private String acceptanceTemplate() {
+        var body = Json.createObjectBuilder(Fixtures.combinedTemplate("Browser acceptance " + System.nanoTime()).build())
+                .add("partnerAcceptance", true)
+                .add("approvalChain", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
+                .build();
+        Api.Reply reply = admin.post("/jbp/api/v1/templates", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    private String planFrom(String templateId, String accountId, String title, int year) {
+        JsonObject body = Json.createObjectBuilder(Fixtures.newPlan(accountId, templateId, Fixtures.sixSections(year), year))
+                .add("title", title).build();
+        Api.Reply reply = cam.post("/jbp/api/v1/plans", body);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    /** Opens the tab as a user and the plan in it; from here on every response the page receives is checked. */
+    private void openAs(String userId, String profileId, String recordId, String planId, String title) throws IOException {
+        openTab(userId, profileId, recordId);
+        openPlanInTab(planId, title);
+        assertNoErrors("opening " + title);
+    }
+
+    /**
+     * Responses of 400 and above from the module the page received since it loaded, or since
+     * {@link #forgetRequests()} (the browser's own favicon request is not the tab's).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> failedResponses() {
+        return (List<String>) js("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.responseStatus >= 400 && new URL(e.name).pathname.startsWith('/jbp/'))"
+                + ".map(e => e.responseStatus + ' ' + e.name)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> requestsTo(String pathPart) {
+        return (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes(arguments[0]))", pathPart);
+    }
+
+    private void forgetRequests() {
+        js("performance.setResourceTimingBufferSize(5000); performance.clearResourceTimings()");
+    }
+
+    private List<String> fieldErrors() {
+        return browser.findElements(By.cssSelector(".slds-has-error")).stream()
+                .map(e -> e.getAttribute("data-path") + ": " + e.getText()).toList();
+    }
+
+    private void assertNoErrors(String what) {
+        assertEquals("", alert(), what + ": the error banner");
+        assertEquals(List.of(), failedResponses(), what + ": error responses");
+        assertEquals(List.of(), fieldErrors(), what + ": field errors");
+    }
+
+    private List<String> offeredActions() {
+        return browser.findElements(By.cssSelector("#jbp-plan button[data-action]")).stream()
+                .map(b -> b.getAttribute("data-action")).toList();
+    }
+
+    private void click(String action) {
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+    }
+
+    /** Waits for the announcement of the action's success, and fails on anything else the page shows. */
+    private void expectDone(String announcement) {
+        waitFor(announcement, d -> announcement.equals(status()) || status().contains("failed") || !alert().isEmpty()
+                || !fieldErrors().isEmpty());
+        assertEquals(announcement, status(), "alert: '" + alert() + "'; field errors: " + fieldErrors());
+        assertNoErrors(announcement);
+    }
+
+    private void act(String action) {
+        click(action);
+        expectDone(action + " done");
+    }
+
+    private void openDialog(String action, String dialog) {
+        click(action);
+        waitFor("the " + dialog + " dialog", d -> !d.findElements(By.cssSelector("[data-dialog='" + dialog + "']")).isEmpty());
+    }
+
+    private void confirm(String dialog) {
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.cssSelector("button[data-confirm='" + dialog + "']")).click();
+    }
+
+    private void recordReview(String notes, String decision) {
+        openDialog("Record review", "review");
+        type(field("notes"), notes);
+        browser.findElement(By.cssSelector("button[data-add='decisions']")).click();
+        type(field("decisions[0]"), decision);
+        confirm("review");
+        expectDone("Record review done");
+        assertTrue(browser.findElements(By.cssSelector("[data-dialog='review']")).isEmpty(), "the dialog closed");
+    }
+
+    private void comment(String text) {
+        type(browser.findElement(By.id("jbp-comment")), text);
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.xpath("//form[.//textarea[@id='jbp-comment']]//button[@type='submit']")).click();
+        expectDone("Comment added");
+    }
+
+    private void download(String kind, String announcement) {
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.cssSelector("button[data-download='" + kind + "']")).click();
+        expectDone(announcement);
+    }
+
+    private String status(String planId) {
+        return cam.get("/jbp/api/v1/plans/" + planId).json().getString("status");
+    }
+
+    private static JsonObject kpiDefinition(String key, String label, String unit) {
+        return Json.createObjectBuilder().add("key", key).add("label", label).add("unit", unit)
+                .add("direction", "HIGHER_IS_BETTER").add("alertThresholdPercent", 80).add("sourceKey", key).build();
+    }
+
+    /** The plans of the partner that were started as the next cycle of {@code planId}. */
+    private List<String> nextCyclesOf(String planId, String accountId) {
+        return cam.get("/jbp/api/v1/partners/" + accountId + "/plans").array().stream()
+                .map(v -> v.asJsonObject().getString("id"))
+                .filter(id -> planId.equals(cam.get("/jbp/api/v1/plans/" + id).json().getJsonObject("lifecycle")
+                        .getString("previousPlanId", null)))
+                .toList();
+    }
+
+    private String reviewNotes(String planId) {
+        return cam.get("/jbp/api/v1/plans/" + planId + "/reviews").body();
+    }
+
+    @Test
+    void everyRoleCompletesEveryActionTheTabOffersThroughAPlansLifecycle() throws IOException {
+        String title = "Browser lifecycle plan " + System.nanoTime();
+        String planId = planFrom(acceptanceTemplate(), org.acme, title, THIS_YEAR);
+
+        // DRAFT: the channel manager comments and submits; the partner user and the approver only comment
+        openAs(org.partnerUser, CanvasOrg.PARTNER_PROFILE, null, planId, title);
+        assertEquals(List.of(), offeredActions(), "a partner user edits a draft but does not submit it");
+        comment("Pat: our numbers are in");
+        openAs(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme, planId, title);
+        assertEquals(List.of("Submit"), offeredActions());
+        comment("Casey: ready to submit");
+        act("Submit");
+        assertEquals("IN_APPROVAL", status(planId));
+
+        // IN_APPROVAL, the partner's acceptance first
+        openAs(org.partnerUser, CanvasOrg.PARTNER_PROFILE, null, planId, title);
+        assertEquals(List.of("Accept", "Request revision", "Reject"), offeredActions());
+        act("Accept");
+        openAs(org.approver, CanvasOrg.APPROVER_PROFILE, org.acme, planId, title);
+        assertEquals(List.of("Approve", "Request revision", "Reject"), offeredActions());
+        type(field("reason"), "Targets agreed in the QBR");
+        act("Approve");
+        assertEquals("ACTIVE", status(planId));
+        assertTrue(cam.get("/jbp/api/v1/plans/" + planId + "/approvals").body().contains("Targets agreed in the QBR"),
+                "the optional reason of an approval is kept");
+
+        // ACTIVE: the partner user records a review
+        openAs(org.partnerUser, CanvasOrg.PARTNER_PROFILE, null, planId, title);
+        assertEquals(List.of("Record review"), offeredActions());
+        recordReview("Partner review: webinar pipeline slower than planned", "Add a second webinar");
+        assertTrue(reviewNotes(planId).contains("Partner review: webinar pipeline slower than planned"), reviewNotes(planId));
+        assertTrue(reviewNotes(planId).contains("Add a second webinar"), reviewNotes(planId));
+
+        // ACTIVE: the channel manager records an actual and a review, downloads the reports, proposes an amendment
+        openAs(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme, planId, title);
+        assertEquals(List.of("Record actuals", "Record review", "Close"), offeredActions());
+        openDialog("Record actuals", "actuals");
+        new Select(field("values[0].metric")).selectByValue("revenue_won");
+        type(field("values[0].value"), "250000");
+        confirm("actuals");
+        expectDone("Record actuals done");
+        assertEquals(0, cam.get("/jbp/api/v1/plans/" + planId + "/actuals").json().getJsonNumber("revenue_won")
+                .bigDecimalValue().compareTo(new java.math.BigDecimal("250000")));
+        forgetRequests();
+        openDialog("Record review", "review");
+        confirm("review");
+        waitFor("the notes marked", d -> !fieldErrors().isEmpty());
+        assertEquals("notes", browser.findElement(By.cssSelector("[data-dialog='review'] .slds-has-error")).getAttribute("data-path"));
+        assertEquals(List.of(), requestsTo("/reviews"), "empty notes are refused in the tab, without a request");
+        type(field("notes"), "Monthly review: revenue at a quarter of the target");
+        confirm("review");
+        expectDone("Record review done");
+        assertTrue(reviewNotes(planId).contains("Monthly review: revenue at a quarter of the target"), reviewNotes(planId));
+        download("pdf", "Report (PDF) downloaded");
+        download("csv", "Report (CSV) downloaded");
+        browser.findElement(By.cssSelector("button[data-edit='coSell']")).click();
+        type(field("sections.coSell.engagementsTarget"), "15");
+        type(field("reason-coSell"), "Three more joint engagements agreed in the review");
+        js("document.getElementById('jbp-status').textContent = ''");
+        browser.findElement(By.cssSelector("button[data-save='coSell']")).click();
+        expectDone("Co-sell goals: amendment proposed for approval");
+
+        // the amendment: the partner accepts it, the approver approves it
+        openAs(org.partnerUser, CanvasOrg.PARTNER_PROFILE, null, planId, title);
+        assertEquals(List.of("Accept", "Request revision", "Reject", "Record review"), offeredActions());
+        act("Accept");
+        openAs(org.approver, CanvasOrg.APPROVER_PROFILE, org.acme, planId, title);
+        assertEquals(List.of("Approve", "Request revision", "Reject"), offeredActions());
+        act("Approve");
+        assertEquals(15, cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections").getJsonObject("coSell")
+                .getInt("engagementsTarget"), "the approved amendment applies");
+        comment("Avery: amendment approved");
+
+        // the channel manager closes the plan with what the vendor delivered, then starts the next cycle
+        openAs(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme, planId, title);
+        openDialog("Close", "close");
+        type(field("vendorDelivered.mdfPaid.amount"), "12000");
+        type(field("vendorDelivered.coSellSupportHours"), "180");
+        confirm("close");
+        expectDone("Close done");
+        assertEquals("CLOSED", status(planId));
+        assertEquals(List.of("Next cycle"), offeredActions());
+        download("csv", "Report (CSV) downloaded");
+        openDialog("Next cycle", "next-cycle");
+        type(field("growthPercent"), "5");
+        confirm("next-cycle");
+        expectDone("Next cycle done");
+        List<String> next = nextCyclesOf(planId, org.acme);
+        assertEquals(1, next.size(), "one next-cycle plan: " + next);
+        assertEquals("DRAFT", browser.findElement(By.cssSelector("[data-plan-status]")).getAttribute("data-plan-status"),
+                "the tab shows the new draft");
+        screenshots("lifecycle-next-cycle");
+    }
+
+    @Test
+    void anAdminCompletesEveryManagerActionOnAPlanOfAnyPartner() throws IOException {
+        String title = "Browser admin plan " + System.nanoTime();
+        String planId = planFrom(template, org.globex, title, THIS_YEAR);
+
+        openAs(org.adminUser, CanvasOrg.ADMIN_PROFILE, org.globex, planId, title);
+        assertEquals(List.of("Submit"), offeredActions());
+        act("Submit");
+        openAs(org.approver, CanvasOrg.APPROVER_PROFILE, org.globex, planId, title);
+        act("Approve");
+        assertEquals("ACTIVE", status(planId));
+
+        openAs(org.adminUser, CanvasOrg.ADMIN_PROFILE, org.globex, planId, title);
+        assertEquals(List.of("Record actuals", "Record review", "Close"), offeredActions());
+        openDialog("Record actuals", "actuals");
+        new Select(field("values[0].metric")).selectByValue("deals_registered");
+        new Select(field("values[0].quarter")).selectByValue("1");
+        type(field("values[0].value"), "7");
+        confirm("actuals");
+        expectDone("Record actuals done");
+        recordReview("Admin review before closing", "Close early: the partner moves tier");
+        openDialog("Close", "close");
+        confirm("close");
+        expectDone("Close done");
+        openDialog("Next cycle", "next-cycle");
+        confirm("next-cycle");
+        expectDone("Next cycle done");
+        assertEquals("CLOSED", status(planId));
+    }
+
+    @Test
+    void anEmptyReasonIsRefusedInTheTabWithoutARequestAndAGivenOneIsSent() throws IOException {
+        String title = "Browser reason plan " + System.nanoTime();
+        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
+        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+
+        openAs(org.approver, CanvasOrg.APPROVER_PROFILE, org.acme, planId, title);
+        forgetRequests();
+        for (String[] action : new String[][] {{"Reject", "/reject"}, {"Request revision", "/request-revision"}}) {
+            type(field("reason"), "   ");
+            click(action[0]);
+            waitFor("the reason marked", d -> !fieldErrors().isEmpty());
+            WebElement wrapper = browser.findElement(By.cssSelector(".slds-has-error"));
+            assertEquals("reason", wrapper.getAttribute("data-path"), action[0]);
+            assertTrue(wrapper.getText().contains("Give a reason to " + action[0].toLowerCase()), wrapper.getText());
+            assertEquals("true", field("reason").getAttribute("aria-invalid"), action[0]);
+            js("return new Promise(r => setTimeout(r, 500))");
+            assertEquals(List.of(), requestsTo(action[1]), action[0] + ": no request without a reason");
+            assertEquals("", alert());
+        }
+        assertEquals("IN_APPROVAL", status(planId), "nothing was decided");
+        screenshots("decision-reason-required");
+
+        type(field("reason"), "The quarterly split of the revenue target is missing");
+        act("Request revision");
+        assertEquals("DRAFT", status(planId));
+        String steps = cam.get("/jbp/api/v1/plans/" + planId + "/approvals").body();
+        assertTrue(steps.contains("The quarterly split of the revenue target is missing"), steps);
+        assertTrue(steps.contains("REVISION_REQUESTED"), steps);
+    }
+
+    @Test
+    void aFieldErrorTheServerGivesForAnActionIsShownNextToItsField() throws IOException {
+        String title = "Browser refused actions plan " + System.nanoTime();
+        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
+        approve(planId);
+        Api.Reply closed = cam.post("/jbp/api/v1/plans/" + planId + "/close", "");
+        assertEquals(200, closed.status(), closed.body());
+
+        openAs(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme, planId, title);
+        openDialog("Next cycle", "next-cycle");
+        type(field("growthPercent"), "5000");
+        confirm("next-cycle");
+        waitFor("the growth marked", d -> !fieldErrors().isEmpty() || !alert().isEmpty());
+        assertEquals("", alert(), "a field error is not a banner");
+        WebElement wrapper = browser.findElement(By.cssSelector("[data-dialog='next-cycle'] .slds-has-error"));
+        assertEquals("growthPercent", wrapper.getAttribute("data-path"));
+        assertTrue(wrapper.getText().matches("(?s).*\\S.*"), "the server's message is shown");
+        assertEquals("5000", field("growthPercent").getAttribute("value"), "the input is kept");
+        assertEquals(List.of(), nextCyclesOf(planId, org.acme), "no next plan was made");
+        screenshots("next-cycle-field-error");
+
+        // a draft missing required sections: the submission's refusal names them at their cards
+        String bare = "Browser bare plan " + System.nanoTime();
+        JsonObject body = Json.createObjectBuilder().add("partnerAccountId", org.acme).add("templateId", template)
+                .add("title", bare).add("currency", "USD")
+                .add("period", Json.createObjectBuilder().add("fiscalYear", THIS_YEAR + 4)).build();
+        Api.Reply created = cam.post("/jbp/api/v1/plans", body);
+        assertEquals(201, created.status(), created.body());
+        openAs(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme, created.json().getString("id"), bare);
+        click("Submit");
+        waitFor("the incomplete sections", d -> !d.findElements(By.cssSelector(".jbp-section-error")).isEmpty()
+                || !alert().isEmpty());
+        assertEquals("", alert(), "incomplete sections are not a banner");
+        assertFalse(browser.findElements(By.cssSelector("section[data-section='profile'].jbp-section-error .jbp-section-help")).isEmpty(),
+                "the profile card says what is missing");
+        assertTrue(browser.findElement(By.cssSelector(".jbp-actions .jbp-form-error")).getText().contains("Partner profile and SWOT"),
+                browser.findElement(By.cssSelector(".jbp-actions")).getText());
+        assertEquals("DRAFT", status(created.json().getString("id")));
+    }
+
+    @Test
+    void aPlanShowsOneAlertPerMetricAndNoAlertTextReadsNull() throws IOException {
+        // joint_webinars is a KPI no CRM mapping reads: it never has an actual
+        var templateBody = Json.createObjectBuilder(Fixtures.combinedTemplate("Browser alerts " + System.nanoTime()).build())
+                .add("partnerAcceptance", false)
+                .add("approvalChain", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "Channel director").add("role", "approver").add("slaHours", 48)))
+                .add("kpis", Json.createArrayBuilder()
+                        .add(kpiDefinition("revenue_won", "Closed revenue", "CURRENCY"))
+                        .add(kpiDefinition("deals_registered", "Registered deals", "COUNT"))
+                        .add(kpiDefinition("joint_webinars", "Joint webinars", "COUNT")))
+                .build();
+        Api.Reply created = admin.post("/jbp/api/v1/templates", templateBody);
+        assertEquals(201, created.status(), created.body());
+        JsonObject sections = Json.createObjectBuilder(Fixtures.sixSections(THIS_YEAR)).add("kpis", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", 1_000_000))
+                .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 40))
+                .add(Json.createObjectBuilder().add("kpiKey", "joint_webinars").add("target", 12))).build();
+        // a partner of its own: the CRM the module syncs with is shared by all test classes and holds deals
+        // for accounts other tests made, whose ids may equal those of the canvas org's accounts
+        String partner = Fixtures.newAccountId();
+        partner(partner, "Initrode Alerts");
+        String title = "Browser alerts plan " + System.nanoTime();
+        Api.Reply reply = cam.post("/jbp/api/v1/plans", Json.createObjectBuilder(Fixtures.newPlan(partner,
+                created.json().getString("id"), sections, THIS_YEAR)).add("title", title).build());
+        assertEquals(201, reply.status(), reply.body());
+        String planId = reply.json().getString("id");
+        approve(planId);
+        // the partner has no deals in the CRM: the KPI revenue_won and the closed-revenue target are both far behind
+        SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
+
+        List<JsonObject> open = admin.get("/jbp/api/v1/plans/" + planId + "/alerts").array().stream()
+                .map(v -> v.asJsonObject()).filter(a -> a.getString("status").equals("OPEN")).toList();
+        List<String> metrics = open.stream().map(a -> a.getString("metric")).toList();
+        assertTrue(metrics.contains("revenue_won"), open.toString());
+        assertEquals(metrics.stream().distinct().toList(), metrics, "one open alert per metric: " + open);
+        assertTrue(open.stream().noneMatch(a -> a.getString("message").contains("null")), open.toString());
+
+        // the canvas org has no such account to open the tab on: the channel manager goes through the portfolio
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, null);
+        waitForStatus("Portfolio loaded");
+        browser.findElement(By.xpath("//button[normalize-space()='Initrode Alerts']")).click();
+        openPlanInTab(planId, title);
+        assertNoErrors("opening " + title);
+        List<String> shown = browser.findElements(By.cssSelector("li[data-alert]")).stream().map(WebElement::getText).toList();
+        assertEquals(open.size(), shown.size(), shown.toString());
+        assertEquals(shown.stream().distinct().toList(), shown, "no alert text twice on the dashboard");
+        assertTrue(shown.stream().noneMatch(t -> t.contains("null")), shown.toString());
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("Joint webinars") && t.contains("no actual yet")), shown.toString());
+        screenshots("alerts-one-per-metric");
     }
 }

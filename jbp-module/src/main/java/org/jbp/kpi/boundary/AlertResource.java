@@ -27,11 +27,11 @@ public class AlertResource {
     @Inject
     KpiAlerts alerts;
 
-    public record AlertView(String id, String kpiKey, String status, Instant openedAt, Instant closedAt,
-                            BigDecimal thresholdPercent, BigDecimal pacePercent, BigDecimal actual,
+    public record AlertView(String id, String kpiKey, String metric, String status, Instant openedAt,
+                            Instant closedAt, BigDecimal thresholdPercent, BigDecimal pacePercent, BigDecimal actual,
                             BigDecimal expected, String reviewId, String message) {
         static AlertView of(KpiAlert a) {
-            return new AlertView(a.id().toString(), a.kpiKey(), a.status(), a.openedAt(), a.closedAt(),
+            return new AlertView(a.id().toString(), a.kpiKey(), a.metric(), a.status(), a.openedAt(), a.closedAt(),
                     a.threshold(), a.pacePercent(), a.actual(), a.expected(), a.reviewId(), a.message());
         }
     }

@@ -26,7 +26,8 @@ import org.jbp.sync.control.SyncObserver;
 
 /**
  * After every sync: each KPI and revenue target of an ACTIVE plan is held against its pace. Falling below the
- * threshold opens one alert (none while one is open), prompts a review when none is due within a week, tells the
+ * threshold opens one alert per metric (none while one is open; a KPI and a target reading the same metric share
+ * it, see {@link AlertRules}), prompts a review when none is due within a week, tells the
  * channel manager in the app and queues a CRM Task; recovering closes the alert and its Task.
  */
 @ApplicationScoped
@@ -55,37 +56,38 @@ public class KpiAlerts implements SyncObserver {
         }
     }
 
-    /** Opens and closes the plan's alerts for its current figures; returns how many changed. */
+    /** Opens and closes the plan's alerts for its current figures, one per metric; returns how many changed. */
     public int evaluate(BusinessPlan plan) {
         KpiDashboards.Dashboard dashboard = dashboards.of(plan);
         Map<String, KpiAlert> open = new HashMap<>();
         for (KpiAlert alert : openAlerts(plan.id())) {
-            open.put(alert.kpiKey(), alert);
+            open.put(alert.metric(), alert);
         }
+        Map<String, KpiDashboards.Line> behind = AlertRules.offTrackByMetric(dashboard.watched());
         int changed = 0;
         Instant now = clock.instant();
-        for (KpiDashboards.Line line : dashboard.watched()) {
-            KpiAlert existing = open.get(line.key());
-            boolean below = Pace.Status.OFF_TRACK.name().equals(line.status());
-            if (below && existing == null) {
+        for (KpiDashboards.Line line : behind.values()) {
+            KpiAlert existing = open.remove(line.metric());
+            if (existing == null) {
                 open(plan, line, now);
                 changed++;
-            } else if (below) {
-                existing.stillBelow(line.pacePercent(), line.actual(), line.expectedToDate());
-            } else if (existing != null) {
-                existing.recovered(now);
-                notifier.closeTask(taskKey(existing), plan, "KPI back above its threshold");
-                changed++;
+            } else {
+                existing.stillBelow(line.key(), line.pacePercent(), line.actual(), line.expectedToDate(),
+                        AlertRules.message(line));
             }
+        }
+        // what is left recovered, or is no longer tracked by the plan at all
+        for (KpiAlert recovered : open.values()) {
+            recovered.recovered(now);
+            notifier.closeTask(taskKey(recovered), plan, "KPI back above its threshold");
+            changed++;
         }
         return changed;
     }
 
     private void open(BusinessPlan plan, KpiDashboards.Line line, Instant now) {
-        String message = line.label() + " is at " + line.pacePercent() + " % of the pace expected by today ("
-                + line.actual() + " of " + line.expectedToDate() + "), below the " + line.thresholdPercent()
-                + " % threshold";
-        KpiAlert alert = new KpiAlert(plan.id(), line.key(), line.thresholdPercent(), line.pacePercent(),
+        String message = AlertRules.message(line);
+        KpiAlert alert = new KpiAlert(plan.id(), line.key(), line.metric(), line.thresholdPercent(), line.pacePercent(),
                 line.actual(), line.expectedToDate(), message, now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         alert.promptedReview(scheduledReviewWithin(plan.id(), today).orElseGet(() -> {

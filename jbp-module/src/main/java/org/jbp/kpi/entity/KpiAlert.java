@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A KPI of a plan fell below its alert threshold of the expected pace. At most one is OPEN per plan and KPI
- * (a partial unique index holds that also under concurrent evaluation); it closes itself when the KPI recovers.
+ * A metric of a plan fell below its alert threshold of the expected pace. At most one is OPEN per plan and metric
+ * (a partial unique index holds that also under concurrent evaluation), whether a KPI, a revenue target or both
+ * read that metric; {@code kpiKey} names the line it shows. It closes itself when the metric recovers.
  */
 @Entity
 @Table(name = "kpi_alert")
@@ -27,6 +28,7 @@ public class KpiAlert {
     private UUID planId;
     @Column(name = "kpi_key")
     private String kpiKey;
+    private String metric;
     private String status;
     @Column(name = "opened_at")
     private Instant openedAt;
@@ -47,25 +49,34 @@ public class KpiAlert {
     protected KpiAlert() {
     }
 
-    public KpiAlert(UUID planId, String kpiKey, BigDecimal threshold, BigDecimal pacePercent, BigDecimal actual,
-                    BigDecimal expected, String message, Instant at) {
+    public KpiAlert(UUID planId, String kpiKey, String metric, BigDecimal threshold, BigDecimal pacePercent,
+                    BigDecimal actual, BigDecimal expected, String message, Instant at) {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId, "plan is required");
         this.kpiKey = Objects.requireNonNull(kpiKey, "KPI key is required");
+        this.metric = Objects.requireNonNull(metric, "metric is required");
         this.threshold = Objects.requireNonNull(threshold, "threshold is required");
         this.pacePercent = pacePercent;
         this.actual = actual;
         this.expected = expected;
-        this.message = message.length() > 500 ? message.substring(0, 500) : message;
+        this.message = bounded(message);
         this.openedAt = Objects.requireNonNull(at);
         this.status = OPEN;
     }
 
-    /** The latest figures of a KPI that stays below its threshold. */
-    public void stillBelow(BigDecimal newPace, BigDecimal newActual, BigDecimal newExpected) {
+    /** The latest figures of a metric that stays below its threshold, from the line now furthest behind. */
+    public void stillBelow(String lineKey, BigDecimal newPace, BigDecimal newActual, BigDecimal newExpected,
+                           String newMessage) {
+        this.kpiKey = Objects.requireNonNull(lineKey, "KPI key is required");
         this.pacePercent = newPace;
         this.actual = newActual;
         this.expected = newExpected;
+        this.message = bounded(newMessage);
+    }
+
+    private static String bounded(String message) {
+        Objects.requireNonNull(message, "message is required");
+        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
     public void promptedReview(UUID review) {
@@ -94,6 +105,10 @@ public class KpiAlert {
 
     public String kpiKey() {
         return kpiKey;
+    }
+
+    public String metric() {
+        return metric;
     }
 
     public String status() {
