@@ -310,7 +310,7 @@ class PlanTabBrowserIT {
 
         row.findElement(By.cssSelector("button[data-open-step]")).click();
         waitForStatus("Plan " + title + " loaded");
-        browser.findElement(By.id("jbp-reason")).sendKeys("Targets agreed at the QBR");
+        browser.findElement(By.cssSelector(".jbp-actions textarea")).sendKeys("Targets agreed at the QBR");
         browser.findElement(By.cssSelector("button[data-action='Approve']")).click();
         waitFor("the approval", d -> "Approve done".equals(status()) || !alert().isEmpty());
         assertEquals("", alert(), "approving from the queue");
