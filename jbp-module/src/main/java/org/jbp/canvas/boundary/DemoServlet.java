@@ -97,7 +97,7 @@ public class DemoServlet extends HttpServlet {
         boolean partner = Roles.PARTNER.equals(user.get(2));
         TabIdentity identity = new TabIdentity(user.get(0), user.get(1), List.of(user.get(2)),
                 partner ? account : null, account, account == null ? "portfolio" : "account");
-        TabPage.render(getServletContext(), response, sessions.start(identity, true), settings.frameAncestors());
+        TabPage.render(getServletContext(), response, sessions.start(identity, null), settings.frameAncestors(), null);
     }
 
     private static String escape(String s) {
