@@ -118,7 +118,7 @@ public class CanvasServlet extends HttpServlet {
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
         LOG.info(() -> "canvas request refused (" + status + "): " + reason);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/problem+json");
+        response.setContentType("application/problem+json;charset=UTF-8");
         response.setStatus(status);
         String title = switch (status) {
             case 401 -> "The signed request is not accepted; reopen the tab in Salesforce";

@@ -61,7 +61,7 @@ public class CanvasSettings {
      */
     @Inject
     @ConfigProperty(name = "jbp.canvas.custom-domains")
-    Optional<List<String>> customDomains;
+    Optional<String> customDomains;
 
     /**
      * How long a positive live check of a user's OAuth token is reused for that token. Short, so a token
@@ -128,7 +128,7 @@ public class CanvasSettings {
     /** Custom domain host names; anything that is not a plain host name fails loudly instead of widening CSP. */
     public List<String> customDomains() {
         List<String> hosts = new ArrayList<>();
-        for (String h : customDomains.orElse(List.of())) {
+        for (String h : customDomains.orElse("").split(",")) {
             String host = h.trim();
             if (host.isEmpty()) {
                 continue;
