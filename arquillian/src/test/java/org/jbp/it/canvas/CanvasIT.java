@@ -308,6 +308,56 @@ class CanvasIT {
     }
 
     @Test
+    void siteUserWorksOnTheirOwnAccountsPlansOnly() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        Api admin = Api.at(deployed).as(Fixtures.adminToken());
+        Api cam = Api.at(deployed).as(TestEnvironment.token(org.channelManager, "Casey Manager",
+                java.util.List.of("channel-manager"), null));
+        for (String account : new String[] {org.acme, org.globex}) {
+            assertEquals(200, admin.put("/jbp/api/v1/partners/" + account, Json.createObjectBuilder()
+                    .add("name", account.equals(org.acme) ? "Acme Partners" : "Globex Channel").add("tier", "Gold")
+                    .add("partnerType", "Reseller").add("ownerId", org.channelManager).add("region", "EMEA").build())
+                    .status());
+        }
+        Api.Reply template = admin.post("/jbp/api/v1/templates", Json.createObjectBuilder(
+                Fixtures.combinedTemplate("Site " + System.nanoTime()).build()).add("partnerAcceptance", true)
+                .add("approvalChain", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "Channel director").add("role", "approver").add("slaHours", 48))).build());
+        assertEquals(201, template.status(), template.body());
+        String templateId = template.json().getString("id");
+        String own = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(org.acme, templateId, Fixtures.sixSections(year), year))
+                .json().getString("id");
+        String theirs = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(org.globex, templateId, Fixtures.sixSections(year), year))
+                .json().getString("id");
+
+        String token = boot(postCanvas(org.orgSigned(org.siteUser, CanvasApp.Location.SITE, null)).body()).getString("token");
+        Api partner = Api.at(deployed).as(token);
+        java.util.List<String> listed = partner.get("/jbp/api/v1/plans").array().getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("id")).toList();
+        assertTrue(listed.contains(own), listed.toString());
+        assertFalse(listed.contains(theirs), "another partner's plan is not listed");
+        assertEquals(404, partner.get("/jbp/api/v1/plans/" + theirs).status());
+        assertTrue(partner.get("/jbp/api/v1/partners/" + org.globex + "/plans").array().isEmpty());
+
+        Api.Reply draft = partner.get("/jbp/api/v1/plans/" + own);
+        Api.Reply edited = partner.patch("/jbp/api/v1/plans/" + own, draft.header("ETag"), "{\"title\":\"Acme plan as the partner sees it\"}");
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals(404, partner.patch("/jbp/api/v1/plans/" + theirs, "\"1\"", "{\"title\":\"mine now\"}").status());
+        Api.Reply comment = partner.post("/jbp/api/v1/plans/" + own + "/comments",
+                Json.createObjectBuilder().add("section", "campaigns").add("body", "We can staff the April webinar").build());
+        assertEquals(201, comment.status(), comment.body());
+        assertEquals(org.siteUser, comment.json().getString("authorId"), comment.body());
+
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + own + "/submit", "").status());
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + theirs + "/submit", "").status());
+        assertEquals(404, partner.post("/jbp/api/v1/plans/" + theirs + "/acceptance", "").status());
+        Api.Reply accepted = partner.post("/jbp/api/v1/plans/" + own + "/acceptance", "");
+        assertEquals(200, accepted.status(), accepted.body());
+        JsonObject step = cam.get("/jbp/api/v1/plans/" + own).json().getJsonObject("lifecycle").getJsonObject("currentStep");
+        assertEquals("Channel director", step.getString("name"), "accepted by the partner, on to the approver");
+    }
+
+    @Test
     void siteOutsideTheAllowedDomainsIsRefused() throws Exception {
         String env = org.envelope(org.siteUser, CanvasOrg.PARTNER_PROFILE, null, null, org.organizationId(),
                 org.sim.sessionFor(org.siteUser), "https://partners.attacker.example/");
