@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the Salesforce metadata in force-app with the real Salesforce CLI:
-#   1. every XML file (and Visualforce page) under force-app is well-formed;
+#   1. every XML file (and Visualforce page, Aura component and design file) under force-app is well-formed;
 #   2. every element and enumerated value is known to the Metadata API types shipped with the CLI;
 #   3. `sf project convert source` turns the source format into Metadata API format.
 # Steps 2 and 3 need no org and no network once the CLI is installed. The CLI is installed on first use
@@ -33,7 +33,8 @@ if [[ -z "$checker" ]]; then
     else checker=java
     fi
 fi
-mapfile -t xml_files < <(find force-app -type f \( -name '*.xml' -o -name '*.page' -o -name '*.component' \) | sort)
+mapfile -t xml_files < <(find force-app -type f \( -name '*.xml' -o -name '*.page' -o -name '*.component' \
+    -o -name '*.cmp' -o -name '*.design' \) | sort)
 if [[ ${#xml_files[@]} -eq 0 ]]; then
     say "no XML files under force-app"; exit 1
 fi
@@ -43,8 +44,8 @@ case "$checker" in
         for f in "${xml_files[@]}"; do
             if [[ "$f" == *.xml ]]; then
                 xmllint --noout --nonet "$f"
-            else # Visualforce markup uses the apex: prefix without declaring it
-                { echo '<vf xmlns:apex="urn:vf:apex" xmlns:c="urn:vf:c">'; cat "$f"; echo '</vf>'; } \
+            else # Visualforce and Aura markup use the apex:, aura:, force: ... prefixes without declaring them
+                { echo '<vf xmlns:apex="urn:vf:apex" xmlns:c="urn:vf:c" xmlns:aura="urn:aura" xmlns:force="urn:force" xmlns:design="urn:design" xmlns:forceCommunity="urn:fc">'; cat "$f"; echo '</vf>'; } \
                     | xmllint --noout --nonet - || { echo "not well-formed: $f" >&2; exit 1; }
             fi
         done ;;
@@ -57,7 +58,7 @@ for name in sys.argv[1:]:
     try:
         if name.endswith(".xml"):
             xml.dom.minidom.parse(name)
-        else:  # Visualforce markup uses the apex: prefix without declaring it
+        else:  # Visualforce and Aura markup use undeclared prefixes (apex:, aura:, force:)
             with open(name, "rb") as f:
                 expat.ParserCreate().ParseFile(f)
     except expat.ExpatError as e:
@@ -117,13 +118,13 @@ cat "$out.log"
 # The converted package must hold every kind of component this project ships.
 manifest="$out/package.xml"
 [[ -f "$manifest" ]] || { say "no package.xml in $out"; exit 1; }
-for type in ApexPage ConnectedApp CustomField CustomObject CustomTab FlexiPage PermissionSet; do
+for type in ApexPage AuraDefinitionBundle ConnectedApp CustomField CustomObject CustomTab FlexiPage PermissionSet; do
     grep -q "<name>$type</name>" "$manifest" || { say "package.xml lacks $type"; exit 1; }
 done
 for member in JBP_Joint_Business_Plans JBP_Plan_Tab JBP_Portfolio JBP_Account_Record_Page \
               Partner_Certification__c Activity.JBP_External_Id__c PartnerFundRequest.JBP_External_Id__c \
               Account.Partner_Tier__c Opportunity.Deal_Registration__c Opportunity.Co_Sell__c \
-              Campaign.Partner_Account__c JBP_Plan_User JBP_Integration; do
+              Campaign.Partner_Account__c JBP_Plan_User JBP_Integration JBP_Partner_User JBP_Partner_Plans; do
     grep -q "<members>$member</members>" "$manifest" || { say "package.xml lacks $member"; exit 1; }
 done
 say "OK: $(find "$out" -type f | wc -l) files in Metadata API format under $out"

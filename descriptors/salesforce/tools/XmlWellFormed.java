@@ -22,7 +22,7 @@ import org.xml.sax.SAXParseException;
  */
 public final class XmlWellFormed {
 
-    private static final List<String> SUFFIXES = List.of(".xml", ".page", ".component");
+    private static final List<String> SUFFIXES = List.of(".xml", ".page", ".component", ".cmp", ".design");
 
     public static void main(String[] args) throws IOException, ParserConfigurationException {
         if (args.length == 0) {

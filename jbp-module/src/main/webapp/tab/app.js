@@ -51,16 +51,38 @@ async function api(path, { method = 'GET', body, headers = {}, raw = false } = {
   return { json, etag: response.headers.get('ETag') };
 }
 
+// The Canvas SDK the org serves (boot.sdkUrl) gives a fresh signed request on demand; the server trades it,
+// after checking its OAuth token with Salesforce, for the next tab token. So the tab lives exactly as long as
+// the user's Salesforce session. The demo login has no Salesforce and renews its token as it is.
+function loadSdk() {
+  if (window.Sfdc && window.Sfdc.canvas) return Promise.resolve(window.Sfdc.canvas);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = boot.sdkUrl;
+    script.onload = () => (window.Sfdc && window.Sfdc.canvas ? resolve(window.Sfdc.canvas) : reject(new Error('no SDK')));
+    script.onerror = () => reject(new Error('the Canvas SDK did not load'));
+    document.head.append(script);
+  });
+}
+function freshSignedRequest() {
+  return loadSdk().then((canvas) => new Promise((resolve, reject) => {
+    canvas.client.refreshSignedRequest((data) => (data && data.status === 200 && data.payload && data.payload.response
+      ? resolve(data.payload.response) : reject(new Error(`refreshSignedRequest answered ${data && data.status}`))));
+  }));
+}
 async function renew() {
   try {
-    const { json } = await api('/canvas/session', { method: 'POST', body: {} });
+    const body = boot.demo ? {} : { signedRequest: await freshSignedRequest() };
+    const { json } = await api('/canvas/session', { method: 'POST', body });
     token = json.token;
     setTimeout(renew, json.refreshInSeconds * 1000);
   } catch (e) {
-    showError('Your session has ended. Reopen the tab to continue.');
+    if (e.status === 503) { setTimeout(renew, 30000); return; }
+    showError('Your Salesforce session has ended. Reopen the tab to continue.');
   }
 }
 setTimeout(renew, boot.refreshInSeconds * 1000);
+if (!boot.demo) loadSdk().catch(() => {}); // early, so a renewal does not wait for the download
 
 function card(title, ...content) {
   const id = uid('card');

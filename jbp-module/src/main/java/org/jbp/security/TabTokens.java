@@ -20,14 +20,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Issues the tab's bearer tokens: RS256 JWTs signed with {@link ModuleKeys}, shaped like the identity
  * provider's (iss, sub, upn, name, groups, partnerAccountId) so the API treats both alike. A token lives at
- * most 15 minutes; {@code jbp_session_end} bounds how long it can be renewed.
+ * most 15 minutes. It is renewed only against a signed request Salesforce has just issued (the Canvas SDK's
+ * refreshSignedRequest), so a tab never outlives the user's Salesforce session by more than one lifetime;
+ * {@code jbp_demo} marks the demo login's tokens, the only ones renewed without Salesforce.
  */
 @ApplicationScoped
 public class TabTokens {
 
     /** Never longer than this, whatever is configured: a leaked tab token must die quickly. */
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
-    public static final String SESSION_END_CLAIM = "jbp_session_end";
+    public static final String DEMO_CLAIM = "jbp_demo";
     public static final String TAB_CLAIM = "jbp_tab";
 
     @Inject
@@ -50,14 +52,11 @@ public class TabTokens {
         return d.compareTo(MAX_LIFETIME) > 0 || d.isNegative() || d.isZero() ? MAX_LIFETIME : d;
     }
 
-    /** A signed token; expires at the earlier of now + lifetime and the session's end. */
+    /** A signed token that expires one lifetime from now. */
     public String issue(String subject, String name, Collection<String> groups, String partnerAccountId,
-            Instant sessionEnd) {
+            boolean demo) {
         Instant now = clock.instant();
         Instant exp = now.plus(lifetime());
-        if (sessionEnd.isBefore(exp)) {
-            exp = sessionEnd;
-        }
         JsonArrayBuilder g = Json.createArrayBuilder();
         groups.forEach(g::add);
         JsonObjectBuilder claims = Json.createObjectBuilder()
@@ -69,8 +68,10 @@ public class TabTokens {
                 .add("jti", UUID.randomUUID().toString())
                 .add("iat", now.getEpochSecond())
                 .add("exp", exp.getEpochSecond())
-                .add(TAB_CLAIM, true)
-                .add(SESSION_END_CLAIM, sessionEnd.getEpochSecond());
+                .add(TAB_CLAIM, true);
+        if (demo) {
+            claims.add(DEMO_CLAIM, true);
+        }
         if (partnerAccountId != null) {
             claims.add(CurrentUser.PARTNER_ACCOUNT_CLAIM, partnerAccountId);
         }

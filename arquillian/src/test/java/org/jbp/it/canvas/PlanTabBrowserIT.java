@@ -348,6 +348,82 @@ class PlanTabBrowserIT {
         }
     }
 
+    /** Asks the Canvas SDK in the tab for a fresh signed request, as the tab does before its token expires. */
+    private String refreshSignedRequest() {
+        return String.valueOf(((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ask = () => (window.Sfdc && window.Sfdc.canvas)
+                  ? window.Sfdc.canvas.client.refreshSignedRequest((d) => done(d.status + ' ' + ((d.payload && d.payload.response) || '')))
+                  : setTimeout(ask, 100);
+                ask();"""));
+    }
+
+    @Test
+    void partnerUserWorksOnTheirPlanInsideThePartnerSite() throws IOException {
+        org.canvasUrl("http://127.0.0.1:" + deployed.getPort());
+        var acceptance = Json.createObjectBuilder(Fixtures.combinedTemplate("Site browser " + System.nanoTime()).build())
+                .add("partnerAcceptance", true)
+                .add("approvalChain", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "Channel director").add("role", "approver").add("slaHours", 48))).build();
+        Api.Reply t = admin.post("/jbp/api/v1/templates", acceptance);
+        assertEquals(201, t.status(), t.body());
+        String own = "Site Acme plan " + System.nanoTime();
+        String other = "Site Globex plan " + System.nanoTime();
+        JsonObject body = Json.createObjectBuilder(Fixtures.newPlan(org.acme, t.json().getString("id"),
+                Fixtures.sixSections(THIS_YEAR + 3), THIS_YEAR + 3)).add("title", own).build();
+        Api.Reply created = cam.post("/jbp/api/v1/plans", body);
+        assertEquals(201, created.status(), created.body());
+        String ownId = created.json().getString("id");
+        plan(org.globex, other, THIS_YEAR + 3);
+
+        // the partner user opens the plan page of the site; the site POSTs the signed request into its frame
+        browser.manage().window().setSize(new Dimension(1024, 900));
+        browser.get(org.sim.sitePageUrl(org.siteUser));
+        waitFor("the site page", d -> !d.findElements(By.id("sim-canvas-frame")).isEmpty());
+        browser.switchTo().frame("sim-canvas-frame");
+        try {
+            waitFor("the tab in the site", d -> !d.findElements(By.id("jbp-main")).isEmpty());
+            openPlanInTab(ownId, own);
+            assertTrue(browser.findElement(By.id("jbp-who")).getText().contains("partner"));
+            String page = browser.getPageSource();
+            assertFalse(page.contains(other), "another partner's plan leaked into the site");
+            assertFalse(page.contains("Globex Channel"), "another partner's name leaked into the site");
+
+            WebElement comment = browser.findElement(By.id("jbp-comment"));
+            comment.sendKeys("We can staff the April webinar");
+            browser.findElement(By.xpath("//form[.//textarea[@id='jbp-comment']]//button[@type='submit']")).click();
+            waitFor("the comment", d -> "Comment added".equals(status()) || !alert().isEmpty());
+            assertEquals("", alert(), "commenting from the site");
+
+            assertEquals(200, cam.post("/jbp/api/v1/plans/" + ownId + "/submit", "").status());
+            js("document.getElementById('jbp-status').textContent = ''");
+            browser.findElement(By.cssSelector("button[data-plan='" + ownId + "']")).click();
+            waitFor("the Accept button", d -> !d.findElements(By.cssSelector("button[data-action='Accept']")).isEmpty());
+            browser.findElement(By.cssSelector("button[data-action='Accept']")).click();
+            waitFor("the acceptance", d -> "Accept done".equals(status()) || !alert().isEmpty());
+            assertEquals("", alert(), "accepting from the site");
+            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve("partner-site-accepted.png"), StandardCopyOption.REPLACE_EXISTING);
+
+            // the Canvas SDK, loaded from the org, gets a fresh signed request from the site for this user ...
+            String refreshed = refreshSignedRequest();
+            assertTrue(refreshed.startsWith("200 "), refreshed);
+            String envelope = new String(java.util.Base64.getDecoder().decode(
+                    refreshed.substring(refreshed.indexOf('.') + 1).trim()), StandardCharsets.UTF_8);
+            assertTrue(envelope.contains("\"userId\":\"" + org.siteUser + "\""), envelope);
+            assertTrue(envelope.contains("\"siteUrlPrefix\":\"/partners\""), envelope);
+            // ... until the user's Salesforce session ends
+            org.sim.expireSessionsOf(org.siteUser);
+            assertTrue(refreshSignedRequest().startsWith("401"), "no fresh signed request after the session ended");
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+        String comments = cam.get("/jbp/api/v1/plans/" + ownId + "/comments").body();
+        assertTrue(comments.contains("We can staff the April webinar") && comments.contains(org.siteUser), comments);
+        JsonObject step = cam.get("/jbp/api/v1/plans/" + ownId).json().getJsonObject("lifecycle").getJsonObject("currentStep");
+        assertEquals("Channel director", step.getString("name"), "the partner's acceptance moved the plan on");
+    }
+
     // ---- helpers for the section forms, the dashboard and keyboard use ----
 
     /** A next-year DRAFT plan of Acme with all six sections, open in the tab of its channel manager. */

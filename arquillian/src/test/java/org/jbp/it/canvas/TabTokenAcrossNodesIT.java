@@ -3,6 +3,7 @@ package org.jbp.it.canvas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import jakarta.json.Json;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -59,7 +60,10 @@ class TabTokenAcrossNodesIT {
             Api other = Api.at(second.url());
             Api.Reply partners = other.as(token).get("/jbp/api/v1/partners");
             assertEquals(200, partners.status(), "the other node trusts the first one's tab token: " + partners.body());
-            Api.Reply renewed = other.as(token).post("/jbp/api/v1/canvas/session", "{}");
+            // renewed against the fresh signed request the tab's Canvas SDK asks Salesforce for
+            Api.Reply renewed = other.as(token).post("/jbp/api/v1/canvas/session", Json.createObjectBuilder()
+                    .add("signedRequest", org.signedRequest(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme))
+                    .build());
             assertEquals(200, renewed.status(), renewed.body());
             String fresh = renewed.json().getString("token");
             assertNotEquals(token, fresh);

@@ -95,6 +95,25 @@ public final class Org {
         return orThrow(store.write(() -> store.insert(type, fields, RecordStore.Mode.SYSTEM)), object);
     }
 
+    /**
+     * A partner user of an Experience Cloud site: a User for the contact, whose read-only AccountId Salesforce
+     * derives from the contact's account (that is the account a partner user's plans are scoped to).
+     */
+    public String insertPartnerUser(String contactId, Map<String, Object> fields) {
+        Object account = get(contactId).filter(c -> "Contact".equals(typeOf(contactId)))
+                .map(c -> c.get("AccountId"))
+                .orElseThrow(() -> new IllegalArgumentException(contactId + " is not a contact with an account"));
+        Map<String, Object> user = new java.util.LinkedHashMap<>(fields);
+        user.put("ContactId", contactId);
+        user.put("AccountId", account);
+        user.putIfAbsent("UserType", "PowerPartner");
+        return insert("User", user);
+    }
+
+    private String typeOf(String id) {
+        return schema().typeOfId(id).map(t -> t.name()).orElse("");
+    }
+
     /** Inserts many records of one type and returns their ids in order. */
     public List<String> insertAll(String object, List<Map<String, Object>> records) {
         SObjectType type = store.type(object);

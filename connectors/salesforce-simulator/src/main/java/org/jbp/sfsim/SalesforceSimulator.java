@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jbp.sfsim.admin.AdminEndpoint;
+import org.jbp.sfsim.canvas.CanvasApp;
+import org.jbp.sfsim.canvas.CanvasEndpoint;
 import org.jbp.sfsim.fault.ApiCallCounter;
 import org.jbp.sfsim.fault.FaultInjector;
 import org.jbp.sfsim.rest.RestEndpoint;
@@ -31,6 +33,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final ApiCallCounter calls = new ApiCallCounter();
     private final SoapEndpoint soap;
     private final Sessions sessions;
+    private final CanvasApp canvas;
     private final String baseUrl;
 
     static {
@@ -53,6 +56,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         server.createContext("/services/Soap/u/", soap);
         server.createContext("/sim/admin/", new AdminEndpoint(org, faults, calls, soap));
         server.createContext("/services/data/", new RestEndpoint(org, sessions, calls));
+        this.canvas = new CanvasApp(org, sessions, () -> baseUrl);
+        CanvasEndpoint pages = new CanvasEndpoint(canvas, sessions, calls, () -> baseUrl);
+        for (String path : new String[] {"/canvas/sdk/js/", "/lightning/r/", CanvasApp.SITE_PREFIX + "/s/", "/sim/canvas/"}) {
+            server.createContext(path, pages);
+        }
         this.executor = Executors.newFixedThreadPool(config.threads(), new DaemonThreads());
         server.setExecutor(executor);
         server.start();
@@ -91,6 +99,26 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     public Org org() {
         return org;
+    }
+
+    /** The Canvas connected app: configure its secret and canvas URL, then sign requests or open its pages. */
+    public CanvasApp canvas() {
+        return canvas;
+    }
+
+    /** Ends every session of a user (their OAuth tokens stop working); returns how many there were. */
+    public int expireSessionsOf(String userId) {
+        return sessions.expireUser(userId);
+    }
+
+    /** The Lightning record page of an account as an internal user sees it, with the canvas app on it. */
+    public String lightningPageUrl(String userId, String accountId) {
+        return baseUrl + "/lightning/r/Account/" + accountId + "/view?as=" + userId;
+    }
+
+    /** The partner site's plan page as a logged-in partner user sees it, with the canvas app on it. */
+    public String sitePageUrl(String userId) {
+        return baseUrl + CanvasApp.SITE_PREFIX + "/s/joint-business-plans?as=" + userId;
     }
 
     public FaultInjector faults() {

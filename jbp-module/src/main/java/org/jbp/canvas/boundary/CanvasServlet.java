@@ -20,8 +20,10 @@ import org.jbp.canvas.control.TabSession;
 /**
  * {@code POST /jbp/canvas}: Salesforce's signed request in, the plan tab out. Reads the form body itself,
  * capped at {@code jbp.canvas.max-request-bytes}, so an oversized post is refused before it is buffered or
- * parsed. Every refusal of the request itself is a bare 401; an authentic request from a user without access
- * is a 403. Neither renders anything of the tab.
+ * parsed. Every refusal of the request itself (signature, algorithm, organization, or an OAuth token Salesforce
+ * no longer accepts) is a 401 with the same problem+json body, so a caller cannot tell which check failed; an
+ * authentic request from a user without access is a 403, and a Salesforce that cannot be asked a 503. None
+ * renders anything of the tab; the reason goes to the server log only.
  */
 @WebServlet(urlPatterns = "/canvas")
 public class CanvasServlet extends HttpServlet {
@@ -56,11 +58,19 @@ public class CanvasServlet extends HttpServlet {
         TabIdentity identity;
         try {
             identity = entry.identify(verified);
+        } catch (CanvasRejected e) {
+            refuse(response, 401, e.getMessage());
+            return;
         } catch (CanvasEntry.NoAccess e) {
             refuse(response, 403, e.getMessage());
             return;
+        } catch (CanvasEntry.Unavailable e) {
+            refuse(response, 503, e.getMessage());
+            return;
         }
-        TabPage.render(getServletContext(), response, sessions.start(identity, false), settings.frameAncestors());
+        String sdkUrl = entry.sdkUrl(verified);
+        TabPage.render(getServletContext(), response, sessions.start(identity, sdkUrl), settings.frameAncestors(),
+                TabPage.origin(sdkUrl));
     }
 
     @Override
@@ -108,8 +118,14 @@ public class CanvasServlet extends HttpServlet {
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
         LOG.info(() -> "canvas request refused (" + status + "): " + reason);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentType("application/problem+json;charset=UTF-8");
         response.setStatus(status);
-        response.getWriter().write(status == 401 ? "Unauthorized" : "Forbidden");
+        String title = switch (status) {
+            case 401 -> "The signed request is not accepted; reopen the tab in Salesforce";
+            case 403 -> "Your Salesforce user has no access to joint business plans here";
+            default -> "Salesforce could not be reached; try again shortly";
+        };
+        response.getWriter().write(jakarta.json.Json.createObjectBuilder()
+                .add("type", "about:blank").add("title", title).add("status", status).build().toString());
     }
 }

@@ -102,7 +102,7 @@ public class DemoServlet extends HttpServlet {
         boolean partner = Roles.PARTNER.equals(user.group());
         TabIdentity identity = new TabIdentity(user.id(), user.name(), List.of(user.group()),
                 partner ? account : null, account, account == null ? "portfolio" : "account");
-        TabPage.render(getServletContext(), response, sessions.start(identity, true), settings.frameAncestors());
+        TabPage.render(getServletContext(), response, sessions.start(identity, null), settings.frameAncestors(), null);
     }
 
     private static String escape(String s) {

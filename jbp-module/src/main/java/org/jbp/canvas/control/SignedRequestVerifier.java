@@ -2,7 +2,6 @@ package org.jbp.canvas.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -12,13 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jbp.canvas.entity.CanvasRequest;
@@ -28,31 +23,27 @@ import org.jbp.canvas.entity.CanvasRequest;
  * encodedEnvelope}. The MAC is checked over the still-encoded envelope before a single byte of it is
  * decoded, so a forged payload never reaches the JSON parser. Plain Java (no CDI) so it is unit-tested
  * against vectors computed by another implementation.
+ *
+ * <p>There is deliberately no freshness window and no replay refusal. Salesforce documents the envelope's
+ * {@code issuedAt} as "for internal use only" (older guides: when the OAuth token was issued, which can be
+ * hours ago) and shows it null; it signs a request on every load, and a reload may post the same request
+ * again. What makes a request trustworthy is the MAC, the algorithm and the organization checked here, plus
+ * the live check of its OAuth token against Salesforce that {@link CanvasEntry} makes before anything is
+ * rendered: a captured request is worth no more than the token inside it, and that dies with the user's
+ * Salesforce session.
  */
 public final class SignedRequestVerifier {
 
     /** Salesforce signs with this algorithm name; anything else is refused rather than negotiated. */
     static final String ALGORITHM = "HMACSHA256";
-    /** How far in the future issuedAt may lie: clocks of Salesforce and this server differ a little. */
-    static final Duration FUTURE_SKEW = Duration.ofSeconds(60);
-    /** Epoch values above this are milliseconds (year 5138 in seconds), below it seconds. */
-    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
-
     private final byte[] secret;
     private final String organizationId;
-    private final Duration window;
     private final int maxLength;
-    private final Clock clock;
-    private final ReplayGuard replays;
 
-    public SignedRequestVerifier(String consumerSecret, String organizationId, Duration window, int maxLength,
-            Clock clock, ReplayGuard replays) {
+    public SignedRequestVerifier(String consumerSecret, String organizationId, int maxLength) {
         this.secret = consumerSecret == null ? new byte[0] : consumerSecret.getBytes(StandardCharsets.UTF_8);
         this.organizationId = organizationId == null ? "" : organizationId.trim();
-        this.window = Objects.requireNonNull(window);
         this.maxLength = maxLength;
-        this.clock = Objects.requireNonNull(clock);
-        this.replays = Objects.requireNonNull(replays);
     }
 
     public CanvasRequest verify(String signedRequest) throws CanvasRejected {
@@ -81,11 +72,6 @@ public final class SignedRequestVerifier {
         if (!ALGORITHM.equals(string(envelope, "algorithm"))) {
             throw new CanvasRejected("algorithm is not " + ALGORITHM);
         }
-        Instant now = clock.instant();
-        Instant issuedAt = issuedAt(envelope);
-        if (issuedAt.isBefore(now.minus(window)) || issuedAt.isAfter(now.plus(FUTURE_SKEW))) {
-            throw new CanvasRejected("issuedAt " + issuedAt + " outside the window of " + window);
-        }
         JsonObject context = object(envelope, "context");
         JsonObject client = object(envelope, "client");
         JsonObject user = object(context, "user");
@@ -104,14 +90,13 @@ public final class SignedRequestVerifier {
         JsonObject environment = optionalObject(context, "environment");
         JsonObject record = environment == null ? null : optionalObject(environment, "record");
         JsonObject params = environment == null ? null : optionalObject(environment, "parameters");
-        // Last, so refused requests do not fill the replay memory.
-        if (!replays.firstUse(encodedSignature, issuedAt.plus(window), now)) {
-            throw new CanvasRejected("signed_request replayed");
-        }
+        // Experience Cloud site users: Context.User carries the site they are logged in to (the Canvas
+        // Developer Guide's User object: siteUrl, siteUrlPrefix, networkId); internal users have none.
+        String siteUrl = blankToNull(string(user, "siteUrl"));
         return new CanvasRequest(userId, string(user, "userName"), string(user, "fullName"),
                 string(user, "profileId"), string(user, "roleId"), string(user, "userType"), org, oauthToken,
                 instanceUrl, record == null ? null : string(record, "Id"), strings(params),
-                issuedAt.getEpochSecond());
+                siteUrl, siteUrl == null ? null : blankToNull(string(user, "siteUrlPrefix")));
     }
 
     private boolean sameOrganization(String org) {
@@ -148,15 +133,6 @@ public final class SignedRequestVerifier {
         }
     }
 
-    private static Instant issuedAt(JsonObject envelope) throws CanvasRejected {
-        JsonValue value = envelope.get("issuedAt");
-        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new CanvasRejected("issuedAt missing or not a number");
-        }
-        long v = n.longValue();
-        return v > MILLIS_THRESHOLD ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
-    }
-
     private static JsonObject object(JsonObject parent, String name) throws CanvasRejected {
         JsonObject o = optionalObject(parent, name);
         if (o == null) {
@@ -176,6 +152,10 @@ public final class SignedRequestVerifier {
             throw new CanvasRejected(name + " missing");
         }
         return s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String string(JsonObject parent, String name) {

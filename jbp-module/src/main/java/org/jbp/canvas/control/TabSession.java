@@ -6,28 +6,24 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Clock;
-import java.time.Instant;
 import org.jbp.canvas.entity.TabIdentity;
 import org.jbp.security.TabTokens;
 
-/** Starts a tab: the token and what the page needs to know before its first API call. */
+/** Starts and renews a tab: the token and what the page needs to know before its first API call. */
 @ApplicationScoped
 public class TabSession {
 
     @Inject
     TabTokens tokens;
 
-    @Inject
-    CanvasSettings settings;
-
-    @Inject
-    Clock clock;
-
-    public JsonObject start(TabIdentity identity, boolean demo) {
-        Instant sessionEnd = clock.instant().plus(settings.sessionMaxAge());
+    /**
+     * The boot data of a tab. {@code sdkUrl} is where the page loads the Canvas SDK to ask Salesforce for a
+     * fresh signed request before its token expires; null for the demo login, whose tokens renew without one.
+     */
+    public JsonObject start(TabIdentity identity, String sdkUrl) {
+        boolean demo = sdkUrl == null;
         String token = tokens.issue(identity.userId(), identity.name(), identity.groups(),
-                identity.partnerAccountId(), sessionEnd);
+                identity.partnerAccountId(), demo);
         JsonArrayBuilder groups = Json.createArrayBuilder();
         identity.groups().forEach(groups::add);
         JsonObjectBuilder user = Json.createObjectBuilder().add("id", identity.userId())
@@ -37,13 +33,32 @@ public class TabSession {
         }
         JsonObjectBuilder boot = Json.createObjectBuilder()
                 .add("token", token)
-                .add("refreshInSeconds", Math.max(30, tokens.lifetime().toSeconds() - 60))
+                .add("refreshInSeconds", refreshInSeconds())
                 .add("user", user)
                 .add("view", identity.view())
                 .add("demo", demo);
+        if (sdkUrl != null) {
+            boot.add("sdkUrl", sdkUrl);
+        }
+        if (identity.siteUrl() != null) {
+            boot.add("siteUrl", identity.siteUrl());
+        }
         if (identity.accountInContext() != null) {
             boot.add("accountId", identity.accountInContext());
         }
         return boot.build();
+    }
+
+    /** A fresh token for an identity just re-established from a signed request (or a demo token's). */
+    public JsonObject renew(String userId, String name, java.util.Collection<String> groups, String partnerAccountId,
+            boolean demo) {
+        return Json.createObjectBuilder()
+                .add("token", tokens.issue(userId, name, groups, partnerAccountId, demo))
+                .add("refreshInSeconds", refreshInSeconds()).build();
+    }
+
+    /** A minute before expiry, so a slow Salesforce answer to refreshSignedRequest still lands in time. */
+    private long refreshInSeconds() {
+        return Math.max(30, tokens.lifetime().toSeconds() - 60);
     }
 }

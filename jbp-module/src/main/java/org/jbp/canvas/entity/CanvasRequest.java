@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The parts of a verified Canvas signed request JBP uses. Only built from a request whose signature,
- * algorithm, age and organization have been checked.
+ * algorithm and organization have been checked. {@code siteUrl} and {@code siteUrlPrefix} are set for a user
+ * who opened the tab in an Experience Cloud site, null for Lightning and Visualforce pages of the org.
  */
 public record CanvasRequest(
         String userId,
@@ -20,7 +21,8 @@ public record CanvasRequest(
         String instanceUrl,
         String recordId,
         Map<String, String> parameters,
-        long issuedAtEpochSeconds) {
+        String siteUrl,
+        String siteUrlPrefix) {
 
     public CanvasRequest {
         Objects.requireNonNull(userId, "user id is required");
@@ -38,6 +40,11 @@ public record CanvasRequest(
         return Optional.ofNullable(parameters.get("recordId")).filter(s -> !s.isBlank());
     }
 
+    /** True when the tab was opened inside an Experience Cloud site (a partner site). */
+    public boolean fromSite() {
+        return siteUrl != null;
+    }
+
     /** The portfolio location passes {@code view=portfolio}. */
     public Optional<String> view() {
         return Optional.ofNullable(parameters.get("view"));
@@ -46,6 +53,7 @@ public record CanvasRequest(
     @Override
     public String toString() {
         // never print the OAuth token
-        return "CanvasRequest[user=" + userId + ", org=" + organizationId + ", record=" + recordId + "]";
+        return "CanvasRequest[user=" + userId + ", org=" + organizationId + ", record=" + recordId
+                + (siteUrl == null ? "" : ", site=" + siteUrl + (siteUrlPrefix == null ? "" : siteUrlPrefix)) + "]";
     }
 }

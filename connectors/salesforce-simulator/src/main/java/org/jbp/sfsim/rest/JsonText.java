@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 
-/** Writes REST response bodies; the simulator has no JSON library and needs none for this. */
-final class JsonText {
+/** Writes REST response bodies and Canvas envelopes; the simulator has no JSON library and needs none for this. */
+public final class JsonText {
 
     /** Salesforce's REST datetime form: 2026-03-02T10:00:00.000+0000. */
     private static final DateTimeFormatter DATETIME =
@@ -18,7 +18,7 @@ final class JsonText {
     private JsonText() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder b = new StringBuilder();
         write(b, value);
         return b.toString();

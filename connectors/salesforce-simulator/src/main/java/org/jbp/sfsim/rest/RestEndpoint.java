@@ -84,6 +84,10 @@ public final class RestEndpoint implements HttpHandler {
             if (type.equals("User")) {
                 return sameId(r.id(), userId);
             }
+            if (type.equals("Contact")) {
+                // partner users see the contacts of their own account
+                return sameId(String.valueOf(r.type().field("AccountId").map(r::get).orElse(null)), partnerAccountId);
+            }
             return false;
         }
     }

@@ -61,6 +61,22 @@ public final class Sessions {
         }
     }
 
+    /**
+     * Ends every session of one user, as an admin revoking the user's sessions or the user logging out does:
+     * the REST API then answers 401 INVALID_SESSION_ID for their tokens.
+     */
+    public int expireUser(String userId) {
+        int before = sessions.size();
+        sessions.values().removeIf(s -> s.userId().equals(userId));
+        return before - sessions.size();
+    }
+
+    /** Whether a session is live, without refreshing its idle timer. */
+    public boolean isLive(String sessionId) {
+        Session s = sessionId == null ? null : sessions.get(sessionId.trim());
+        return s != null && !s.lastUsed().plus(timeout).isBefore(clock.instant());
+    }
+
     public void expireAll() {
         sessions.clear();
     }

@@ -398,7 +398,7 @@ public final class RecordStore {
                         values[type.field("Amount").orElseThrow().index()],
                         values[type.field("Probability").orElseThrow().index()]);
             }
-            case "User" -> {
+            case "User", "Contact" -> {
                 Object first = values[type.field("FirstName").orElseThrow().index()];
                 Object last = values[type.field("LastName").orElseThrow().index()];
                 values[type.field("Name").orElseThrow().index()] =

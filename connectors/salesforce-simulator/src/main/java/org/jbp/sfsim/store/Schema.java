@@ -81,6 +81,14 @@ public final class Schema {
                 f("ProfileId", REFERENCE).references("Profile", "Profile"),
                 f("ContactId", REFERENCE),
                 f("AccountId", REFERENCE).readOnly().references("Account", "Account")));
+        // A partner user is a User with a ContactId; its AccountId is the contact's account (read-only on User).
+        types.add(type("Contact", "Contacts", "003",
+                f("LastName", STRING).length(80).required(),
+                f("FirstName", STRING).length(40),
+                f("Name", STRING).length(121).readOnly(),
+                f("Email", EMAIL),
+                f("AccountId", REFERENCE).references("Account", "Account"),
+                f("OwnerId", REFERENCE).notNillable().references("User", "Owner")));
         types.add(type("Account", "Accounts", "001",
                 f("Name", STRING).required(),
                 f("Type", PICKLIST),
