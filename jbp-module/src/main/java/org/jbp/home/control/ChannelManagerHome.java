@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
 import org.jbp.kpi.control.KpiDashboards;
-import org.jbp.kpi.control.Pace;
 import org.jbp.kpi.entity.KpiAlert;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanJson;
@@ -101,11 +99,11 @@ public class ChannelManagerHome {
             BusinessPlan plan = parsed((BusinessPlan) row[0]);
             KpiDashboards.Dashboard d = dashboards.of(plan);
             Map<String, BigDecimal> byKpi = new LinkedHashMap<>();
-            for (KpiDashboards.Line line : d.kpis().isEmpty() ? d.targets() : d.kpis()) {
+            for (KpiDashboards.Line line : d.headline()) {
                 byKpi.put(line.key(), line.attainmentPercent());
                 keys.add(line.key());
             }
-            return new PartnerLine(PlanRef.of(plan, (Partner) row[1]), byKpi, mean(byKpi.values()), worst(d),
+            return new PartnerLine(PlanRef.of(plan, (Partner) row[1]), byKpi, d.meanAttainment(), d.worstPace().name(),
                     alertCounts.getOrDefault(plan.id(), 0L).intValue());
         }).toList();
 
@@ -220,23 +218,5 @@ public class ChannelManagerHome {
             plan.attach(PlanJson.read(plan.contentJson()));
         }
         return plan;
-    }
-
-    private static BigDecimal mean(java.util.Collection<BigDecimal> values) {
-        List<BigDecimal> known = values.stream().filter(v -> v != null).toList();
-        if (known.isEmpty()) {
-            return null;
-        }
-        return known.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(known.size()), 2, RoundingMode.HALF_UP);
-    }
-
-    private static String worst(KpiDashboards.Dashboard d) {
-        Pace.Status worst = Pace.Status.ON_TRACK;
-        for (KpiDashboards.Line line : d.watched()) {
-            Pace.Status s = Pace.Status.valueOf(line.status());
-            worst = s.ordinal() > worst.ordinal() ? s : worst;
-        }
-        return worst.name();
     }
 }

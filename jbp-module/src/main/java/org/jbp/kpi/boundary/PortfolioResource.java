@@ -8,17 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.kpi.control.KpiAlerts;
 import org.jbp.kpi.control.KpiDashboards;
-import org.jbp.kpi.control.Pace;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
@@ -83,28 +80,8 @@ public class PortfolioResource {
             List<String> open = alerts.openAlerts(plan.id()).stream().map(a -> a.kpiKey()).sorted().toList();
             lines.add(new PortfolioLine(plan.id().toString(), plan.title(), plan.partner().value(),
                     partner == null ? null : partner.name(), partnerTier, partnerRegion, plan.period().start(),
-                    plan.period().end(), attainment(d), worst(d), open.size(), open));
+                    plan.period().end(), d.meanAttainment(), d.worstPace().name(), open.size(), open));
         }
         return lines;
-    }
-
-    /** The mean attainment of the plan's KPI lines (targets when it has no KPIs). */
-    private static BigDecimal attainment(KpiDashboards.Dashboard d) {
-        List<BigDecimal> values = (d.kpis().isEmpty() ? d.targets() : d.kpis()).stream()
-                .map(KpiDashboards.Line::attainmentPercent).filter(Objects::nonNull).toList();
-        if (values.isEmpty()) {
-            return null;
-        }
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
-    }
-
-    private static String worst(KpiDashboards.Dashboard d) {
-        Pace.Status worst = Pace.Status.ON_TRACK;
-        for (KpiDashboards.Line line : d.watched()) {
-            Pace.Status s = Pace.Status.valueOf(line.status());
-            worst = s.ordinal() > worst.ordinal() ? s : worst;
-        }
-        return worst.name();
     }
 }

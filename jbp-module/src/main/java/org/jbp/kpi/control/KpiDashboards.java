@@ -77,6 +77,32 @@ public class KpiDashboards {
             all.addAll(targets);
             return all;
         }
+
+        /** The lines a plan is judged by at a glance: its KPIs, or its revenue targets when it has no KPIs. */
+        public List<Line> headline() {
+            return kpis.isEmpty() ? targets : kpis;
+        }
+
+        /** The mean attainment of the {@link #headline()} lines that have one; null when none has. */
+        public BigDecimal meanAttainment() {
+            List<BigDecimal> values = headline().stream().map(Line::attainmentPercent)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (values.isEmpty()) {
+                return null;
+            }
+            return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(values.size()), 2, java.math.RoundingMode.HALF_UP);
+        }
+
+        /** The worst pace status among the watched lines. */
+        public Pace.Status worstPace() {
+            Pace.Status worst = Pace.Status.ON_TRACK;
+            for (Line line : watched()) {
+                Pace.Status s = Pace.Status.valueOf(line.status());
+                worst = s.ordinal() > worst.ordinal() ? s : worst;
+            }
+            return worst;
+        }
     }
 
     public Dashboard of(BusinessPlan plan) {
