@@ -2,6 +2,7 @@ package org.jbp.partner.entity;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jbp.crm.SalesforceId;
 
 /**
  * A Salesforce Account id. Accepts the 15-character case-sensitive form or the 18-character
@@ -10,7 +11,6 @@ import java.util.Optional;
  */
 public final class PartnerAccountId {
 
-    private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
     private final String value;
 
     private PartnerAccountId(String value18) {
@@ -39,9 +39,9 @@ public final class PartnerAccountId {
                 return "a Salesforce id has only letters and digits";
             }
         }
-        if (raw.length() == 18 && !suffixOf(raw.substring(0, 15)).equalsIgnoreCase(raw.substring(15))) {
+        if (SalesforceId.parse(raw).isEmpty()) {
             return "the 18-character id's checksum does not match (expected suffix "
-                    + suffixOf(raw.substring(0, 15)) + ")";
+                    + SalesforceId.checksum(raw.substring(0, 15)) + ")";
         }
         if (!raw.startsWith("001")) {
             return "an Account id starts with 001";
@@ -53,24 +53,7 @@ public final class PartnerAccountId {
         if (problemWith(raw) != null) {
             return Optional.empty();
         }
-        String id15 = raw.substring(0, 15);
-        return Optional.of(new PartnerAccountId(id15 + suffixOf(id15)));
-    }
-
-    /** Salesforce's case-safe suffix: one letter per 5 characters, a bit per upper-case letter. */
-    static String suffixOf(String id15) {
-        StringBuilder suffix = new StringBuilder(3);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = id15.charAt(chunk * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
-            }
-            suffix.append(SUFFIX_ALPHABET.charAt(bits));
-        }
-        return suffix.toString();
+        return SalesforceId.parse(raw).map(PartnerAccountId::new);
     }
 
     public String value() {

@@ -1,5 +1,6 @@
 package org.jbp.crm.salesforce;
 
+import org.jbp.crm.SalesforceId;
 import com.sforce.soap.partner.IError;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.UpsertResult;

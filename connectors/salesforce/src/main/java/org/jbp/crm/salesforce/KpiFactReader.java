@@ -1,5 +1,6 @@
 package org.jbp.crm.salesforce;
 
+import org.jbp.crm.SalesforceId;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.sobject.SObject;
 import java.time.Instant;

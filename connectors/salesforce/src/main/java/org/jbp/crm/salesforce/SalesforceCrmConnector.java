@@ -1,5 +1,6 @@
 package org.jbp.crm.salesforce;
 
+import org.jbp.crm.SalesforceId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.jbp.crm.salesforce;
 
+import org.jbp.crm.SalesforceId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

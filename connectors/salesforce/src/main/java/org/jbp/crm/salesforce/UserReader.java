@@ -1,5 +1,6 @@
 package org.jbp.crm.salesforce;
 
+import org.jbp.crm.SalesforceId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

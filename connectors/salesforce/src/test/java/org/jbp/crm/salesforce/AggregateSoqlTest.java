@@ -1,5 +1,6 @@
 package org.jbp.crm.salesforce;
 
+import org.jbp.crm.SalesforceId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.jbp.crm.salesforce;
+package org.jbp.crm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

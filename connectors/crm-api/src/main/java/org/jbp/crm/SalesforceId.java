@@ -1,10 +1,11 @@
-package org.jbp.crm.salesforce;
+package org.jbp.crm;
 
 import java.util.Optional;
 
 /**
- * Salesforce record ids: 15 case-sensitive characters, or 18 with a case-insensitive checksum suffix.
- * Every id that reaches a query is checked here first, so a crafted "id" can never change a query's meaning.
+ * Salesforce record ids: 15 case-sensitive characters, or 18 with a case-insensitive checksum suffix. The one
+ * place that knows the format: the connector checks every id that reaches a query here (so a crafted "id" can never
+ * change a query's meaning), and the module's id values (accounts, people) hold the 18-character form it gives.
  */
 public final class SalesforceId {
 
@@ -40,7 +41,7 @@ public final class SalesforceId {
     }
 
     /** The three checksum characters: one per 5-character block, one bit per upper-case letter. */
-    static String checksum(String fifteenCharacters) {
+    public static String checksum(String fifteenCharacters) {
         StringBuilder suffix = new StringBuilder(3);
         for (int block = 0; block < 3; block++) {
             int bits = 0;
