@@ -83,6 +83,22 @@ class PlanCoreIT {
         var reply = api.get("/openapi", "application/json");
         assertEquals(200, reply.status());
         assertTrue(reply.body().contains("/api/v1/plans/{id}/revisions/{from}/diff/{to}"), "OpenAPI lists the diff path");
+        assertTrue(reply.body().contains("/api/v1/approvals/waiting"), "and the approver's queue");
+        assertTrue(reply.body().contains("/api/v1/home"), "and the home");
+    }
+
+    @Test
+    void apiDocsPageDrawsTheOpenApiDocumentWithTheWebJarItServes() {
+        Api.Reply page = api.get("/jbp/api-docs", "text/html");
+        assertEquals(200, page.status(), page.body());
+        java.util.regex.Matcher bundle = java.util.regex.Pattern.compile("src=\"(/jbp/webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
+                .matcher(page.body());
+        assertTrue(bundle.find(), page.body());
+        assertTrue(page.body().contains("data-openapi=\"/openapi\""), page.body());
+        Api.Reply script = api.get(bundle.group(1), "*/*");
+        assertEquals(200, script.status(), "the page's Swagger UI is served by the WAR");
+        assertTrue(script.body().contains("SwaggerUIBundle"));
+        assertEquals(200, api.get("/jbp/api-docs.js", "*/*").status());
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class DemoMain {
                         "JBP_SALESFORCE_USERNAME", DemoSalesforceOrg.USERNAME,
                         "JBP_SALESFORCE_PASSWORD", DemoSalesforceOrg.PASSWORD,
                         "JBP_DEMO_ENABLED", "true",
+                        "JBP_OPENAPI_UI_ENABLED", "true",
                         "JBP_DEMO_USERS", demoLogin(users)),
                 List.of("-Xmx768m"), Duration.ofMinutes(5), settings.postBootCommands()), out::println);
 
@@ -140,8 +141,8 @@ public final class DemoMain {
                 : "   (no start page in this WAR yet: use the API below)"));
         out.println("Plan tab:     " + base + "/jbp/demo   (demo login: pick a person, see the tab as in Salesforce)");
         out.println("REST API:     " + api);
-        out.println("OpenAPI:      " + base + "/openapi" + (answers200(base + "/openapi-ui/")
-                ? "   (browsable UI: " + base + "/openapi-ui/)" : "   (this Payara has no /openapi-ui)"));
+        out.println("OpenAPI:      " + base + "/openapi   (browsable: " + base + "/jbp/api-docs; authorize with a token"
+                + " below)");
         out.println("Health:       " + base + "/jbp/health/ready");
         out.println("Salesforce:   " + salesforce.baseUrl() + " (simulator; SOAP login " + salesforce.soapEndpoint()
                 + " as " + DemoSalesforceOrg.USERNAME + " / " + DemoSalesforceOrg.PASSWORD

@@ -45,7 +45,7 @@ class AsInstalledIT {
     /** The variables the suite sets to switch schedulers off or make time adjustable: an installed server has none. */
     private static final Set<String> TEST_ONLY_SETTINGS = Set.of("JBP_DB_URL", "JBP_SYNC_SCHEDULER_ENABLED",
             "JBP_OUTBOX_SCHEDULER_ENABLED", "JBP_LIFECYCLE_SCHEDULER_ENABLED", "JBP_CLOCK_ADJUSTABLE",
-            "JBP_SYNC_CHUNK_SIZE");
+            "JBP_SYNC_CHUNK_SIZE", "JBP_OPENAPI_UI_ENABLED");
 
     private SecondInstance node;
 
@@ -96,6 +96,8 @@ class AsInstalledIT {
         await(() -> Optional.of(admin.get("/jbp/api/v1/plans/" + lastYear).json().getString("status"))
                 .filter("CLOSED"::equals), 150, "the lifecycle timer closes the plan whose period has ended");
 
+        assertEquals(404, Api.at(node.url()).anonymous().get("/jbp/api-docs").status(),
+                "the browsable API page is off unless the admin turns it on");
         String executions = text("select table_schema || '.' || table_name from information_schema.tables "
                 + "where table_name ilike 'jbatch%executioninstancedata' and table_name not ilike '%step%'");
         assertTrue(executions != null, "the batch runtime keeps its job repository in the module's PostgreSQL");
