@@ -338,7 +338,9 @@ class PlanTabBrowserIT {
         screenshots("approver-queue");
 
         row.findElement(By.cssSelector("button[data-open-step]")).click();
-        waitForStatus("Plan " + title + " loaded");
+        // the partner's page opens with the queued plan shown, then announces the page
+        waitForStatus("Plans loaded");
+        assertTrue(browser.findElement(By.id("jbp-plan")).getText().contains(title), "the queued plan is open");
         browser.findElement(By.cssSelector(".jbp-actions textarea")).sendKeys("Targets agreed at the QBR");
         browser.findElement(By.cssSelector("button[data-action='Approve']")).click();
         waitFor("the approval", d -> "Approve done".equals(status()) || !alert().isEmpty());
