@@ -5,7 +5,7 @@ import { Form } from './form.js';
 import { SECTIONS, modelOf, scrollTable } from './sections.js';
 import { dashboardCard } from './dashboard.js';
 import { queueTable } from './queue.js';
-import { homeCards } from './home.js';
+import { homeCards, nextStepsCard } from './home.js';
 
 const bootElement = document.getElementById('jbp-boot');
 const boot = JSON.parse(bootElement.textContent);
@@ -134,7 +134,9 @@ async function portfolio() {
 async function account(accountId, preferPlanId) {
   state.accountId = accountId;
   main.replaceChildren(h('p', {}, 'Loading plans…'));
-  const { json: plans } = await api(`/partners/${encodeURIComponent(accountId)}/plans`);
+  const partnerUser = groups.has('partner');
+  const [{ json: plans }, next] = await Promise.all([api(`/partners/${encodeURIComponent(accountId)}/plans`),
+    partnerUser ? api('/home/partner').then((r) => r.json) : null]);
   const list = h('ul', { class: 'jbp-plans', 'aria-label': 'Plans of this partner' },
     plans.map((p) => h('li', {}, button(`${p.title} · ${p.period} · ${words(p.status)}`, () => openPlan(p.id),
       { 'data-plan': p.id }))));
@@ -142,7 +144,8 @@ async function account(accountId, preferPlanId) {
   const side = h('nav', { 'aria-label': 'Plans' }, card('Plans', plans.length ? list : h('p', {}, 'No plans for this account yet.'),
     h('div', { class: 'jbp-side-actions' },
       canCreate ? button('New plan', () => newPlanDialog(accountId), { variant: 'brand', 'data-new-plan': 'open' }) : null,
-      groups.has('partner') ? null : button('Portfolio', portfolio))));
+      groups.has('partner') ? null : button('Portfolio', portfolio))),
+    next ? nextStepsCard(next, card, openPlan) : null);
   const detail = h('div', { id: 'jbp-plan', class: 'jbp-detail' });
   main.replaceChildren(h('div', { class: 'jbp-grid' }, side, detail));
   const current = plans.find((p) => p.id === preferPlanId)

@@ -85,3 +85,20 @@ export function homeCards(home, open, card) {
     'Plans ending soon without a next cycle'));
   return cards;
 }
+
+/** A partner user's side card: per open plan, what to do next and the vendor's commitments against delivery. */
+export function nextStepsCard(plans, card, openPlan) {
+  if (!plans.length) return null;
+  return card('What is next', h('ul', { class: 'jbp-next', 'aria-label': 'What is next on your plans' }, plans.map((p) => {
+    const v = p.vendor;
+    const money = (x) => (x === null || x === undefined ? '—' : formatNumber(x, { currency: v.currency }));
+    return h('li', { 'data-next-plan': p.planId },
+      button(`${p.title} (${words(p.status)})`, () => openPlan(p.planId), { variant: 'reset', class: 'slds-button' }),
+      h('ul', { class: 'slds-list_dotted', 'aria-label': `Next steps on ${p.title}` },
+        p.nextSteps.map((s) => h('li', { 'data-next-step': s.action }, s.text))),
+      h('p', { class: 'slds-text-body_small', 'data-vendor': p.planId },
+        `Vendor MDF: committed ${money(v.mdfCommitted)} · requested ${money(v.mdfRequested)} · approved ${money(v.mdfApproved)}`
+        + ` · paid ${money(v.mdfPaid)}. Co-sell hours committed: ${v.coSellHoursCommitted ?? '—'}`
+        + (v.hoursRecordedAtClose ? ' (hours delivered are recorded at the close)' : '')));
+  })));
+}

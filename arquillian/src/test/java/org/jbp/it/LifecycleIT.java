@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -370,6 +371,21 @@ class LifecycleIT {
         assertEquals(Set.of(goldPlan), planIds(home(partnerUser(gold), "").getJsonObject("partners"), mine),
                 "a partner user: their own account only");
         assertEquals(422, cam.get("/jbp/api/v1/home?status=SIDEWAYS").status());
+
+        Api.Reply next = partnerUser(gold).get("/jbp/api/v1/home/partner");
+        assertEquals(200, next.status(), next.body());
+        Map<String, JsonObject> byPlan = next.array().getValuesAs(JsonObject.class).stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.getString("planId"), p -> p));
+        assertTrue(byPlan.containsKey(goldPlan) && byPlan.containsKey(accepting), next.body());
+        assertFalse(byPlan.containsKey(platinumPlan), "another account's plan");
+        assertTrue(byPlan.get(accepting).getJsonArray("nextSteps").getValuesAs(JsonObject.class).stream()
+                .anyMatch(st -> st.getString("action").equals("accept")), "the partner must accept: " + next.body());
+        JsonObject vendor = byPlan.get(goldPlan).getJsonObject("vendor");
+        assertEquals(0, vendor.getJsonNumber("mdfCommitted").bigDecimalValue().compareTo(new BigDecimal("50000")),
+                vendor.toString());
+        assertEquals(0, vendor.getJsonNumber("mdfRequested").bigDecimalValue().compareTo(new BigDecimal("15000")),
+                vendor.toString());
+        assertEquals(403, cam.get("/jbp/api/v1/home/partner").status(), "a partner user's view only");
 
         LocalDate end = LocalDate.parse(cam.get("/jbp/api/v1/plans/" + goldPlan).json().getJsonObject("period")
                 .getString("end"));

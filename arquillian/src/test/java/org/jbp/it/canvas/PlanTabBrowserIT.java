@@ -370,6 +370,11 @@ class PlanTabBrowserIT {
         assertFalse(page.contains("Globex Channel"), "another partner's name leaked");
         assertTrue(browser.findElements(By.xpath("//button[normalize-space()='Portfolio']")).isEmpty(),
                 "partners have no portfolio");
+        WebElement next = browser.findElement(By.cssSelector("li[data-next-plan='" + ownId + "']"));
+        assertTrue(next.getText().contains("Fill in") || next.getText().contains("Check the draft"),
+                "what the partner must do next on their draft: " + next.getText());
+        assertTrue(next.findElement(By.cssSelector("[data-vendor]")).getText().contains("committed"), next.getText());
+        assertTrue(browser.findElements(By.cssSelector("li[data-next-plan='" + otherId + "']")).isEmpty());
         // other tests add plans for Acme too; what matters is that none of Globex's is listed
         List<String> globexPlans = admin.get("/jbp/api/v1/partners/" + org.globex + "/plans").array().stream()
                 .map(v -> v.asJsonObject().getString("id")).toList();

@@ -8,7 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import java.util.List;
 import org.jbp.home.control.ChannelManagerHome;
+import org.jbp.home.control.PartnerHome;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
@@ -22,6 +24,8 @@ public class HomeResource {
 
     @Inject
     ChannelManagerHome home;
+    @Inject
+    PartnerHome partnerHome;
 
     @GET
     @Operation(summary = "Attainment and pace per plan (filtered by tier, region and status, paged), open alerts, "
@@ -35,6 +39,15 @@ public class HomeResource {
                 lineStatus == null ? PlanStatus.ACTIVE : lineStatus,
                 QueryParams.number("offset", offset, 0, 0, Integer.MAX_VALUE),
                 QueryParams.number("limit", limit, 50, 1, 200)));
+    }
+
+    @GET
+    @Path("partner")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "A partner user's open plans: what they must do next, and what the vendor committed beside "
+            + "what it has delivered so far (MDF requested, approved, paid)")
+    public List<PartnerHome.PartnerPlan> partner() {
+        return partnerHome.ofMyAccount();
     }
 
     private static String text(String name, String value) {
