@@ -120,6 +120,17 @@ public final class TestEnvironment {
         }
     }
 
+    /** The first column of the first row of {@code sql} against the test database, as a number. */
+    public static long count(String sql) {
+        try (Connection c = database().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** A bearer token as the identity provider would issue it. */
     public static String token(String subject, String name, List<String> groups, String partnerAccountId) {
         start();

@@ -190,12 +190,6 @@ class AsInstalledIT {
     }
 
     private static long count(String sql) {
-        try (Connection c = TestEnvironment.database().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestEnvironment.count(sql);
     }
 }

@@ -238,13 +238,7 @@ class InstanceFailoverIT {
     }
 
     private static long count(String sql) {
-        try (Connection c = TestEnvironment.database().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestEnvironment.count(sql);
     }
 
     private static void awaitOrFail(BooleanSupplier condition, int seconds, String what) {
