@@ -370,7 +370,40 @@ class SyncIT {
                 .get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "another partner's plan does not exist");
     }
 
+    @Test
+    void certificationProgressOnTheDashboardCountsTheOrgsCompletedRecordsOfTheRole() {
+        completed(start("full"));
+        String plan = activePlans(1, 80, "1000000").get(0);
+        String partner = partnerOf(plan);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String[] cert : new String[][]{{"Technical", "Completed"}, {"Technical", "Completed"},
+                {"Technical", "In Progress"}, {"Pre-Sales", "Completed"}}) {
+            sim.org().insert("Partner_Certification__c", Map.of("Name", "Cert", "Account__c", partner,
+                    "Role__c", cert[0], "Status__c", cert[1], "Completed_Date__c", today));
+        }
+        completed(start("full"));
+
+        JsonObject technical = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json()
+                .getJsonArray("certifications").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("role").equals("TECHNICAL")).findFirst().orElseThrow();
+        long inOrg = completedCertifications(partner, "Technical");
+        assertTrue(inOrg >= 2, "the two inserted here at least: " + inOrg);
+        assertEquals(inOrg, technical.getJsonNumber("completed").longValue(), technical.toString());
+        assertEquals(completedCertifications(partner, "Pre-Sales"),
+                actuals(plan).get("certifications_completed(PRE_SALES)").longValue(),
+                "the org's 'Pre-Sales' is the plan's PRE_SALES");
+    }
+
     // ---- helpers ----
+
+    /** The partner's certifications of an org role value completed this year, counted here from the records. */
+    private long completedCertifications(String partner, String orgRole) {
+        return sim.org().query("SELECT Completed_Date__c FROM Partner_Certification__c WHERE Account__c = '" + partner
+                        + "' AND Status__c = 'Completed' AND Role__c = '" + orgRole + "'").stream()
+                .filter(c -> c.get("Completed_Date__c") != null
+                        && LocalDate.parse(String.valueOf(c.get("Completed_Date__c"))).getYear() == THIS_YEAR)
+                .count();
+    }
 
     private JsonObject start(String mode) {
         return SyncFixtures.start(admin, mode);

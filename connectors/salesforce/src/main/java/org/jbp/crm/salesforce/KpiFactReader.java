@@ -72,7 +72,18 @@ final class KpiFactReader {
                 }
             }
         }
-        return facts;
+        return sameLabelSummed(facts);
+    }
+
+    /** Two org values under one label (say 'Presales' and 'Pre-Sales') are one fact, as the plan sees them. */
+    private static List<KpiFact> sameLabelSummed(List<KpiFact> facts) {
+        Map<List<Object>, KpiFact> summed = new java.util.LinkedHashMap<>();
+        for (KpiFact f : facts) {
+            summed.merge(List.of(f.sourceKey(), f.partnerId(), f.quarter(), f.breakdown()), f, (a, b) -> new KpiFact(
+                    a.sourceKey(), a.partnerId(), a.quarter(), a.breakdown(), a.value().add(b.value()),
+                    a.rowCount() + b.rowCount()));
+        }
+        return new ArrayList<>(summed.values());
     }
 
     /** One IN-list chunk; halves it when Salesforce says it returns more than 2,000 rows. */
@@ -193,7 +204,9 @@ final class KpiFactReader {
         long count = Records.whole(row, "n");
         var value = source.aggregate().function() == Aggregate.Function.COUNT
                 ? java.math.BigDecimal.valueOf(count) : Records.decimal(row, "v");
-        Optional<String> breakdown = source.breakdownField().isPresent() ? Records.text(row, "b") : Optional.empty();
+        // the org's picklist value under the label the mapping gives it (Pre-Sales -> PRE_SALES)
+        Optional<String> breakdown = source.breakdownField().isPresent()
+                ? Records.text(row, "b").map(source::breakdownLabel) : Optional.empty();
         return new KpiFact(source.key(), partnerOf(row), new Quarter(year, quarter), breakdown, value, count);
     }
 
