@@ -94,7 +94,8 @@ class SyncIT {
         JsonObject run = completed(start("full"));
         assertTrue(run.getJsonNumber("apiCalls").longValue() > 0, run.toString());
         String partner = generated.partnerIds().get(0);
-        String tier = (String) sim.org().get(partner).orElseThrow().get("Partner_Tier__c");
+        Object tier = sim.org().query("SELECT Level.Name FROM ChannelProgramMember WHERE PartnerId = '" + partner + "'")
+                .get(0).get("Level.Name");
         assertEquals(tier, partnerTier(partner), "the partner record carries the channel program level");
 
         List<String> plans = activePlans(3, 0, "1000000");

@@ -99,6 +99,7 @@ public final class KpiMappingLoader {
             PartnerSource partners = partnerSource();
             Map<String, KpiSource> sources = kpiSources();
             WriteTargets writeTargets = writeTargets();
+            partners = tierReadWhereWritten(partners, writeTargets);
             checkUnknownKeys();
             if (!problems.isEmpty()) {
                 throw new KpiMappingException(sourceName, problems);
@@ -139,6 +140,29 @@ public final class KpiMappingLoader {
                     optionalField("partner.tier-field"), optionalField("partner.type-field"),
                     optionalField("partner.owner-field"), optionalField("partner.region-field"),
                     optionalField("partner.country-field"));
+        }
+
+        /**
+         * A tier read from anywhere but where JBP writes it is stale after every tier change: the next sync would
+         * restore the old tier and the rule would fire again. So the read follows the write target.
+         */
+        private PartnerSource tierReadWhereWritten(PartnerSource partners, WriteTargets targets) {
+            Entry tierField = entries.get("partner.tier-field");
+            boolean set = tierField != null && !tierField.value().isEmpty();
+            if (targets.tierTarget() == WriteTargets.TierTarget.CHANNEL_PROGRAM_MEMBER) {
+                if (set) {
+                    problems.add(tierField.where() + ": tiers are written to ChannelProgramMember.LevelId "
+                            + "(write.tier.target), so they are read from there (ChannelProgramLevel.Name); remove "
+                            + "this key, or set write.tier.target = ACCOUNT_FIELD with write.tier.account-field = "
+                            + tierField.value());
+                }
+                return partners.withTierField(Optional.empty());
+            }
+            if (set && !tierField.value().equals(targets.tierAccountField())) {
+                problems.add(tierField.where() + ": tiers are written to Account." + targets.tierAccountField()
+                        + " (write.tier.account-field) and must be read from the same field");
+            }
+            return partners.withTierField(Optional.of(targets.tierAccountField()));
         }
 
         private Map<String, KpiSource> kpiSources() {

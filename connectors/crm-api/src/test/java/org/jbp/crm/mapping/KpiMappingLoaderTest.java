@@ -164,4 +164,17 @@ class KpiMappingLoaderTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 9") && p.contains("expected quoted text")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 10") && p.contains("must be letters")), problems.toString());
     }
+
+    @Test
+    void theTierIsReadWhereItIsWritten() {
+        assertTrue(KpiMappingLoader.loadDefault().tiersFromProgramMembers(), "written to ChannelProgramMember, read there");
+        assertEquals(Optional.empty(), KpiMappingLoader.loadDefault().partners().tierField());
+        List<String> problems = problemsOf(MINIMAL + "partner.tier-field = Partner_Tier__c\n");
+        assertTrue(problems.get(0).contains("read from there (ChannelProgramLevel.Name)"), problems.toString());
+        KpiMapping accountField = load(MINIMAL + "write.tier.target = ACCOUNT_FIELD\nwrite.tier.account-field = Level__c\n");
+        assertEquals(Optional.of("Level__c"), accountField.partners().tierField());
+        problems = problemsOf(MINIMAL + "write.tier.target = ACCOUNT_FIELD\nwrite.tier.account-field = Level__c\n"
+                + "partner.tier-field = Partner_Tier__c\n");
+        assertTrue(problems.get(0).contains("must be read from the same field"), problems.toString());
+    }
 }

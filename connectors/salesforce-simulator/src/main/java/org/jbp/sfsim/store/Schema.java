@@ -141,8 +141,11 @@ public final class Schema {
                 f("ProgramId", REFERENCE).required().createOnly().references("ChannelProgram", "Program"),
                 f("Rank", INT),
                 f("Description", TEXTAREA)));
+        // Object Reference, ChannelProgramMember: PartnerId is Create, Filter, Group, Sort, Update (a member can be
+        // moved to another partner); ProgramId is Create only.
+        // https://developer.salesforce.com/docs/atlas.en-us.224.0.api.meta/object_ref/sforce_api_objects_channelprogrammember.htm
         types.add(type("ChannelProgramMember", "Channel Program Members", "0Cm",
-                f("PartnerId", REFERENCE).required().createOnly().references("Account", "Partner"),
+                f("PartnerId", REFERENCE).required().references("Account", "Partner"),
                 f("ProgramId", REFERENCE).required().createOnly().references("ChannelProgram", "Program"),
                 f("LevelId", REFERENCE).references("ChannelProgramLevel", "Level"),
                 f("Name", STRING).readOnly()));

@@ -34,6 +34,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
     private final KpiFactReader facts;
     private final CrmWriter writer;
     private final FundRequestReader fundRequests;
+    private final ProgramTiers tiers;
 
     public SalesforceCrmConnector(SalesforceSettings settings, KpiMapping mapping) {
         this(new SalesforceSession(settings), mapping);
@@ -46,6 +47,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
         this.facts = new KpiFactReader(session, mapping);
         this.writer = new CrmWriter(session, queries, mapping.writeTargets());
         this.fundRequests = new FundRequestReader(queries, mapping.writeTargets());
+        this.tiers = new ProgramTiers(queries);
     }
 
     @Override
@@ -55,21 +57,56 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return partners;
     }
 
+    /**
+     * Accounts changed since {@code since} and, when tiers come from program membership, the partners whose
+     * ChannelProgramMember changed: a new level leaves the Account untouched.
+     */
     @Override
     public PartnerChanges partnerAccountsChangedSince(Instant since) {
         List<PartnerAccount> partners = new ArrayList<>();
         Instant[] watermark = {since};
-        forEachPartnerAccount(Optional.of(since), partner -> {
+        Consumer<PartnerAccount> collect = partner -> {
             partners.add(partner);
             if (partner.lastModified().isAfter(watermark[0])) {
                 watermark[0] = partner.lastModified();
             }
-        });
-        return new PartnerChanges(partners, watermark[0]);
+        };
+        streamAccounts(List.of("SystemModstamp > " + SoqlLiterals.dateTime(since)), collect);
+        if (!mapping.tiersFromProgramMembers()) {
+            return new PartnerChanges(partners, watermark[0]);
+        }
+        ProgramTiers.Changes members = tiers.changedSince(since);
+        Set<String> seen = new java.util.HashSet<>();
+        partners.forEach(p -> seen.add(p.id()));
+        List<String> levelOnly = members.partners().stream().filter(id -> !seen.contains(id)).sorted().toList();
+        for (List<String> chunk : AggregateChunkPlanner.chunks(levelOnly, 300)) {
+            streamAccounts(List.of("Id IN " + ProgramTiers.inList(chunk)), partners::add);
+        }
+        if (members.watermark().isAfter(watermark[0])) {
+            watermark[0] = members.watermark();
+        }
+        Map<String, String> levels = tiers.of(partners.stream().map(PartnerAccount::id).toList());
+        return new PartnerChanges(partners.stream().map(p -> withTier(p, levels)).toList(), watermark[0]);
     }
 
     /** Streams partner accounts page by page; callers that do not need a list can use this directly. */
     public void forEachPartnerAccount(Optional<Instant> changedAfter, Consumer<PartnerAccount> each) {
+        List<String> conditions = changedAfter.map(t -> List.of("SystemModstamp > " + SoqlLiterals.dateTime(t)))
+                .orElse(List.of());
+        if (mapping.tiersFromProgramMembers()) {
+            Map<String, String> levels = tiers.all();
+            streamAccounts(conditions, partner -> each.accept(withTier(partner, levels)));
+        } else {
+            streamAccounts(conditions, each);
+        }
+    }
+
+    private static PartnerAccount withTier(PartnerAccount p, Map<String, String> levels) {
+        return new PartnerAccount(p.id(), p.name(), Optional.ofNullable(levels.get(p.id())), p.partnerType(),
+                p.ownerId(), p.region(), p.country(), p.lastModified());
+    }
+
+    private void streamAccounts(List<String> extraConditions, Consumer<PartnerAccount> each) {
         PartnerSource source = mapping.partners();
         List<String> fields = new ArrayList<>(List.of("Id", "Name", "SystemModstamp"));
         source.tierField().ifPresent(fields::add);
@@ -79,7 +116,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
         source.countryField().ifPresent(fields::add);
         List<String> conditions = new ArrayList<>();
         source.filters().forEach(filter -> conditions.add(AggregateSoql.condition(filter)));
-        changedAfter.ifPresent(t -> conditions.add("SystemModstamp > " + SoqlLiterals.dateTime(t)));
+        conditions.addAll(extraConditions);
         SoqlSelect select = new SoqlSelect(fields.stream().distinct().toList(), source.object(), conditions);
         queries.forEach(select, record -> each.accept(new PartnerAccount(
                 SalesforceId.parse(record.getId()).orElse(record.getId()),

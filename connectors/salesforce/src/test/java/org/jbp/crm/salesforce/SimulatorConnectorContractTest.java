@@ -76,7 +76,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         try (SalesforceCrmConnector crm = connector(200)) {
             List<PartnerAccount> partners = crm.partnerAccounts();
             assertEquals(PARTNERS, partners.size());
-            assertEquals(1 + 3, crm.apiCallsUsed(), "login, query and two queryMore for 450 records in pages of 200");
+            assertEquals(1 + 3 + 3, crm.apiCallsUsed(),
+                    "login, then query and two queryMore for 450 records in pages of 200, for members and for accounts");
             PartnerAccount first = partners.stream().filter(p -> p.id().equals(partnerIds.get(0))).findFirst().orElseThrow();
             assertEquals(Optional.of("Gold"), first.tier());
             assertEquals("Partner 0", first.name());
@@ -95,6 +96,30 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void tierIsTheLevelOfTheProgramMemberAndALevelChangeAloneMarksThePartnerChanged() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            // SOQL dateTime literals have whole seconds: wait for the next second so only the member change is newer
+            Instant after = crm.partnerAccountsChangedSince(Instant.EPOCH).watermark().truncatedTo(
+                    java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(after.plusMillis(1100));
+            String partner = partnerIds.get(3);
+            String member = (String) sim.queryDirectly("SELECT Id FROM ChannelProgramMember WHERE PartnerId = '"
+                    + partner + "'").get(0).get("Id");
+            sim.org().update(member, Map.of("LevelId", sim.level("Platinum")));
+
+            var changes = crm.partnerAccountsChangedSince(after);
+            assertEquals(List.of(partner), changes.partners().stream().map(PartnerAccount::id).toList(),
+                    "the Account did not change, its membership did");
+            assertEquals(Optional.of("Platinum"), changes.partners().get(0).tier());
+            assertTrue(changes.watermark().isAfter(after));
+            assertEquals("Gold", sim.queryDirectly("SELECT Partner_Tier__c FROM Account WHERE Id = '" + partner + "'")
+                    .get(0).get("Partner_Tier__c"), "the Account's own field is stale");
+            assertEquals(Optional.of("Platinum"), crm.partnerAccounts().stream().filter(p -> p.id().equals(partner))
+                    .findFirst().orElseThrow().tier());
+        }
+    }
+
+    @Test
     void factsAreAggregatedPerPartnerQuarterAndBreakdown() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won", "certifications_completed"),
@@ -104,7 +129,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
                     && f.partnerId().equals(partnerIds.get(0)) && f.value().compareTo(new BigDecimal("1000")) == 0
                     && f.quarter().equals(new Quarter(2026, 1)) && f.rowCount() == 1), facts.toString());
             assertTrue(facts.stream().anyMatch(f -> f.sourceKey().equals("certifications_completed")
-                    && f.partnerId().equals(partnerIds.get(1)) && f.breakdown().equals(Optional.of("Technical"))
+                    && f.partnerId().equals(partnerIds.get(1)) && f.breakdown().equals(Optional.of("TECHNICAL"))
                     && f.quarter().equals(new Quarter(2026, 2)) && f.value().intValue() == 1), facts.toString());
             assertEquals(4, facts.size(), facts.toString());
         }
@@ -227,7 +252,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             long before = crm.apiCallsUsed();
             sim.failNext(2, "SERVER_UNAVAILABLE");
             assertEquals(PARTNERS, crm.partnerAccounts().size());
-            assertEquals(3, crm.apiCallsUsed() - before, "two refused, the third served");
+            assertEquals(3 + 1, crm.apiCallsUsed() - before, "two refused, the third served, then the accounts");
         }
     }
 
@@ -387,16 +412,16 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
 
     @Test
     void tierChangeMovesTheProgramMemberToTheLevelWithThatName() {
-        String program = sim.insert("ChannelProgram", Map.of("Name", "Reseller", "IsActive", true));
-        String gold = sim.insert("ChannelProgramLevel", Map.of("Name", "Gold", "ProgramId", program, "Rank", 1));
-        String silver = sim.insert("ChannelProgramLevel", Map.of("Name", "Silver", "ProgramId", program, "Rank", 2));
-        String member = sim.insert("ChannelProgramMember", Map.of("PartnerId", partnerIds.get(1), "ProgramId", program,
-                "LevelId", silver));
+        // partner 1 is a Silver member of the fixture's program; the new account is in no program
+        String gold = sim.level("Gold");
+        String member = (String) sim.queryDirectly("SELECT Id FROM ChannelProgramMember WHERE PartnerId = '"
+                + partnerIds.get(1) + "'").get(0).get("Id");
+        String outsider = sim.insert("Account", Map.of("Name", "Not in a program", "IsPartner", true));
         try (SalesforceCrmConnector crm = connector(2_000)) {
             List<WriteResult> results = crm.apply(List.of(
                     new CrmWrite.TierChange(partnerIds.get(1), "Gold", "TIER-1"),
                     new CrmWrite.TierChange(partnerIds.get(1), "Platinum", "TIER-2"),
-                    new CrmWrite.TierChange(partnerIds.get(2), "Gold", "TIER-3"),
+                    new CrmWrite.TierChange(outsider, "Gold", "TIER-3"),
                     new CrmWrite.TierChange("001A0000006Vm9r' OR Name != '", "Gold", "TIER-4")));
             assertEquals(SalesforceId.parse(member), SalesforceId.parse(((WriteResult.Succeeded) results.get(0)).crmId()));
             assertEquals(SalesforceId.parse(gold), SalesforceId.parse(String.valueOf(sim.field(member, "LevelId"))));
@@ -551,4 +576,16 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
+
+    private static void sleepUntil(Instant when) {
+        long millis = java.time.Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }
