@@ -140,10 +140,11 @@ class SyncIT {
         }
         JsonObject incremental = completed(start("incremental"));
         assertEquals("INCREMENTAL", incremental.getString("mode"));
-        // login, changed partners, one change query per object (4), and the Opportunity sources re-read for the one
-        // changed partner in two merged queries: a full run reads each of the nine sources for every plan
+        // login, changed partners, changed program members, one change query per object (5, OpportunityPartner
+        // for co-sell among them), and the Opportunity sources re-read for the one changed partner in two merged
+        // queries: a full run reads each of the nine sources for every plan
         long calls = incremental.getJsonNumber("apiCalls").longValue();
-        assertTrue(calls <= 10 && calls < full.getJsonNumber("apiCalls").longValue(),
+        assertTrue(calls <= 12 && calls < full.getJsonNumber("apiCalls").longValue(),
                 "incremental " + incremental + " vs full " + full);
         assertActualsMatchOrg(touchedPlan);
         assertEquals(untouchedBefore, actuals(plans.get(1)), "a partner without changes is not recomputed");
@@ -393,6 +394,32 @@ class SyncIT {
         assertEquals(completedCertifications(partner, "Pre-Sales"),
                 actuals(plan).get("certifications_completed(PRE_SALES)").longValue(),
                 "the org's 'Pre-Sales' is the plan's PRE_SALES");
+    }
+
+    @Test
+    void coSellEngagementsCountVendorOwnedDealsThePartnerIsAttachedTo() {
+        completed(start("full"));
+        String plan = activePlans(1, 90, "1000000").get(0);
+        String partner = partnerOf(plan);
+        LocalDate close = LocalDate.of(THIS_YEAR, 12, 1);
+        for (int i = 0; i < 2; i++) {
+            String vendorDeal = sim.org().insert("Opportunity", Map.of("Name", "Co-sell " + i, "StageName", "Prospecting",
+                    "CloseDate", close, "Amount", new BigDecimal("1000")));
+            sim.org().insert("OpportunityPartner", Map.of("OpportunityId", vendorDeal, "AccountToId", partner,
+                    "IsPrimary", true, "Role", "Reseller"));
+        }
+        String partnersOwn = sim.org().insert("Opportunity", Map.of("Name", "Partner's own", "StageName", "Prospecting",
+                "CloseDate", close, "PartnerAccountId", partner));
+        sim.org().insert("OpportunityPartner", Map.of("OpportunityId", partnersOwn, "AccountToId", partner,
+                "IsPrimary", true, "Role", "Reseller"));
+        completed(start("incremental"));
+
+        long inOrg = sim.org().query("SELECT Opportunity.CreatedDate FROM OpportunityPartner WHERE AccountToId = '"
+                        + partner + "' AND Opportunity.PartnerAccountId = null").stream()
+                .filter(r -> String.valueOf(r.get("Opportunity.CreatedDate")).startsWith(THIS_YEAR + "-")).count();
+        assertEquals(2, inOrg);
+        assertEquals(inOrg, actuals(plan).get("co_sell_engagements").longValue(),
+                "vendor-owned deals with the partner attached, not the partner's own deal");
     }
 
     // ---- helpers ----

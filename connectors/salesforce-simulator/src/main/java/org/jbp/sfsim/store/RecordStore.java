@@ -185,11 +185,13 @@ public final class RecordStore {
         setIfNull(values, SObjectType.SYSTEM_MODSTAMP, values[SObjectType.LAST_MODIFIED_DATE]);
         applyDefaults(type, values, user);
         derive(type, values, input.keySet());
+        derivePartnerAccount(type, values, input.keySet(), true);
         Optional<RecordError> invalid = check(type, values, null);
         if (invalid.isPresent()) {
             return WriteResult.failed(null, invalid.get());
         }
         Record r = tables.get(type).add(values);
+        onePrimaryPartner(r, now);
         return WriteResult.ok(r.id(), true);
     }
 
@@ -255,6 +257,7 @@ public final class RecordStore {
             values[SObjectType.SYSTEM_MODSTAMP] = values[SObjectType.LAST_MODIFIED_DATE];
         }
         derive(type, values, input.keySet());
+        derivePartnerAccount(type, values, input.keySet(), false);
         Optional<RecordError> invalid = check(type, values, r);
         if (invalid.isPresent()) {
             return WriteResult.failed(r.id(), invalid.get());
@@ -413,6 +416,52 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * Opportunity.PartnerAccountId is read-only and is set by Salesforce to the account of the partner user who owns
+     * the opportunity (empty for an internal owner); it follows an owner change. System-mode writes that name it
+     * keep their value, so tests can build partner-owned history without partner users.
+     */
+    private void derivePartnerAccount(SObjectType type, Object[] values, Set<String> given, boolean insert) {
+        if (!type.name().equals("Opportunity") || containsIgnoreCase(given, "PartnerAccountId")
+                || !(insert || containsIgnoreCase(given, "OwnerId"))) {
+            return;
+        }
+        Object ownerId = values[type.field("OwnerId").orElseThrow().index()];
+        Record owner = ownerId == null ? null : findLive(ownerId.toString());
+        Object account = null;
+        if (owner != null && owner.type().name().equals("User")) {
+            SObjectType user = owner.type();
+            if ("PowerPartner".equals(owner.get(user.field("UserType").orElseThrow().index()))) {
+                account = owner.get(user.field("AccountId").orElseThrow().index());
+            }
+        }
+        values[type.field("PartnerAccountId").orElseThrow().index()] = account;
+    }
+
+    /**
+     * "If you set IsPrimary to true upon insert of a new OpportunityPartner, any other existing primary partners for
+     * that opportunity will automatically have the IsPrimary value set to false" (Object Reference, Partner).
+     */
+    private void onePrimaryPartner(Record inserted, Instant now) {
+        SObjectType type = inserted.type();
+        if (!type.name().equals("OpportunityPartner")
+                || inserted.get(type.field("IsPrimary").orElseThrow().index()) != Boolean.TRUE) {
+            return;
+        }
+        int opportunity = type.field("OpportunityId").orElseThrow().index();
+        int primary = type.field("IsPrimary").orElseThrow().index();
+        Object opp = inserted.get(opportunity);
+        for (Record other : tables.get(type).live()) {
+            if (other != inserted && opp.equals(other.get(opportunity)) && other.get(primary) == Boolean.TRUE) {
+                Object[] changed = other.values().clone();
+                changed[primary] = Boolean.FALSE;
+                changed[SObjectType.LAST_MODIFIED_DATE] = now;
+                changed[SObjectType.SYSTEM_MODSTAMP] = now;
+                tables.get(type).replace(other, changed);
+            }
+        }
+    }
+
     /** Opportunity.ExpectedRevenue: Amount times Probability, rounded to the currency's two decimals. */
     public static Double expectedRevenue(Object amount, Object probability) {
         if (amount == null || probability == null) {
@@ -558,6 +607,16 @@ public final class RecordStore {
                     }
                 }
             }
+        }
+
+        List<Record> live() {
+            List<Record> out = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                if (!rows[i].deleted()) {
+                    out.add(rows[i]);
+                }
+            }
+            return out;
         }
 
         /** External ids match case-insensitively, as Salesforce's default (not case-sensitive) external ids do. */

@@ -102,7 +102,8 @@ public final class Schema {
         types.add(type("Opportunity", "Opportunities", "006",
                 f("Name", STRING).length(120).required(),
                 f("AccountId", REFERENCE).references("Account", "Account"),
-                f("PartnerAccountId", REFERENCE).references("Account", "PartnerAccount"),
+                // read-only: Salesforce fills it from the owning partner user's account (RecordStore.derivePartnerAccount)
+                f("PartnerAccountId", REFERENCE).readOnly().references("Account", "PartnerAccount"),
                 f("RecordTypeId", REFERENCE).references("RecordType", "RecordType"),
                 f("OwnerId", REFERENCE).notNillable().references("User", "Owner"),
                 f("Amount", CURRENCY),
@@ -118,6 +119,15 @@ public final class Schema {
                 f("Deal_Registration__c", BOOLEAN).notNillable().label("Deal Registration"),
                 f("Co_Sell__c", BOOLEAN).notNillable().label("Co-Sell"),
                 f("Description", TEXTAREA)));
+        // Object Reference, OpportunityPartner: create(), delete(), query(), retrieve() only, so every field is
+        // create-only; ReversePartnerId is read-only.
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_opportunitypartner.htm
+        types.add(type("OpportunityPartner", "Opportunity Partners", "00J",
+                f("OpportunityId", REFERENCE).required().createOnly().references("Opportunity", "Opportunity"),
+                f("AccountToId", REFERENCE).required().createOnly().references("Account", "AccountTo"),
+                f("IsPrimary", BOOLEAN).notNillable().createOnly(),
+                f("Role", PICKLIST).createOnly(),
+                f("ReversePartnerId", REFERENCE).readOnly()));
         types.add(type("Campaign", "Campaigns", "701",
                 f("Name", STRING).length(80).required(),
                 f("Type", PICKLIST),

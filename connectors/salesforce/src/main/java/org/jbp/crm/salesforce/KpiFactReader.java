@@ -174,7 +174,7 @@ final class KpiFactReader {
             String text = "SELECT " + source.partnerField() + " p, COUNT(Id) n FROM " + source.object()
                     + " WHERE " + source.partnerField() + " != null"
                     + after.map(id -> " AND " + source.partnerField() + " > " + SoqlLiterals.id(id)).orElse("")
-                    + " AND SystemModstamp > " + SoqlLiterals.dateTime(since)
+                    + " AND " + changedSince(source, since)
                     + " GROUP BY " + source.partnerField() + " ORDER BY " + source.partnerField()
                     + " LIMIT " + AggregateSoql.MAX_AGGREGATE_ROWS;
             SObject[] rows = records(session.call("touched " + source.key(), c -> c.query(text)));
@@ -186,6 +186,32 @@ final class KpiFactReader {
             }
             after = Optional.of(partnerOf(rows[rows.length - 1]));
         }
+    }
+
+    /**
+     * A record of the source changed, or a parent it reads through a relationship (an OpportunityPartner source
+     * reads Opportunity.Amount and Opportunity.CloseDate: a new amount changes the Opportunity, not the
+     * OpportunityPartner row).
+     */
+    static String changedSince(KpiSource source, Instant since) {
+        Set<String> parents = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> paths = new ArrayList<>(List.of(source.dateField()));
+        source.aggregate().field().ifPresent(paths::add);
+        source.breakdownField().ifPresent(paths::add);
+        source.filters().forEach(f -> paths.add(f.field()));
+        for (String path : paths) {
+            int dot = path.indexOf('.');
+            if (dot > 0) {
+                parents.add(path.substring(0, dot));
+            }
+        }
+        String literal = SoqlLiterals.dateTime(since);
+        if (parents.isEmpty()) {
+            return "SystemModstamp > " + literal;
+        }
+        StringBuilder any = new StringBuilder("(SystemModstamp > ").append(literal);
+        parents.forEach(parent -> any.append(" OR ").append(parent).append(".SystemModstamp > ").append(literal));
+        return any.append(")").toString();
     }
 
     private static SObject[] records(QueryResult result) {

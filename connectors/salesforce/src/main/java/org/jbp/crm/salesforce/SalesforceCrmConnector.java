@@ -144,7 +144,9 @@ public final class SalesforceCrmConnector implements CrmConnector {
         Map<String, Set<String>> byRecords = new TreeMap<>();
         for (String key : new java.util.TreeSet<>(sourceKeys)) {
             KpiSource source = mapping.requireSource(key);
-            Set<String> partners = byRecords.computeIfAbsent(source.object() + "." + source.partnerField(),
+            // sources reading parents through relationships watch those parents' changes too
+            Set<String> partners = byRecords.computeIfAbsent(source.object() + "." + source.partnerField() + "|"
+                            + KpiFactReader.changedSince(source, Instant.EPOCH),
                     records -> java.util.Collections.unmodifiableSet(facts.partnersTouched(source, since)));
             touched.put(key, partners);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.CrmWrite;
 import org.jbp.crm.KpiFact;
@@ -117,6 +118,91 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             assertEquals(Optional.of("Platinum"), crm.partnerAccounts().stream().filter(p -> p.id().equals(partner))
                     .findFirst().orElseThrow().tier());
         }
+    }
+
+    private static final String OPPORTUNITY_PARTNER_SOURCES = """
+            kpi.primary.object = OpportunityPartner
+            kpi.primary.partner-field = AccountToId
+            kpi.primary.date-field = Opportunity.CloseDate
+            kpi.primary.aggregate = SUM(Opportunity.Amount)
+            kpi.primary.filter.won = Opportunity.IsWon = true
+            kpi.primary.filter.primary = IsPrimary = true
+            kpi.resellers.object = OpportunityPartner
+            kpi.resellers.partner-field = AccountToId
+            kpi.resellers.date-field = Opportunity.CloseDate
+            kpi.resellers.aggregate = SUM(Opportunity.Amount)
+            kpi.resellers.filter.won = Opportunity.IsWon = true
+            kpi.resellers.filter.role = Role IN ('Reseller')
+            """;
+
+    /** A won deal owned by the vendor's admin: no PartnerAccountId, partners named in OpportunityPartner. */
+    private String vendorDeal(String amount, LocalDate close) {
+        return sim.insert("Opportunity", Map.of("Name", "Vendor deal", "StageName", "Closed Won", "CloseDate", close,
+                "Amount", new BigDecimal(amount)));
+    }
+
+    private void attach(String deal, String partner, boolean primary, String role) {
+        sim.insert("OpportunityPartner", Map.of("OpportunityId", deal, "AccountToId", partner, "IsPrimary", primary,
+                "Role", role));
+    }
+
+    @Test
+    void vendorOwnedDealsCountForThePrimaryPartnerOrForEveryPartnerInTheRole() {
+        String a = partnerIds.get(100);
+        String b = partnerIds.get(101);
+        String shared = vendorDeal("5000", LocalDate.of(2026, 5, 10));
+        attach(shared, a, true, "Reseller");
+        attach(shared, b, false, "Reseller");
+        String own = vendorDeal("700", LocalDate.of(2026, 8, 1));
+        attach(own, b, true, "System Integrator");
+        try (SalesforceCrmConnector crm = connector(2_000, mappingWith(OPPORTUNITY_PARTNER_SOURCES))) {
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("primary", "resellers"), Set.of(a, b),
+                    YEAR_START, YEAR_END));
+            assertEquals(new BigDecimal("5000.00"), sum(facts, "primary", a));
+            assertEquals(new BigDecimal("700.00"), sum(facts, "primary", b), "each deal once, to its primary partner");
+            assertEquals(new BigDecimal("5000.00"), sum(facts, "resellers", a));
+            assertEquals(new BigDecimal("5000.00"), sum(facts, "resellers", b), "every reseller gets the whole deal");
+            assertEquals(facts.stream().filter(f -> f.sourceKey().equals("primary")).collect(Collectors.toSet()),
+                    crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("primary"), YEAR_START, YEAR_END)).stream()
+                            .filter(f -> Set.of(a, b).contains(f.partnerId())).collect(Collectors.toSet()),
+                    "all partners paged by AccountToId give the same facts");
+        }
+    }
+
+    @Test
+    void coSellCountsVendorOwnedDealsWithThePartnerAttachedNotThePartnersOwn() {
+        String partner = partnerIds.get(102);
+        String coSold = vendorDeal("100", LocalDate.of(2026, 3, 1));
+        attach(coSold, partner, true, "Reseller");
+        String partnerOwned = sim.insert("Opportunity", Map.of("Name", "Own deal", "StageName", "Prospecting",
+                "CloseDate", LocalDate.of(2026, 9, 1), "PartnerAccountId", partner));
+        attach(partnerOwned, partner, true, "Reseller");
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("co_sell_engagements"), Set.of(partner),
+                    LocalDate.now(java.time.ZoneOffset.UTC).withDayOfYear(1),
+                    LocalDate.now(java.time.ZoneOffset.UTC).withDayOfYear(1).plusYears(1).minusDays(1)));
+            assertEquals(new BigDecimal("1.00"), sum(facts, "co_sell_engagements", partner), facts.toString());
+        }
+    }
+
+    @Test
+    void aNewAmountOnTheOpportunityMarksTheOpportunityPartnerSourceTouched() {
+        String partner = partnerIds.get(103);
+        String deal = vendorDeal("900", LocalDate.of(2026, 4, 1));
+        attach(deal, partner, true, "Reseller");
+        try (SalesforceCrmConnector crm = connector(2_000, mappingWith(OPPORTUNITY_PARTNER_SOURCES))) {
+            Instant after = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(after.plusMillis(1100));
+            assertEquals(Set.of(), crm.partnersTouchedSince(Set.of("primary"), after).get("primary"));
+            sim.org().update(deal, Map.of("Amount", new BigDecimal("950")));
+            assertEquals(Set.of(partner), crm.partnersTouchedSince(Set.of("primary"), after).get("primary"),
+                    "the OpportunityPartner row did not change, its opportunity did");
+        }
+    }
+
+    private static BigDecimal sum(List<KpiFact> facts, String key, String partner) {
+        return facts.stream().filter(f -> f.sourceKey().equals(key) && f.partnerId().equals(partner))
+                .map(KpiFact::value).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     @Test
@@ -493,7 +579,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             long before = crm.apiCallsUsed();
             Map<String, Set<String>> touched = crm.partnersTouchedSince(Set.of("revenue_won", "pipeline_created",
                     "deals_registered", "co_sell_engagements", "open_pipeline_weighted", "mdf_claimed"), Instant.EPOCH);
-            assertEquals(2, crm.apiCallsUsed() - before, "one query for Opportunity, one for PartnerFundClaim");
+            assertEquals(3, crm.apiCallsUsed() - before,
+                    "one query for Opportunity, one for OpportunityPartner (co-sell), one for PartnerFundClaim");
             assertEquals(new HashSet<>(partnerIds.subList(0, 40)), touched.get("pipeline_created"));
             assertEquals(touched.get("revenue_won"), touched.get("open_pipeline_weighted"));
             assertEquals(Set.of(), touched.get("mdf_claimed"));
@@ -531,7 +618,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             long aloneCalls = crm.apiCallsUsed() - before;
             assertEquals(alone, together, "the same facts, source by source");
             assertEquals(5, aloneCalls);
-            assertEquals(2, togetherCalls, "one query per date field: CreatedDate (3 sources), CloseDate (2)");
+            assertEquals(3, togetherCalls, "one query per date field: CreatedDate (2 sources), CloseDate (2); "
+                    + "co-sell reads OpportunityPartner on its own");
             KpiFact weighted = together.stream().filter(f -> f.sourceKey().equals("open_pipeline_weighted")
                     && f.partnerId().equals(few.get(1))).findFirst().orElseThrow();
             assertEquals(0, new BigDecimal("4100.41").compareTo(weighted.value()), "10,001 at 41 %: " + weighted);
