@@ -52,6 +52,46 @@ public final class Org {
         WriteResult r = store.write(() -> store.insert(store.type("User"), admin, RecordStore.Mode.SYSTEM));
         this.adminUserId = r.id();
         store.currentUserId(adminUserId);
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("Name", organizationName);
+        organization.put("FiscalYearStartMonth", 1);
+        organization.put("UsesStartDateAsFiscalYearName", false);
+        organization.put("TimeZoneSidKey", "GMT");
+        organization.put("DefaultLocaleSidKey", "en_US");
+        this.organizationRecordId = store.write(() -> store.insert(store.type("Organization"), organization,
+                RecordStore.Mode.SYSTEM)).id();
+    }
+
+    private final String organizationRecordId;
+
+    /**
+     * A standard fiscal year starting in {@code startMonth}, named by its start or end year; FISCAL_YEAR() and
+     * FISCAL_QUARTER() follow it, and the Organization record shows it.
+     */
+    public Org fiscalYear(int startMonth, boolean usesStartDateAsFiscalYearName) {
+        store.calendar(new org.jbp.sfsim.store.OrgCalendar(startMonth, usesStartDateAsFiscalYearName, false));
+        store.write(() -> store.update(organizationRecordId, Map.of("FiscalYearStartMonth", startMonth,
+                "UsesStartDateAsFiscalYearName", usesStartDateAsFiscalYearName), java.util.Set.of(),
+                RecordStore.Mode.SYSTEM));
+        return this;
+    }
+
+    /** Custom fiscal years: FISCAL_* date functions are refused. */
+    public Org customFiscalYears() {
+        org.jbp.sfsim.store.OrgCalendar now = store.calendar();
+        store.calendar(new org.jbp.sfsim.store.OrgCalendar(now.fiscalYearStartMonth(),
+                now.usesStartDateAsFiscalYearName(), true));
+        return this;
+    }
+
+    /** The org's default time zone and the admin user's (the one convertTimezone() converts to), e.g. Asia/Tokyo. */
+    public Org timeZone(String timeZoneSidKey) {
+        java.time.ZoneId.of("GMT".equals(timeZoneSidKey) ? "UTC" : timeZoneSidKey);
+        store.write(() -> store.update(organizationRecordId, Map.of("TimeZoneSidKey", timeZoneSidKey),
+                java.util.Set.of(), RecordStore.Mode.SYSTEM));
+        store.write(() -> store.update(adminUserId, Map.of("TimeZoneSidKey", timeZoneSidKey), java.util.Set.of(),
+                RecordStore.Mode.SYSTEM));
+        return this;
     }
 
     /** An empty org on the system clock, for generator and query tests without a server. */

@@ -169,7 +169,7 @@ final class PartnerApi {
         w.element("userLanguage", "en_US");
         w.element("userLocale", "en_US");
         w.element("userName", (String) user.get("Username"));
-        w.element("userTimeZone", "GMT");
+        w.element("userTimeZone", user.get("TimeZoneSidKey") == null ? "GMT" : (String) user.get("TimeZoneSidKey"));
         w.element("userType", "Standard");
         w.element("userUiSkin", "Theme3");
     }

@@ -2,7 +2,9 @@ package org.jbp.sfsim.soql;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jbp.sfsim.store.OrgCalendar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -478,13 +480,23 @@ public final class QueryEngine {
                         + "fields: " + op.path());
             }
             Function<Record, Object> g = base.getter();
+            // dateTime values are grouped in UTC unless convertTimezone() asks for the user's time zone
+            // (SOQL and SOSL Reference, convertTimezone()); DATE values have no time zone
+            ZoneId zone = op.userTimeZone() ? store.userTimeZone() : ZoneOffset.UTC;
+            OrgCalendar calendar = store.calendar();
+            if (op.function().startsWith("FISCAL_") && calendar.customFiscalYears()) {
+                throw SoqlErrors.malformed(soql, op.at(), op.function() + " is not supported for orgs with custom "
+                        + "fiscal years");
+            }
             Function<Record, Object> fn = switch (op.function()) {
-                case "CALENDAR_YEAR", "FISCAL_YEAR" -> r -> date(g.apply(r), d -> d.getYear());
-                case "CALENDAR_QUARTER", "FISCAL_QUARTER" -> r -> date(g.apply(r), d -> (d.getMonthValue() + 2) / 3);
-                case "CALENDAR_MONTH" -> r -> date(g.apply(r), LocalDate::getMonthValue);
+                case "CALENDAR_YEAR" -> r -> date(g.apply(r), zone, LocalDate::getYear);
+                case "CALENDAR_QUARTER" -> r -> date(g.apply(r), zone, d -> (d.getMonthValue() + 2) / 3);
+                case "CALENDAR_MONTH" -> r -> date(g.apply(r), zone, LocalDate::getMonthValue);
+                case "FISCAL_YEAR" -> r -> date(g.apply(r), zone, calendar::fiscalYear);
+                case "FISCAL_QUARTER" -> r -> date(g.apply(r), zone, calendar::fiscalQuarter);
                 case "DAY_ONLY" -> r -> {
                     Object v = g.apply(r);
-                    return v == null ? null : v instanceof Instant i ? LocalDate.ofInstant(i, ZoneOffset.UTC) : v;
+                    return v == null ? null : v instanceof Instant i ? LocalDate.ofInstant(i, zone) : v;
                 };
                 default -> throw SoqlErrors.malformed(soql, op.at(), "Unknown function: " + op.function());
             };
@@ -492,11 +504,11 @@ public final class QueryEngine {
             return new Resolved(fn, t, base.reference(), base.field(), base.name());
         }
 
-        private Object date(Object v, Function<LocalDate, Integer> part) {
+        private Object date(Object v, ZoneId zone, Function<LocalDate, Integer> part) {
             if (v == null) {
                 return null;
             }
-            LocalDate d = v instanceof Instant i ? LocalDate.ofInstant(i, ZoneOffset.UTC) : (LocalDate) v;
+            LocalDate d = v instanceof Instant i ? LocalDate.ofInstant(i, zone) : (LocalDate) v;
             return part.apply(d);
         }
 

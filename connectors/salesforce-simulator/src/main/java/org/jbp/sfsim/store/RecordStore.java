@@ -59,6 +59,23 @@ public final class RecordStore {
         this.currentUserId = userId;
     }
 
+    private volatile OrgCalendar calendar = OrgCalendar.CALENDAR_YEAR;
+
+    public OrgCalendar calendar() {
+        return calendar;
+    }
+
+    public void calendar(OrgCalendar calendar) {
+        this.calendar = java.util.Objects.requireNonNull(calendar);
+    }
+
+    /** The time zone convertTimezone() converts to: the current user's TimeZoneSidKey ("GMT" when unset). */
+    public java.time.ZoneId userTimeZone() {
+        Record user = currentUserId == null ? null : findLive(currentUserId);
+        Object key = user == null ? null : user.get(user.type().field("TimeZoneSidKey").orElseThrow().index());
+        return key == null || "GMT".equals(key) ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(key.toString());
+    }
+
     public String currentUserId() {
         return currentUserId;
     }

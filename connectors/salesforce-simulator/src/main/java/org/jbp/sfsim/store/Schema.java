@@ -93,6 +93,14 @@ public final class Schema {
                 f("AnnualRevenue", CURRENCY),
                 f("NumberOfEmployees", INT),
                 f("Description", TEXTAREA)));
+        // Object Reference, Organization: query() only; the fields JBP reads about periods and time zones.
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_organization.htm
+        types.add(type("Organization", "Organizations", "00D",
+                f("Name", STRING).readOnly(),
+                f("FiscalYearStartMonth", INT).readOnly(),
+                f("UsesStartDateAsFiscalYearName", BOOLEAN).notNillable().readOnly(),
+                f("TimeZoneSidKey", PICKLIST).readOnly(),
+                f("DefaultLocaleSidKey", PICKLIST).readOnly()));
         types.add(type("RecordType", "Record Types", "012",
                 f("Name", STRING).length(80).required(),
                 f("DeveloperName", STRING).length(80).required(),
