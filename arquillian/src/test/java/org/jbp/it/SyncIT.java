@@ -422,6 +422,42 @@ class SyncIT {
                 "vendor-owned deals with the partner attached, not the partner's own deal");
     }
 
+    @Test
+    void aPeriodStartingInFebruaryGetsTheOrgsRecordsInItsOwnFourQuarters() {
+        completed(start("full"));
+        LocalDate first = LocalDate.of(THIS_YEAR, 2, 1);
+        String template = SyncFixtures.template(admin, "Sync February " + System.nanoTime());
+        String partner = generated.partnerIds().get(112);
+        String plan = SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", Json.createObjectBuilder(
+                Fixtures.newPlan(partner, template, SyncFixtures.revenueSections(THIS_YEAR, "1000000")))
+                .add("title", "February plan").add("period", Json.createObjectBuilder()
+                        .add("start", first.toString()).add("end", first.plusYears(1).minusDays(1).toString())).build()));
+        sim.org().insert("Opportunity", Map.of("Name", "Last day", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "Amount", new BigDecimal("777"), "CloseDate", first.plusYears(1).minusDays(1)));
+        sim.org().insert("Opportunity", Map.of("Name", "First day", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "Amount", new BigDecimal("555"), "CloseDate", first));
+        completed(start("full"));
+
+        Map<String, BigDecimal> actual = actuals(plan);
+        BigDecimal[] revenue = new BigDecimal[5];
+        java.util.Arrays.fill(revenue, BigDecimal.ZERO);
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND IsWon = true")) {
+            LocalDate close = LocalDate.parse(String.valueOf(opp.get("CloseDate")));
+            if (!close.isBefore(first) && close.isBefore(first.plusYears(1)) && opp.get("Amount") != null) {
+                int q = (int) java.time.temporal.ChronoUnit.MONTHS.between(first.withDayOfMonth(1), close.withDayOfMonth(1)) / 3 + 1;
+                revenue[q] = revenue[q].add(decimal(opp.get("Amount")));
+                revenue[0] = revenue[0].add(decimal(opp.get("Amount")));
+            }
+        }
+        assertTrue(revenue[4].compareTo(new BigDecimal("777")) >= 0, "the last quarter holds January's deal");
+        assertTrue(revenue[1].compareTo(new BigDecimal("555")) >= 0, "the first quarter holds February's deal");
+        for (int q = 0; q <= 4; q++) {
+            String suffix = q == 0 ? "" : "#" + q;
+            assertClose(revenue[q], actual.get("revenue_won" + suffix), plan + " revenue_won" + suffix);
+        }
+    }
+
     // ---- helpers ----
 
     /** The partner's certifications of an org role value completed this year, counted here from the records. */

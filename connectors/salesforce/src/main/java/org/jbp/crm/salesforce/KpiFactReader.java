@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
-import org.jbp.crm.Quarter;
 import org.jbp.crm.mapping.Aggregate;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiSource;
@@ -32,22 +31,39 @@ final class KpiFactReader {
     private final SalesforceSession session;
     private final KpiMapping mapping;
 
+    private java.time.ZoneId zone;
+
     KpiFactReader(SalesforceSession session, KpiMapping mapping) {
         this.session = session;
         this.mapping = mapping;
     }
 
+    /**
+     * The zone convertTimezone() converts to: the integration user's (getUserInfo's userTimeZone), asked once. Set
+     * the integration user's time zone to the org's default so facts fall on the days the org's reports show.
+     */
+    java.time.ZoneId zone() {
+        if (zone == null) {
+            String key = session.call("getUserInfo", c -> c.getUserInfo()).getUserTimeZone();
+            zone = key == null || key.isEmpty() || "GMT".equals(key) ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(key);
+        }
+        return zone;
+    }
+
     List<KpiFact> read(KpiFactQuery query) {
         List<KpiSource> sources = new ArrayList<>(query.sourceKeys().stream().sorted().map(mapping::requireSource).toList());
+        // only dateTime sources need the user's zone; DATE fields have none
+        java.time.ZoneId zone = sources.stream().anyMatch(s -> s.dateType() == org.jbp.crm.mapping.DateType.DATETIME)
+                ? zone() : java.time.ZoneOffset.UTC;
         List<String> partnerIds = validPartnerIds(query.partnerIds());
         List<KpiFact> facts = new ArrayList<>();
         if (!query.allPartners() && !partnerIds.isEmpty()) {
             for (List<KpiSource> group : mergeableGroups(sources)) {
-                MergedAggregateSoql merged = new MergedAggregateSoql(group, mapping.quarterBasis(),
+                MergedAggregateSoql merged = new MergedAggregateSoql(group, zone,
                         query.periodStart(), query.periodEnd());
-                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                         merged.groupsPerPartnerAndQuarter(), merged.lengthWithoutPartners());
-                if (calls(partnerIds.size(), chunkSize) >= separateCalls(group, query, partnerIds.size())) {
+                if (calls(partnerIds.size(), chunkSize) >= separateCalls(group, query, partnerIds.size(), zone)) {
                     continue;
                 }
                 List<KpiFact> groupFacts = new ArrayList<>();
@@ -60,11 +76,11 @@ final class KpiFactReader {
             }
         }
         for (KpiSource source : sources) {
-            AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
+            AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd());
             if (query.allPartners()) {
                 readAllPartners(source, soql, facts::add);
             } else if (!partnerIds.isEmpty()) {
-                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                         source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners());
                 for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
                     readChunk("aggregate " + source.key(), soql::forPartners, chunk,
@@ -79,8 +95,8 @@ final class KpiFactReader {
     private static List<KpiFact> sameLabelSummed(List<KpiFact> facts) {
         Map<List<Object>, KpiFact> summed = new java.util.LinkedHashMap<>();
         for (KpiFact f : facts) {
-            summed.merge(List.of(f.sourceKey(), f.partnerId(), f.quarter(), f.breakdown()), f, (a, b) -> new KpiFact(
-                    a.sourceKey(), a.partnerId(), a.quarter(), a.breakdown(), a.value().add(b.value()),
+            summed.merge(List.of(f.sourceKey(), f.partnerId(), f.month(), f.breakdown()), f, (a, b) -> new KpiFact(
+                    a.sourceKey(), a.partnerId(), a.month(), a.breakdown(), a.value().add(b.value()),
                     a.rowCount() + b.rowCount()));
         }
         return new ArrayList<>(summed.values());
@@ -119,11 +135,11 @@ final class KpiFactReader {
     }
 
     /** Calls the sources of a group would take one by one, by the same estimate as their chunking. */
-    private int separateCalls(List<KpiSource> group, KpiFactQuery query, int partners) {
+    private int separateCalls(List<KpiSource> group, KpiFactQuery query, int partners, java.time.ZoneId zone) {
         int calls = 0;
         for (KpiSource source : group) {
-            AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
-            calls += calls(partners, AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+            AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd());
+            calls += calls(partners, AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                     source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners()));
         }
         return calls;
@@ -226,14 +242,14 @@ final class KpiFactReader {
 
     private static KpiFact toFact(KpiSource source, SObject row) {
         int year = (int) Records.whole(row, "y");
-        int quarter = (int) Records.whole(row, "q");
+        int month = (int) Records.whole(row, "m");
         long count = Records.whole(row, "n");
         var value = source.aggregate().function() == Aggregate.Function.COUNT
                 ? java.math.BigDecimal.valueOf(count) : Records.decimal(row, "v");
         // the org's picklist value under the label the mapping gives it (Pre-Sales -> PRE_SALES)
         Optional<String> breakdown = source.breakdownField().isPresent()
                 ? Records.text(row, "b").map(source::breakdownLabel) : Optional.empty();
-        return new KpiFact(source.key(), partnerOf(row), new Quarter(year, quarter), breakdown, value, count);
+        return new KpiFact(source.key(), partnerOf(row), java.time.YearMonth.of(year, month), breakdown, value, count);
     }
 
     /** Sorted 18-character ids; one invalid id refuses the whole query, it would otherwise be silently skipped. */

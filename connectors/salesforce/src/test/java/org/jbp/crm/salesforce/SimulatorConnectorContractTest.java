@@ -22,7 +22,6 @@ import org.jbp.crm.CrmWrite;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.PartnerAccount;
-import org.jbp.crm.Quarter;
 import org.jbp.crm.WriteResult;
 import org.jbp.crm.mapping.KpiMapping;
 import org.junit.jupiter.api.AfterEach;
@@ -206,17 +205,38 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void dateTimeFactsFallInTheMonthOfTheUsersDayNotTheUtcDay() {
+        sim.org().timeZone("Asia/Tokyo");
+        String partner = partnerIds.get(104);
+        // 20:00 UTC on 31 March is 1 April in Tokyo; 16:00 UTC on 31 December 2025 is already 2026 there
+        sim.insert("Opportunity", Map.of("Name", "Late March", "PartnerAccountId", partner, "StageName", "Prospecting",
+                "CloseDate", LocalDate.of(2026, 6, 1), "Amount", new BigDecimal("300"),
+                "CreatedDate", Instant.parse("2026-03-31T20:00:00Z")));
+        sim.insert("Opportunity", Map.of("Name", "New Year", "PartnerAccountId", partner, "StageName", "Prospecting",
+                "CloseDate", LocalDate.of(2026, 6, 1), "Amount", new BigDecimal("50"),
+                "CreatedDate", Instant.parse("2025-12-31T16:00:00Z")));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("pipeline_created"), Set.of(partner),
+                    YEAR_START, YEAR_END));
+            assertEquals(Map.of(java.time.YearMonth.of(2026, 4), new BigDecimal("300"),
+                            java.time.YearMonth.of(2026, 1), new BigDecimal("50")),
+                    facts.stream().collect(Collectors.toMap(KpiFact::month, f -> f.value().stripTrailingZeros()
+                            .setScale(0, java.math.RoundingMode.UNNECESSARY))), facts.toString());
+        }
+    }
+
+    @Test
     void factsAreAggregatedPerPartnerQuarterAndBreakdown() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won", "certifications_completed"),
                     Set.of(partnerIds.get(0), partnerIds.get(1)), YEAR_START, YEAR_END));
-            assertTrue(facts.contains(new KpiFact("revenue_won", partnerIds.get(0), new Quarter(2026, 1), Optional.empty(),
+            assertTrue(facts.contains(new KpiFact("revenue_won", partnerIds.get(0), java.time.YearMonth.of(2026, 2), Optional.empty(),
                     new BigDecimal("1000"), 1)) || facts.stream().anyMatch(f -> f.sourceKey().equals("revenue_won")
                     && f.partnerId().equals(partnerIds.get(0)) && f.value().compareTo(new BigDecimal("1000")) == 0
-                    && f.quarter().equals(new Quarter(2026, 1)) && f.rowCount() == 1), facts.toString());
+                    && f.month().equals(java.time.YearMonth.of(2026, 2)) && f.rowCount() == 1), facts.toString());
             assertTrue(facts.stream().anyMatch(f -> f.sourceKey().equals("certifications_completed")
                     && f.partnerId().equals(partnerIds.get(1)) && f.breakdown().equals(Optional.of("TECHNICAL"))
-                    && f.quarter().equals(new Quarter(2026, 2)) && f.value().intValue() == 1), facts.toString());
+                    && f.month().equals(java.time.YearMonth.of(2026, 5)) && f.value().intValue() == 1), facts.toString());
             assertEquals(4, facts.size(), facts.toString());
         }
     }
@@ -232,11 +252,11 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             BigDecimal amount = new BigDecimal(100 + i);
             sim.insertWonOpportunity(many.get(i), "Q1 " + i, amount, LocalDate.of(2026, 1, 15));
             sim.insertWonOpportunity(many.get(i), "Q2 " + i, amount, LocalDate.of(2026, 4, 15));
-            expected.merge(many.get(i) + "/2026-Q1", amount, BigDecimal::add);
-            expected.merge(many.get(i) + "/2026-Q2", amount, BigDecimal::add);
+            expected.merge(many.get(i) + "/2026-01", amount, BigDecimal::add);
+            expected.merge(many.get(i) + "/2026-04", amount, BigDecimal::add);
         }
         for (int i = 0; i < 40; i++) {   // the opportunities seeded for every test
-            expected.merge(many.get(i) + "/2026-Q1", new BigDecimal(1_000 + i), BigDecimal::add);
+            expected.merge(many.get(i) + "/2026-02", new BigDecimal(1_000 + i), BigDecimal::add);
         }
         expected.replaceAll((k, v) -> v.stripTrailingZeros());
         LocalDate end = LocalDate.of(2026, 6, 30);
@@ -253,7 +273,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
                     YEAR_START, end));
             long listedCalls = sim.apiCallCount() - before;
             assertEquals(expected, sums(listed));
-            assertEquals(3, listedCalls, "2,100 partners x 2 quarters in IN-lists of 1,000 partners");
+            // facts are per month: a six-month period may give six rows per partner, so 333 partners per IN-list
+            assertEquals(7, listedCalls, "2,100 partners x 6 months in IN-lists of 333 partners");
             System.out.printf("aggregate chunking, 2,100 partners x 2 quarters: all-partners %d calls, listed %d calls%n",
                     allCalls, listedCalls);
         }
@@ -291,7 +312,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     private static Map<String, BigDecimal> sums(List<KpiFact> facts) {
         Map<String, BigDecimal> sums = new HashMap<>();
         for (KpiFact fact : facts) {
-            assertEquals(null, sums.put(fact.partnerId() + "/" + fact.quarter(), fact.value()), "one row per group");
+            assertEquals(null, sums.put(fact.partnerId() + "/" + fact.month(), fact.value()), "one row per group");
         }
         sums.replaceAll((k, v) -> v.stripTrailingZeros());
         return sums;
@@ -618,8 +639,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             long aloneCalls = crm.apiCallsUsed() - before;
             assertEquals(alone, together, "the same facts, source by source");
             assertEquals(5, aloneCalls);
-            assertEquals(3, togetherCalls, "one query per date field: CreatedDate (2 sources), CloseDate (2); "
-                    + "co-sell reads OpportunityPartner on its own");
+            assertEquals(1 + 3, togetherCalls, "getUserInfo for the user's time zone (once per connector), then one "
+                    + "query per date field: CreatedDate (2 sources), CloseDate (2); co-sell reads OpportunityPartner");
             KpiFact weighted = together.stream().filter(f -> f.sourceKey().equals("open_pipeline_weighted")
                     && f.partnerId().equals(few.get(1))).findFirst().orElseThrow();
             assertEquals(0, new BigDecimal("4100.41").compareTo(weighted.value()), "10,001 at 41 %: " + weighted);
