@@ -362,7 +362,7 @@ public final class QueryEngine {
                         case "SUM", "AVG" -> "xsd:double";
                         default -> xsdOf(arg.type());
                     };
-                    specs.add(new AggregateSpec(fn, arg == null ? null : arg.getter(), col));
+                    specs.add(new AggregateSpec(fn, arg == null ? null : corporate(arg), col));
                 } else {
                     int k = groupKeys.indexOf(op.key());
                     if (k < 0) {
@@ -438,7 +438,7 @@ public final class QueryEngine {
             final String[] parts = split.length == 2 && split[0].equalsIgnoreCase(type.name())
                     && type.relationship(split[0]).isEmpty() ? new String[] {split[1]} : split;
             if (parts.length == 1) {
-                FieldDef f = type.field(parts[0]).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
+                FieldDef f = type.field(parts[0]).filter(x -> !store.hidden(x)).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
                         at.column(), ApiFaultException.noSuchColumnMessage(parts[0], type.name())));
                 int idx = f.index();
                 base = new Resolved(idx == SObjectType.ID ? Record::id : r -> r.get(idx), f.type(), null, f, f.name());
@@ -452,7 +452,7 @@ public final class QueryEngine {
                 SObjectType target = schema.type(ref.referenceTo()).orElseThrow(() -> SoqlErrors.invalidField(soql,
                         at.row(), at.column(), "Didn't understand relationship '" + relName + "' in field path."));
                 String fieldName = parts[1];
-                FieldDef f = target.field(fieldName).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
+                FieldDef f = target.field(fieldName).filter(x -> !store.hidden(x)).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
                         at.column(), ApiFaultException.noSuchColumnMessage(fieldName, target.name())));
                 int refIdx = ref.index();
                 int idx = f.index();
@@ -472,6 +472,31 @@ public final class QueryEngine {
                 return base;
             }
             return dateFunction(op, base);
+        }
+
+        /**
+         * "If a query includes a GROUP BY or HAVING clause, any currency data returned by using an aggregate
+         * function, such as SUM() or MAX(), is in the org's default currency" (SOQL and SOSL Reference,
+         * convertCurrency()): each record's amount is converted from its own CurrencyIsoCode first.
+         */
+        private Function<Record, Object> corporate(Resolved arg) {
+            if (!store.multiCurrency() || arg.type() != FieldType.CURRENCY) {
+                return arg.getter();
+            }
+            Function<Record, Object> value = arg.getter();
+            Function<Record, Object> owner = arg.reference() == null ? r -> r : r -> {
+                Object id = r.get(arg.reference().index());
+                return id == null ? null : store.findLive((String) id);
+            };
+            return r -> {
+                Object v = value.apply(r);
+                Object o = owner.apply(r);
+                if (!(v instanceof Number n) || !(o instanceof Record rec)) {
+                    return v;
+                }
+                Object iso = rec.type().field("CurrencyIsoCode").map(f -> rec.get(f.index())).orElse(null);
+                return store.toCorporate(n.doubleValue(), iso);
+            };
         }
 
         private Resolved dateFunction(Ast.Operand op, Resolved base) {

@@ -60,6 +60,44 @@ public final class RecordStore {
     }
 
     private volatile OrgCalendar calendar = OrgCalendar.CALENDAR_YEAR;
+    /** The corporate currency of a multi-currency org; null in a single-currency org. */
+    private volatile String corporateCurrency;
+
+    public void multiCurrency(String corporateIsoCode) {
+        this.corporateCurrency = corporateIsoCode;
+    }
+
+    public boolean multiCurrency() {
+        return corporateCurrency != null;
+    }
+
+    public String corporateCurrency() {
+        return corporateCurrency;
+    }
+
+    /** CurrencyIsoCode exists only in multi-currency orgs: elsewhere it is an unknown field. */
+    public boolean hidden(FieldDef f) {
+        return corporateCurrency == null && f.name().equals("CurrencyIsoCode");
+    }
+
+    /**
+     * An amount in {@code isoCode} in the corporate currency: CurrencyType.ConversionRate is the rate against the
+     * corporate currency (corporate = 1), so corporate amount = amount / rate. An unknown code converts at 1.
+     */
+    public double toCorporate(double amount, Object isoCode) {
+        if (corporateCurrency == null || isoCode == null || corporateCurrency.equals(isoCode)) {
+            return amount;
+        }
+        SObjectType currencies = type("CurrencyType");
+        int code = currencies.field("IsoCode").orElseThrow().index();
+        int rate = currencies.field("ConversionRate").orElseThrow().index();
+        for (Record r : tables.get(currencies).live()) {
+            if (isoCode.equals(r.get(code)) && r.get(rate) instanceof Number n && n.doubleValue() != 0) {
+                return amount / n.doubleValue();
+            }
+        }
+        return amount;
+    }
 
     public OrgCalendar calendar() {
         return calendar;
@@ -201,6 +239,11 @@ public final class RecordStore {
         setIfNull(values, SObjectType.LAST_MODIFIED_BY_ID, values[SObjectType.CREATED_BY_ID]);
         setIfNull(values, SObjectType.SYSTEM_MODSTAMP, values[SObjectType.LAST_MODIFIED_DATE]);
         applyDefaults(type, values, user);
+        if (corporateCurrency != null) {
+            // a record without a currency takes the corporate one (Salesforce uses the creating user's currency,
+            // which for the simulator's users is the corporate currency)
+            type.field("CurrencyIsoCode").ifPresent(f -> setIfNull(values, f.index(), corporateCurrency));
+        }
         derive(type, values, input.keySet());
         derivePartnerAccount(type, values, input.keySet(), true);
         Optional<RecordError> invalid = check(type, values, null);
@@ -353,7 +396,8 @@ public final class RecordStore {
     }
 
     private FieldDef field(SObjectType type, String name) {
-        return type.field(name).orElseThrow(() -> ApiFaultException.noSuchColumn(name, type.name()));
+        return type.field(name).filter(f -> !hidden(f))
+                .orElseThrow(() -> ApiFaultException.noSuchColumn(name, type.name()));
     }
 
     private static void setIfNull(Object[] values, int index, Object value) {

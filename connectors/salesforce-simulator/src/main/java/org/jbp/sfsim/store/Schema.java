@@ -12,6 +12,7 @@ import static org.jbp.sfsim.store.FieldType.PICKLIST;
 import static org.jbp.sfsim.store.FieldType.REFERENCE;
 import static org.jbp.sfsim.store.FieldType.STRING;
 import static org.jbp.sfsim.store.FieldType.TEXTAREA;
+import static org.jbp.sfsim.store.FieldType.DOUBLE;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,6 +102,21 @@ public final class Schema {
                 f("UsesStartDateAsFiscalYearName", BOOLEAN).notNillable().readOnly(),
                 f("TimeZoneSidKey", PICKLIST).readOnly(),
                 f("DefaultLocaleSidKey", PICKLIST).readOnly()));
+        // Object Reference, CurrencyType and DatedConversionRate: the org's currencies, their rates against the
+        // corporate currency, and (advanced currency management) dated rates for opportunities.
+        // https://developer.salesforce.com/docs/atlas.en-us.192.0.api.meta/api/sforce_api_objects_currencytype.htm
+        // https://developer.salesforce.com/docs/atlas.en-us.264.0.object_reference.meta/object_reference/sforce_api_objects_datedconversionrate.htm
+        types.add(type("CurrencyType", "Currency Types", "02c",
+                f("IsoCode", PICKLIST).required().createOnly(),
+                f("ConversionRate", DOUBLE).required(),
+                f("DecimalPlaces", INT),
+                f("IsActive", BOOLEAN).notNillable(),
+                f("IsCorporate", BOOLEAN).notNillable().readOnly()));
+        types.add(type("DatedConversionRate", "Dated Conversion Rates", "04w",
+                f("IsoCode", PICKLIST).required().createOnly(),
+                f("ConversionRate", DOUBLE).required(),
+                f("StartDate", DATE).required(),
+                f("NextStartDate", DATE).readOnly()));
         types.add(type("RecordType", "Record Types", "012",
                 f("Name", STRING).length(80).required(),
                 f("DeveloperName", STRING).length(80).required(),
@@ -108,6 +124,8 @@ public final class Schema {
                 f("IsActive", BOOLEAN).notNillable(),
                 f("Description", STRING)));
         types.add(type("Opportunity", "Opportunities", "006",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Name", STRING).length(120).required(),
                 f("AccountId", REFERENCE).references("Account", "Account"),
                 // read-only: Salesforce fills it from the owning partner user's account (RecordStore.derivePartnerAccount)
@@ -137,6 +155,8 @@ public final class Schema {
                 f("Role", PICKLIST).createOnly(),
                 f("ReversePartnerId", REFERENCE).readOnly()));
         types.add(type("Campaign", "Campaigns", "701",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Name", STRING).length(80).required(),
                 f("Type", PICKLIST),
                 f("Status", PICKLIST),
@@ -181,6 +201,8 @@ public final class Schema {
                 f("ChannelPartnerId", REFERENCE).required().references("Account", "ChannelPartner"),
                 f("Status", PICKLIST)));
         types.add(type("PartnerFundRequest", "Partner Fund Requests", "0ZU",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Title", STRING),
                 f("RequestedAmount", CURRENCY).required(),
                 f("Amount", CURRENCY),
@@ -192,6 +214,8 @@ public final class Schema {
                 f("Description", TEXTAREA),
                 f("JBP_External_Id__c", STRING).length(80).label("JBP External Id").externalId(true)));
         types.add(type("PartnerFundClaim", "Partner Fund Claims", "0ZV",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Title", STRING),
                 f("Amount", CURRENCY).required(),
                 f("RequestId", REFERENCE).required().references("PartnerFundRequest", "Request"),
