@@ -458,6 +458,47 @@ class SyncIT {
         }
     }
 
+    @Test
+    void moneyActualsArriveInThePlansCurrencyWithTheRateShownAndAPlanInACurrencyTheOrgLacksIsRefused() {
+        if (!sim.org().multiCurrency()) {
+            // corporate USD keeps the other tests' USD plans unconverted
+            sim.org().multiCurrency("USD", Map.of("EUR", 0.5));
+        }
+        String partner = generated.partnerIds().get(120);
+        sim.org().insert("Opportunity", Map.of("Name", "Euro deal", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "Amount", new BigDecimal("1000"), "CurrencyIsoCode", "EUR", "CloseDate", LocalDate.of(THIS_YEAR, 3, 3)));
+        completed(start("full"));   // reads the org's currencies
+        String template = SyncFixtures.template(admin, "Sync EUR " + System.nanoTime());
+        JsonObject usdPlan = Fixtures.newPlan(partner, template, SyncFixtures.revenueSections(THIS_YEAR, "1000000"), THIS_YEAR);
+        JsonObject eurPlan;
+        try (var reader = Json.createReader(new java.io.StringReader(usdPlan.toString().replace("\"USD\"", "\"EUR\"")))) {
+            eurPlan = reader.readObject();
+        }
+        String plan = SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", eurPlan));
+        completed(start("full"));
+
+        // the org's own records, each converted from its currency to the corporate one, then to EUR
+        BigDecimal eur = BigDecimal.ZERO;
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CurrencyIsoCode, CloseDate FROM Opportunity "
+                + "WHERE PartnerAccountId = '" + partner + "' AND IsWon = true")) {
+            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
+                BigDecimal amount = decimal(opp.get("Amount"));
+                BigDecimal usd = "EUR".equals(opp.get("CurrencyIsoCode")) ? amount.multiply(BigDecimal.valueOf(2)) : amount;
+                eur = eur.add(usd.multiply(new BigDecimal("0.5")));
+            }
+        }
+        assertClose(eur, actuals(plan).get("revenue_won"), "revenue_won in EUR");
+        JsonObject conversion = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json().getJsonObject("currencyConversion");
+        assertEquals("USD", conversion.getString("from"), conversion.toString());
+        assertEquals("EUR", conversion.getString("to"));
+        assertEquals(0, new BigDecimal("0.5").compareTo(conversion.getJsonNumber("rate").bigDecimalValue()));
+
+        Api.Reply refused = admin.post("/jbp/api/v1/plans", Json.createObjectBuilder(eurPlan).add("currency", "JPY").build());
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"currency\"") && refused.body().contains("no active currency JPY"),
+                refused.body());
+    }
+
     // ---- helpers ----
 
     /** The partner's certifications of an org role value completed this year, counted here from the records. */

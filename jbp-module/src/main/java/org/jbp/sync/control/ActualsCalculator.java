@@ -30,7 +30,11 @@ public final class ActualsCalculator {
     }
 
     /** What the sync needs of a plan: whose facts, over which period. */
-    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end, String currency) {
+        public PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+            this(planId, partnerId, start, end, null);
+        }
+
         public PlanScope {
             Objects.requireNonNull(planId, "plan id is required");
             Objects.requireNonNull(partnerId, "partner id is required");
@@ -145,6 +149,25 @@ public final class ActualsCalculator {
             }
         }
         return values;
+    }
+
+    /**
+     * As {@link #compute(PlanScope, Collection, Collection)}, with the facts of {@code moneySources} (which arrive in
+     * the CRM's corporate currency) multiplied by {@code rate} into the plan's currency.
+     */
+    public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
+                                                  Collection<String> sourceKeys, Set<String> moneySources,
+                                                  BigDecimal rate) {
+        if (rate.compareTo(BigDecimal.ONE) == 0) {
+            return compute(plan, partnerFacts, sourceKeys);
+        }
+        List<KpiFact> converted = new ArrayList<>();
+        for (KpiFact f : partnerFacts) {
+            converted.add(!moneySources.contains(f.sourceKey()) ? f : new KpiFact(f.sourceKey(), f.partnerId(),
+                    f.month(), f.breakdown(), f.value().multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP),
+                    f.rowCount()));
+        }
+        return compute(plan, converted, sourceKeys);
     }
 
     private static int quarterIndex(List<LocalDate[]> quarters, LocalDate day) {

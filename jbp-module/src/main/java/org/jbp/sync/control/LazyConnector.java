@@ -54,6 +54,11 @@ final class LazyConnector implements CrmConnector {
     }
 
     @Override
+    public org.jbp.crm.CurrencyRates currencies() {
+        return producer.delegate().currencies();
+    }
+
+    @Override
     public long apiCallsUsed() {
         return producer.delegate().apiCallsUsed();
     }

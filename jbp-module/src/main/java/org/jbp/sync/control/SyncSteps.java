@@ -19,7 +19,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.math.BigDecimal;
 import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CurrencyRates;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.PartnerAccount;
@@ -218,11 +220,27 @@ public class SyncSteps {
         Map<String, Set<String>> touched = run.mode() == SyncMode.INCREMENTAL
                 ? store.touchedSources(runId, partnerIds) : Map.of();
         String last = run.checkpoint();
+        // money facts arrive in the org's corporate currency; each plan gets them in its own
+        CurrencyRates rates = connectors.forRun(runId).currencies();
+        store.saveCurrencies(rates);
+        Set<String> money = moneySources();
         for (PlanScope plan : plans) {
             List<KpiFact> own = facts.stream().filter(f -> f.partnerId().equals(plan.partnerId())).toList();
-            Set<String> read = run.mode() == SyncMode.INCREMENTAL
-                    ? touched.getOrDefault(plan.partnerId(), Set.of()) : keys;
-            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read), SOURCE, BY,
+            Set<String> read = new HashSet<>(run.mode() == SyncMode.INCREMENTAL
+                    ? touched.getOrDefault(plan.partnerId(), Set.of()) : keys);
+            String currency = plan.currency() == null ? rates.corporate() : plan.currency();
+            Optional<BigDecimal> rate = rates.rateTo(currency);
+            if (rate.isEmpty()) {
+                // a plan in a currency the org does not have (made before its currencies were known): its money
+                // actuals keep their last values rather than being shown in the wrong currency
+                LOG.warning("plan " + plan.planId() + " is in " + currency + ", which the org does not have "
+                        + rates.codes() + "; its money actuals are not updated");
+                read.removeAll(money);
+            } else {
+                store.recordRate(plan.planId(), rates.corporate(), currency, rate.get());
+            }
+            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read, money,
+                            rate.orElse(BigDecimal.ONE)), SOURCE, BY,
                     metric -> ActualsCalculator.belongsTo(metric, read));
             last = plan.planId().toString();
         }
@@ -277,6 +295,16 @@ public class SyncSteps {
 
     private List<List<String>> fetchUnits(SyncRun run) {
         return ActualsCalculator.fetchUnits(connectors.mapping(), run.mode() == SyncMode.INCREMENTAL);
+    }
+
+    private Set<String> moneySources() {
+        Set<String> money = new HashSet<>();
+        connectors.mapping().sources().forEach((key, source) -> {
+            if (source.unit() == org.jbp.crm.mapping.KpiSource.Unit.CURRENCY) {
+                money.add(key);
+            }
+        });
+        return money;
     }
 
     private Set<String> sourceKeys() {

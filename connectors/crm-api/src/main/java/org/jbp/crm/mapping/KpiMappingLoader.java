@@ -39,7 +39,7 @@ public final class KpiMappingLoader {
     private static final Pattern AGGREGATE = Pattern.compile("(SUM|COUNT|COUNT_DISTINCT)\\s*\\(\\s*([^)]*?)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> KPI_PROPERTIES = Set.of("object", "partner-field", "date-field", "date-type",
-            "aggregate", "breakdown-field", "breakdown-cardinality");
+            "aggregate", "breakdown-field", "breakdown-cardinality", "unit");
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("quarter-basis", "partner.object", "partner.tier-field",
             "partner.type-field", "partner.owner-field", "partner.region-field", "partner.country-field",
             "write.tier.target", "write.tier.account-field", "write.fund-request.external-id-field",
@@ -178,10 +178,15 @@ public final class KpiMappingLoader {
                 Optional<String> breakdown = optionalField(prefix + "breakdown-field");
                 int cardinality = positiveInt(prefix + "breakdown-cardinality", 10);
                 Map<String, String> labels = breakdownLabels(prefix, breakdown.isPresent());
+                KpiSource.Unit unit = enumValue(prefix + "unit", KpiSource.Unit.class, KpiSource.Unit.NUMBER);
+                if (unit == KpiSource.Unit.CURRENCY && aggregate != null
+                        && aggregate.function() != Aggregate.Function.SUM) {
+                    problems.add(entries.get(prefix + "unit").where() + ": only a SUM of a currency field is money");
+                }
                 if (object != null && partnerField != null && dateField != null && dateType != null
                         && aggregate != null) {
                     sources.put(key, new KpiSource(key, object, partnerField, dateField, dateType, aggregate,
-                            filters, breakdown, cardinality, labels));
+                            filters, breakdown, cardinality, labels, unit == null ? KpiSource.Unit.NUMBER : unit));
                 }
             }
             if (sources.isEmpty() && problems.isEmpty()) {

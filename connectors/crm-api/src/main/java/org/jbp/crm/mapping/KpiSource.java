@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public record KpiSource(String key, String object, String partnerField, String dateField, DateType dateType,
                         Aggregate aggregate, List<FieldFilter> filters, Optional<String> breakdownField,
-                        int breakdownCardinality, Map<String, String> breakdownLabels) {
+                        int breakdownCardinality, Map<String, String> breakdownLabels, Unit unit) {
+
+    /** CURRENCY: a sum of a currency field, which a multi-currency org returns in its corporate currency. */
+    public enum Unit { NUMBER, CURRENCY }
+
     public KpiSource {
         Objects.requireNonNull(key, "Source key is required.");
         Objects.requireNonNull(object, "Object is required.");
@@ -29,6 +33,7 @@ public record KpiSource(String key, String object, String partnerField, String d
             throw new IllegalArgumentException("Breakdown cardinality must be at least 1.");
         }
         breakdownLabels = Map.copyOf(breakdownLabels);
+        Objects.requireNonNull(unit, "Unit is required.");
         if (!breakdownLabels.isEmpty() && breakdownField.isEmpty()) {
             throw new IllegalArgumentException("Breakdown labels need a breakdown field.");
         }
@@ -38,7 +43,7 @@ public record KpiSource(String key, String object, String partnerField, String d
                      Aggregate aggregate, List<FieldFilter> filters, Optional<String> breakdownField,
                      int breakdownCardinality) {
         this(key, object, partnerField, dateField, dateType, aggregate, filters, breakdownField, breakdownCardinality,
-                Map.of());
+                Map.of(), Unit.NUMBER);
     }
 
     /**

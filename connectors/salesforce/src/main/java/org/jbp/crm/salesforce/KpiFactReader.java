@@ -44,10 +44,20 @@ final class KpiFactReader {
      */
     java.time.ZoneId zone() {
         if (zone == null) {
-            String key = session.call("getUserInfo", c -> c.getUserInfo()).getUserTimeZone();
+            String key = userInfo().getUserTimeZone();
             zone = key == null || key.isEmpty() || "GMT".equals(key) ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(key);
         }
         return zone;
+    }
+
+    private com.sforce.soap.partner.GetUserInfoResult userInfo;
+
+    /** One getUserInfo per connector: the user's time zone and whether the org is multi-currency. */
+    com.sforce.soap.partner.GetUserInfoResult userInfo() {
+        if (userInfo == null) {
+            userInfo = session.call("getUserInfo", c -> c.getUserInfo());
+        }
+        return userInfo;
     }
 
     List<KpiFact> read(KpiFactQuery query) {

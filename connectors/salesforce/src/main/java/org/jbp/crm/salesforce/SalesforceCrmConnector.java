@@ -163,6 +163,32 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return writer.apply(writes);
     }
 
+    private org.jbp.crm.CurrencyRates currencies;
+
+    /**
+     * getUserInfo says whether the org is multi-currency and names its corporate (default) currency; the active
+     * CurrencyType records give the rates against it (Object Reference, CurrencyType: "Conversion rate of this
+     * currency type against the corporate currency"). A single-currency org has no CurrencyType object.
+     */
+    @Override
+    public org.jbp.crm.CurrencyRates currencies() {
+        if (currencies == null) {
+            var info = facts.userInfo();
+            String corporate = info.getOrgDefaultCurrencyIsoCode();
+            if (!info.isOrganizationMultiCurrency()) {
+                currencies = org.jbp.crm.CurrencyRates.single(corporate);
+            } else {
+                Map<String, java.math.BigDecimal> rates = new TreeMap<>();
+                queries.forEach(new SoqlSelect(List.of("Id", "IsoCode", "ConversionRate"), "CurrencyType",
+                        List.of("IsActive = true")), record -> Records.text(record, "IsoCode").ifPresent(
+                                code -> rates.put(code, Records.decimal(record, "ConversionRate"))));
+                rates.putIfAbsent(corporate, java.math.BigDecimal.ONE);
+                currencies = new org.jbp.crm.CurrencyRates(true, corporate, rates);
+            }
+        }
+        return currencies;
+    }
+
     @Override
     public long apiCallsUsed() {
         return session.requestCount();

@@ -226,6 +226,21 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void currenciesAreTheCorporateOneAloneOrTheActiveCurrencyTypes() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(org.jbp.crm.CurrencyRates.single("USD"), crm.currencies(), "a single-currency org");
+        }
+        sim.org().multiCurrency("EUR", Map.of("USD", 1.25, "JPY", 160.0));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            org.jbp.crm.CurrencyRates rates = crm.currencies();
+            assertTrue(rates.multiCurrency());
+            assertEquals("EUR", rates.corporate());
+            assertEquals(0, new BigDecimal("1.25").compareTo(rates.rateTo("USD").orElseThrow()));
+            assertEquals(Optional.empty(), rates.rateTo("GBP"));
+        }
+    }
+
+    @Test
     void factsAreAggregatedPerPartnerQuarterAndBreakdown() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won", "certifications_completed"),
