@@ -37,6 +37,9 @@ public interface CrmConnector extends AutoCloseable {
     /** Applies writes idempotently (keyed by their external ids) and returns one result per write, in order. */
     List<WriteResult> apply(List<? extends CrmWrite> writes);
 
+    /** The CRM's own clock: watermarks come from it, so a skewed local clock cannot skip changes. */
+    Instant serverTime();
+
     /** The CRM's corporate currency and the rates of its active currencies, read once per connector. */
     CurrencyRates currencies();
 

@@ -54,6 +54,11 @@ final class LazyConnector implements CrmConnector {
     }
 
     @Override
+    public Instant serverTime() {
+        return producer.delegate().serverTime();
+    }
+
+    @Override
     public org.jbp.crm.CurrencyRates currencies() {
         return producer.delegate().currencies();
     }

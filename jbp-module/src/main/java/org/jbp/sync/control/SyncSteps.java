@@ -85,8 +85,9 @@ public class SyncSteps {
         if (!run.enter(SyncPhase.PARTNERS, 0)) {
             return;
         }
-        run.takeWatermarkCandidate(clock.instant().minus(watermarkOverlap));
         CrmConnector crm = connectors.forRun(runId);
+        // Salesforce's clock, not ours: records stamped by Salesforce between our clock and its are not skipped
+        run.takeWatermarkCandidate(crm.serverTime().minus(watermarkOverlap));
         Set<String> sourceKeys = sourceKeys();
         Optional<Instant> sourcesSince = oldestWatermark(sourceKeys);
         if (run.mode() == SyncMode.INCREMENTAL && sourcesSince.isEmpty()) {

@@ -203,7 +203,9 @@ final class KpiFactReader {
                     + " AND " + changedSince(source, since)
                     + " GROUP BY " + source.partnerField() + " ORDER BY " + source.partnerField()
                     + " LIMIT " + AggregateSoql.MAX_AGGREGATE_ROWS;
-            SObject[] rows = records(session.call("touched " + source.key(), c -> c.query(text)));
+            // queryAll: a record deleted since the watermark changed its partner's facts too ("queryAll() ... is
+            // otherwise the same as query()", SOAP API Developer Guide, queryAll()); its SystemModstamp is the deletion
+            SObject[] rows = records(session.call("touched " + source.key(), c -> c.queryAll(text)));
             for (SObject row : rows) {
                 partners.add(partnerOf(row));
             }

@@ -163,6 +163,11 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return writer.apply(writes);
     }
 
+    @Override
+    public Instant serverTime() {
+        return session.call("getServerTimestamp", c -> c.getServerTimestamp()).getTimestamp().toInstant();
+    }
+
     private org.jbp.crm.CurrencyRates currencies;
 
     /**

@@ -241,6 +241,19 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void aDeletedRecordMarksItsPartnerTouched() {
+        String partner = partnerIds.get(105);
+        String deal = sim.insertWonOpportunity(partner, "Doomed", new BigDecimal("10"), LocalDate.of(2026, 3, 3));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Instant after = crm.serverTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(after.plusMillis(1100));
+            sim.org().delete(deal);
+            assertEquals(Set.of(partner), crm.partnersTouchedSince(Set.of("revenue_won"), after).get("revenue_won"),
+                    "found through queryAll, which sees deleted records");
+        }
+    }
+
+    @Test
     void factsAreAggregatedPerPartnerQuarterAndBreakdown() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won", "certifications_completed"),
