@@ -515,6 +515,30 @@ class SyncIT {
         assertActualsMatchOrg(plan);
     }
 
+    @Test
+    void aRunStopsAtItsShareOfTheOrgsDailyLimitAndShowsTheBudgetLeft() throws Exception {
+        completed(start("full"));
+        activePlans(1, 140, "1000000");
+        var reset = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sim.baseUrl() + "/sim/admin/reset-daily-usage"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, reset.statusCode());
+        sim.faults().dailyLimit(100);   // a run may use 10 of them
+        JsonObject stopped = finished(start("full"));
+        assertEquals("LIMIT_REACHED", stopped.getString("status"), stopped.toString());
+        assertTrue(stopped.getString("errors").contains("API_BUDGET_SHARE"), stopped.toString());
+        assertTrue(stopped.getJsonNumber("apiCalls").longValue() <= 12, "stopped at a step boundary: " + stopped);
+        assertEquals(100, stopped.getJsonNumber("apiLimitToday").longValue());
+        assertTrue(stopped.getJsonNumber("apiRemainingToday").longValue() < 100, stopped.toString());
+        assertTrue(sim.dailyApiUsage() < 100, "the org was not taken to its limit");
+
+        sim.faults().dailyLimit(1_000_000);
+        Api.Reply next = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "full").build());
+        assertEquals(stopped.getString("id"), next.json().getString("id"), "the stopped run is resumed");
+        completed(next.json());
+    }
+
     // ---- helpers ----
 
     /** The partner's certifications of an org role value completed this year, counted here from the records. */

@@ -43,6 +43,9 @@ public interface CrmConnector extends AutoCloseable {
     /** The CRM's corporate currency and the rates of its active currencies, read once per connector. */
     CurrencyRates currencies();
 
+    /** The org's daily API usage and limit as the last response reported them; empty before the first call. */
+    java.util.Optional<ApiUsage> apiUsage();
+
     /** API calls this connector has made since it was created, for budgets and benchmarks. */
     long apiCallsUsed();
 

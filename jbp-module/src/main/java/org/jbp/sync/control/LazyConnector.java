@@ -54,6 +54,11 @@ final class LazyConnector implements CrmConnector {
     }
 
     @Override
+    public java.util.Optional<org.jbp.crm.ApiUsage> apiUsage() {
+        return producer.delegate().apiUsage();
+    }
+
+    @Override
     public Instant serverTime() {
         return producer.delegate().serverTime();
     }

@@ -70,6 +70,10 @@ public class SyncSteps {
     @Inject
     @ConfigProperty(name = "jbp.sync.watermark-overlap", defaultValue = "PT1M")
     Duration watermarkOverlap;
+    /** The share of the org's daily API limit one run may use. */
+    @Inject
+    @ConfigProperty(name = "jbp.sync.api-share", defaultValue = "0.10")
+    double apiShare;
 
     /** The hook for alert evaluation after the actuals step (the kpi feature registers it). */
     @Inject
@@ -285,6 +289,13 @@ public class SyncSteps {
         SyncRun run = runs.lock(runId);
         if (!launcher.instanceId().equals(run.instance()) || run.status() != SyncStatus.RUNNING) {
             throw new IllegalStateException("sync run " + runId + " is no longer this instance's to run");
+        }
+        // each step starts within the run's share of the org's daily limit, or the run stops there (resumably)
+        Optional<org.jbp.crm.ApiUsage> usage = connectors.forRun(runId).apiUsage();
+        usage.ifPresent(u -> run.orgBudget(u.used(), u.limit()));
+        Optional<CrmException> over = ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId), usage, apiShare);
+        if (over.isPresent()) {
+            throw over.get();
         }
         lease.renew(runId, launcher.instanceId(), launcher.leaseTtl());
         return run;

@@ -195,6 +195,11 @@ public final class SalesforceCrmConnector implements CrmConnector {
     }
 
     @Override
+    public Optional<org.jbp.crm.ApiUsage> apiUsage() {
+        return session.apiUsage();
+    }
+
+    @Override
     public long apiCallsUsed() {
         return session.requestCount();
     }

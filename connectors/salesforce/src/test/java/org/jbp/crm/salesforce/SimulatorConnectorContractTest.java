@@ -254,6 +254,19 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void theOrgsDailyUsageAndLimitAreReadFromEveryResponse() {
+        sim.dailyLimit(50_000);
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(Optional.empty(), crm.apiUsage());
+            crm.partnerAccounts();
+            org.jbp.crm.ApiUsage first = crm.apiUsage().orElseThrow();
+            assertEquals(50_000, first.limit());
+            crm.serverTime();
+            assertEquals(first.used() + 1, crm.apiUsage().orElseThrow().used(), "updated by the next response");
+        }
+    }
+
+    @Test
     void factsAreAggregatedPerPartnerQuarterAndBreakdown() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won", "certifications_completed"),
