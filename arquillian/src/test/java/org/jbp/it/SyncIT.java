@@ -94,7 +94,8 @@ class SyncIT {
         JsonObject run = completed(start("full"));
         assertTrue(run.getJsonNumber("apiCalls").longValue() > 0, run.toString());
         String partner = generated.partnerIds().get(0);
-        String tier = (String) sim.org().get(partner).orElseThrow().get("Partner_Tier__c");
+        Object tier = sim.org().query("SELECT Level.Name FROM ChannelProgramMember WHERE PartnerId = '" + partner + "'")
+                .get(0).get("Level.Name");
         assertEquals(tier, partnerTier(partner), "the partner record carries the channel program level");
 
         List<String> plans = activePlans(3, 0, "1000000");
@@ -139,11 +140,12 @@ class SyncIT {
         }
         JsonObject incremental = completed(start("incremental"));
         assertEquals("INCREMENTAL", incremental.getString("mode"));
-        // login, changed partners, one change query per object (4), and the Opportunity sources re-read for the one
-        // changed partner in two merged queries: a full run reads each of the nine sources for every plan
+        // a full run reads each of the nine sources for every plan; the incremental one, besides its fixed
+        // overhead (login, server time, user info, currencies, changed partners and program members, one change
+        // query per object), re-reads only the Opportunity sources of the one changed partner. The overhead
+        // depends on the org (multi-currency adds the CurrencyType read), so the bound is relative to the full run.
         long calls = incremental.getJsonNumber("apiCalls").longValue();
-        assertTrue(calls <= 10 && calls < full.getJsonNumber("apiCalls").longValue(),
-                "incremental " + incremental + " vs full " + full);
+        assertTrue(calls < full.getJsonNumber("apiCalls").longValue(), "incremental " + incremental + " vs full " + full);
         assertActualsMatchOrg(touchedPlan);
         assertEquals(untouchedBefore, actuals(plans.get(1)), "a partner without changes is not recomputed");
     }
@@ -394,7 +396,183 @@ class SyncIT {
                 .get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "another partner's plan does not exist");
     }
 
+    @Test
+    void certificationProgressOnTheDashboardCountsTheOrgsCompletedRecordsOfTheRole() {
+        completed(start("full"));
+        String plan = activePlans(1, 80, "1000000").get(0);
+        String partner = partnerOf(plan);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String[] cert : new String[][]{{"Technical", "Completed"}, {"Technical", "Completed"},
+                {"Technical", "In Progress"}, {"Pre-Sales", "Completed"}}) {
+            sim.org().insert("Partner_Certification__c", Map.of("Name", "Cert", "Account__c", partner,
+                    "Role__c", cert[0], "Status__c", cert[1], "Completed_Date__c", today));
+        }
+        completed(start("full"));
+
+        JsonObject technical = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json()
+                .getJsonArray("certifications").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("role").equals("TECHNICAL")).findFirst().orElseThrow();
+        long inOrg = completedCertifications(partner, "Technical");
+        assertTrue(inOrg >= 2, "the two inserted here at least: " + inOrg);
+        assertEquals(inOrg, technical.getJsonNumber("completed").longValue(), technical.toString());
+        assertEquals(completedCertifications(partner, "Pre-Sales"),
+                actuals(plan).get("certifications_completed(PRE_SALES)").longValue(),
+                "the org's 'Pre-Sales' is the plan's PRE_SALES");
+    }
+
+    @Test
+    void coSellEngagementsCountVendorOwnedDealsThePartnerIsAttachedTo() {
+        completed(start("full"));
+        String plan = activePlans(1, 90, "1000000").get(0);
+        String partner = partnerOf(plan);
+        LocalDate close = LocalDate.of(THIS_YEAR, 12, 1);
+        for (int i = 0; i < 2; i++) {
+            String vendorDeal = sim.org().insert("Opportunity", Map.of("Name", "Co-sell " + i, "StageName", "Prospecting",
+                    "CloseDate", close, "Amount", new BigDecimal("1000")));
+            sim.org().insert("OpportunityPartner", Map.of("OpportunityId", vendorDeal, "AccountToId", partner,
+                    "IsPrimary", true, "Role", "Reseller"));
+        }
+        String partnersOwn = sim.org().insert("Opportunity", Map.of("Name", "Partner's own", "StageName", "Prospecting",
+                "CloseDate", close, "PartnerAccountId", partner));
+        sim.org().insert("OpportunityPartner", Map.of("OpportunityId", partnersOwn, "AccountToId", partner,
+                "IsPrimary", true, "Role", "Reseller"));
+        completed(start("incremental"));
+
+        long inOrg = sim.org().query("SELECT Opportunity.CreatedDate FROM OpportunityPartner WHERE AccountToId = '"
+                        + partner + "' AND Opportunity.PartnerAccountId = null").stream()
+                .filter(r -> String.valueOf(r.get("Opportunity.CreatedDate")).startsWith(THIS_YEAR + "-")).count();
+        assertEquals(2, inOrg);
+        assertEquals(inOrg, actuals(plan).get("co_sell_engagements").longValue(),
+                "vendor-owned deals with the partner attached, not the partner's own deal");
+    }
+
+    @Test
+    void aPeriodStartingInFebruaryGetsTheOrgsRecordsInItsOwnFourQuarters() {
+        completed(start("full"));
+        LocalDate first = LocalDate.of(THIS_YEAR, 2, 1);
+        String template = SyncFixtures.template(admin, "Sync February " + System.nanoTime());
+        String partner = generated.partnerIds().get(112);
+        String plan = SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", Json.createObjectBuilder(
+                Fixtures.newPlan(partner, template, SyncFixtures.revenueSections(THIS_YEAR, "1000000")))
+                .add("title", "February plan").add("period", Json.createObjectBuilder()
+                        .add("start", first.toString()).add("end", first.plusYears(1).minusDays(1).toString())).build()));
+        sim.org().insert("Opportunity", Map.of("Name", "Last day", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "Amount", new BigDecimal("777"), "CloseDate", first.plusYears(1).minusDays(1)));
+        sim.org().insert("Opportunity", Map.of("Name", "First day", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "Amount", new BigDecimal("555"), "CloseDate", first));
+        completed(start("full"));
+
+        Map<String, BigDecimal> actual = actuals(plan);
+        BigDecimal[] revenue = new BigDecimal[5];
+        java.util.Arrays.fill(revenue, BigDecimal.ZERO);
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CloseDate FROM Opportunity WHERE PartnerAccountId = '"
+                + partner + "' AND IsWon = true")) {
+            LocalDate close = LocalDate.parse(String.valueOf(opp.get("CloseDate")));
+            if (!close.isBefore(first) && close.isBefore(first.plusYears(1)) && opp.get("Amount") != null) {
+                int q = (int) java.time.temporal.ChronoUnit.MONTHS.between(first.withDayOfMonth(1), close.withDayOfMonth(1)) / 3 + 1;
+                revenue[q] = revenue[q].add(decimal(opp.get("Amount")));
+                revenue[0] = revenue[0].add(decimal(opp.get("Amount")));
+            }
+        }
+        assertTrue(revenue[4].compareTo(new BigDecimal("777")) >= 0, "the last quarter holds January's deal");
+        assertTrue(revenue[1].compareTo(new BigDecimal("555")) >= 0, "the first quarter holds February's deal");
+        for (int q = 0; q <= 4; q++) {
+            String suffix = q == 0 ? "" : "#" + q;
+            assertClose(revenue[q], actual.get("revenue_won" + suffix), plan + " revenue_won" + suffix);
+        }
+    }
+
+    @Test
+    void moneyActualsArriveInThePlansCurrencyWithTheRateShownAndAPlanInACurrencyTheOrgLacksIsRefused() {
+        if (!sim.org().multiCurrency()) {
+            // corporate USD keeps the other tests' USD plans unconverted
+            sim.org().multiCurrency("USD", Map.of("EUR", 0.5));
+        }
+        String partner = generated.partnerIds().get(120);
+        sim.org().insert("Opportunity", Map.of("Name", "Euro deal", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "Amount", new BigDecimal("1000"), "CurrencyIsoCode", "EUR", "CloseDate", LocalDate.of(THIS_YEAR, 3, 3)));
+        completed(start("full"));   // reads the org's currencies
+        String template = SyncFixtures.template(admin, "Sync EUR " + System.nanoTime());
+        JsonObject usdPlan = Fixtures.newPlan(partner, template, SyncFixtures.revenueSections(THIS_YEAR, "1000000"), THIS_YEAR);
+        JsonObject eurPlan;
+        try (var reader = Json.createReader(new java.io.StringReader(usdPlan.toString().replace("\"USD\"", "\"EUR\"")))) {
+            eurPlan = reader.readObject();
+        }
+        String plan = SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", eurPlan));
+        completed(start("full"));
+
+        // the org's own records, each converted from its currency to the corporate one, then to EUR
+        BigDecimal eur = BigDecimal.ZERO;
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CurrencyIsoCode, CloseDate FROM Opportunity "
+                + "WHERE PartnerAccountId = '" + partner + "' AND IsWon = true")) {
+            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
+                BigDecimal amount = decimal(opp.get("Amount"));
+                BigDecimal usd = "EUR".equals(opp.get("CurrencyIsoCode")) ? amount.multiply(BigDecimal.valueOf(2)) : amount;
+                eur = eur.add(usd.multiply(new BigDecimal("0.5")));
+            }
+        }
+        assertClose(eur, actuals(plan).get("revenue_won"), "revenue_won in EUR");
+        JsonObject conversion = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json().getJsonObject("currencyConversion");
+        assertEquals("USD", conversion.getString("from"), conversion.toString());
+        assertEquals("EUR", conversion.getString("to"));
+        assertEquals(0, new BigDecimal("0.5").compareTo(conversion.getJsonNumber("rate").bigDecimalValue()));
+
+        Api.Reply refused = admin.post("/jbp/api/v1/plans", Json.createObjectBuilder(eurPlan).add("currency", "JPY").build());
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"currency\"") && refused.body().contains("no active currency JPY"),
+                refused.body());
+    }
+
+    @Test
+    void aDeletedDealLeavesThePartnersActualsAtTheNextIncrementalRun() {
+        completed(start("full"));
+        String plan = activePlans(1, 130, "1000000").get(0);
+        String partner = partnerOf(plan);
+        String deal = sim.org().insert("Opportunity", Map.of("Name", "To be deleted", "PartnerAccountId", partner,
+                "StageName", "Closed Won", "Amount", new BigDecimal("4321"), "CloseDate", LocalDate.of(THIS_YEAR, 6, 6)));
+        completed(start("full"));
+        BigDecimal before = actuals(plan).get("revenue_won");
+        sim.org().delete(deal);
+        completed(start("incremental"));
+        assertClose(before.subtract(new BigDecimal("4321")), actuals(plan).get("revenue_won"),
+                "the deleted deal no longer counts");
+        assertActualsMatchOrg(plan);
+    }
+
+    @Test
+    void aRunStopsAtItsShareOfTheOrgsDailyLimitAndShowsTheBudgetLeft() throws Exception {
+        completed(start("full"));
+        activePlans(1, 140, "1000000");
+        var reset = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sim.baseUrl() + "/sim/admin/reset-daily-usage"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, reset.statusCode());
+        sim.faults().dailyLimit(100);   // a run may use 10 of them
+        JsonObject stopped = finished(start("full"));
+        assertEquals("LIMIT_REACHED", stopped.getString("status"), stopped.toString());
+        assertTrue(stopped.getString("errors").contains("API_BUDGET_SHARE"), stopped.toString());
+        assertTrue(stopped.getJsonNumber("apiCalls").longValue() <= 12, "stopped at a step boundary: " + stopped);
+        assertEquals(100, stopped.getJsonNumber("apiLimitToday").longValue());
+        assertTrue(stopped.getJsonNumber("apiRemainingToday").longValue() < 100, stopped.toString());
+        assertTrue(sim.dailyApiUsage() < 100, "the org was not taken to its limit");
+
+        sim.faults().dailyLimit(1_000_000);
+        Api.Reply next = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "full").build());
+        assertEquals(stopped.getString("id"), next.json().getString("id"), "the stopped run is resumed");
+        completed(next.json());
+    }
+
     // ---- helpers ----
+
+    /** The partner's certifications of an org role value completed this year, counted here from the records. */
+    private long completedCertifications(String partner, String orgRole) {
+        return sim.org().query("SELECT Completed_Date__c FROM Partner_Certification__c WHERE Account__c = '" + partner
+                        + "' AND Status__c = 'Completed' AND Role__c = '" + orgRole + "'").stream()
+                .filter(c -> c.get("Completed_Date__c") != null
+                        && LocalDate.parse(String.valueOf(c.get("Completed_Date__c"))).getYear() == THIS_YEAR)
+                .count();
+    }
 
     private JsonObject start(String mode) {
         return SyncFixtures.start(admin, mode);

@@ -202,6 +202,42 @@ class WriteBackIT {
     }
 
     @Test
+    void tierARuleWroteToTheProgramMemberIsReadBackSoTwoMoreSyncsWriteNothingMore() {
+        String program = org.insert("ChannelProgram", Map.of("Name", "Program " + System.nanoTime(), "IsActive", true));
+        String gold = org.insert("ChannelProgramLevel", Map.of("Name", "Gold", "ProgramId", program, "Rank", 3));
+        String platinum = org.insert("ChannelProgramLevel", Map.of("Name", "Platinum", "ProgramId", program, "Rank", 4));
+        // the Account's own tier field says Gold and nobody updates it: the org's tier is the member's level
+        String account = partnerInOrg("Gold");
+        org.update(account, Map.of("Partner_Tier__c", "Gold"));
+        String member = org.insert("ChannelProgramMember", Map.of("PartnerId", account, "ProgramId", program, "LevelId", gold));
+        String template = template();
+        var saved = admin.post("/jbp/api/v1/incentive-rules", rule("Platinum once certified " + System.nanoTime(), template,
+                "certifications_completed(technical) >= 1", "Platinum"));
+        assertEquals(201, saved.status(), saved.body());
+        String plan = approvedPlan(account, template, 10_000);
+        deliverUntilQuiet();
+        org.insert("Partner_Certification__c", Map.of("Name", "Architect", "Account__c", account, "Role__c", "Technical",
+                "Status__c", "Completed", "Completed_Date__c", java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+
+        SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
+        deliverUntilQuiet();
+        assertEquals(platinum, org.get(member).orElseThrow().get("LevelId"), "the rule fired and its write was delivered");
+        Object writtenAt = org.get(member).orElseThrow().get("SystemModstamp");
+        for (int i = 0; i < 2; i++) {
+            SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
+            deliverUntilQuiet();
+        }
+        var history = admin.get("/jbp/api/v1/partners/" + account + "/tier-history").array();
+        assertEquals(1, history.size(), "one tier change over three syncs: " + history);
+        assertEquals(writtenAt, org.get(member).orElseThrow().get("SystemModstamp"), "the member was not written again");
+        assertTrue(admin.get("/jbp/api/v1/partners").array().getValuesAs(JsonObject.class).stream()
+                .anyMatch(p -> account.equals(p.getString("accountId")) && "Platinum".equals(p.getString("tier"))),
+                "the sync reads Platinum back from the member's level");
+        assertEquals(1, admin.get("/jbp/api/v1/plans/" + plan + "/actuals").json()
+                .getJsonNumber("certifications_completed(TECHNICAL)").intValue());
+    }
+
+    @Test
     void mdfEligibilityFromARuleFlagsCampaignsOverTheCapAtSubmit() {
         String account = partnerInOrg("Gold");
         String template = template();

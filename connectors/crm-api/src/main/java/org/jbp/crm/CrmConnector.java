@@ -43,6 +43,15 @@ public interface CrmConnector extends AutoCloseable {
     /** Applies writes idempotently (keyed by their external ids) and returns one result per write, in order. */
     List<WriteResult> apply(List<? extends CrmWrite> writes);
 
+    /** The CRM's own clock: watermarks come from it, so a skewed local clock cannot skip changes. */
+    Instant serverTime();
+
+    /** The CRM's corporate currency and the rates of its active currencies, read once per connector. */
+    CurrencyRates currencies();
+
+    /** The org's daily API usage and limit as the last response reported them; empty before the first call. */
+    java.util.Optional<ApiUsage> apiUsage();
+
     /** API calls this connector has made since it was created, for budgets and benchmarks. */
     long apiCallsUsed();
 

@@ -39,8 +39,9 @@ public record KpiFactQuery(Set<String> sourceKeys, Set<String> partnerIds, boole
         return new KpiFactQuery(sourceKeys, Set.of(), true, periodStart, periodEnd);
     }
 
-    /** Quarters the period touches; the aggregation returns at most this many rows per partner and breakdown value. */
-    public int quarterCount() {
-        return Quarter.countBetween(periodStart, periodEnd);
+    /** Months the period touches; the aggregation returns at most this many rows per partner and breakdown value. */
+    public int monthCount() {
+        return (periodEnd.getYear() - periodStart.getYear()) * 12 + periodEnd.getMonthValue()
+                - periodStart.getMonthValue() + 1;
     }
 }

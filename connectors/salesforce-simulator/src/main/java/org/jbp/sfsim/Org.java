@@ -52,6 +52,87 @@ public final class Org {
         WriteResult r = store.write(() -> store.insert(store.type("User"), admin, RecordStore.Mode.SYSTEM));
         this.adminUserId = r.id();
         store.currentUserId(adminUserId);
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("Name", organizationName);
+        organization.put("FiscalYearStartMonth", 1);
+        organization.put("UsesStartDateAsFiscalYearName", false);
+        organization.put("TimeZoneSidKey", "GMT");
+        organization.put("DefaultLocaleSidKey", "en_US");
+        this.organizationRecordId = store.write(() -> store.insert(store.type("Organization"), organization,
+                RecordStore.Mode.SYSTEM)).id();
+    }
+
+    private final String organizationRecordId;
+
+    /**
+     * A standard fiscal year starting in {@code startMonth}, named by its start or end year; FISCAL_YEAR() and
+     * FISCAL_QUARTER() follow it, and the Organization record shows it.
+     */
+    public Org fiscalYear(int startMonth, boolean usesStartDateAsFiscalYearName) {
+        store.calendar(new org.jbp.sfsim.store.OrgCalendar(startMonth, usesStartDateAsFiscalYearName, false));
+        store.write(() -> store.update(organizationRecordId, Map.of("FiscalYearStartMonth", startMonth,
+                "UsesStartDateAsFiscalYearName", usesStartDateAsFiscalYearName), java.util.Set.of(),
+                RecordStore.Mode.SYSTEM));
+        return this;
+    }
+
+    /**
+     * Turns the org multi-currency: CurrencyIsoCode appears on money objects (new records without one get the
+     * corporate currency), one active CurrencyType per code with its rate against the corporate currency, and
+     * aggregates of currency fields come back in the corporate currency.
+     */
+    public Org multiCurrency(String corporateIsoCode, Map<String, Double> ratesAgainstCorporate) {
+        store.multiCurrency(corporateIsoCode);
+        Map<String, Double> all = new java.util.TreeMap<>(ratesAgainstCorporate);
+        all.put(corporateIsoCode, 1.0);
+        all.forEach((code, rate) -> insert("CurrencyType", Map.of("IsoCode", code, "ConversionRate", rate,
+                "DecimalPlaces", 2, "IsActive", true, "IsCorporate", code.equals(corporateIsoCode))));
+        return this;
+    }
+
+    public boolean multiCurrency() {
+        return store.multiCurrency();
+    }
+
+    public String corporateCurrency() {
+        return store.corporateCurrency();
+    }
+
+    public boolean hidden(org.jbp.sfsim.store.FieldDef field) {
+        return store.hidden(field);
+    }
+
+    /**
+     * A dated rate (advanced currency management) from {@code start}; NextStartDate of the code's rates is kept
+     * as Salesforce keeps it, the start of the next rate, or 9999-12-31 for the latest.
+     */
+    public Org datedRate(String isoCode, java.time.LocalDate start, double rate) {
+        insert("DatedConversionRate", Map.of("IsoCode", isoCode, "StartDate", start, "ConversionRate", rate));
+        List<Map<String, Object>> rates = query("SELECT Id, StartDate FROM DatedConversionRate WHERE IsoCode = '"
+                + isoCode + "' ORDER BY StartDate");
+        for (int i = 0; i < rates.size(); i++) {
+            Object next = i + 1 < rates.size() ? rates.get(i + 1).get("StartDate") : java.time.LocalDate.of(9999, 12, 31);
+            update((String) rates.get(i).get("Id"), Map.of("NextStartDate", next));
+        }
+        return this;
+    }
+
+    /** Custom fiscal years: FISCAL_* date functions are refused. */
+    public Org customFiscalYears() {
+        org.jbp.sfsim.store.OrgCalendar now = store.calendar();
+        store.calendar(new org.jbp.sfsim.store.OrgCalendar(now.fiscalYearStartMonth(),
+                now.usesStartDateAsFiscalYearName(), true));
+        return this;
+    }
+
+    /** The org's default time zone and the admin user's (the one convertTimezone() converts to), e.g. Asia/Tokyo. */
+    public Org timeZone(String timeZoneSidKey) {
+        java.time.ZoneId.of("GMT".equals(timeZoneSidKey) ? "UTC" : timeZoneSidKey);
+        store.write(() -> store.update(organizationRecordId, Map.of("TimeZoneSidKey", timeZoneSidKey),
+                java.util.Set.of(), RecordStore.Mode.SYSTEM));
+        store.write(() -> store.update(adminUserId, Map.of("TimeZoneSidKey", timeZoneSidKey), java.util.Set.of(),
+                RecordStore.Mode.SYSTEM));
+        return this;
     }
 
     /** An empty org on the system clock, for generator and query tests without a server. */

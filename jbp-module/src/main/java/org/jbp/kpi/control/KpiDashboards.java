@@ -42,6 +42,9 @@ public class KpiDashboards {
     TemplateRepository templates;
     @Inject
     Clock clock;
+    /** The rate money actuals were converted with from the org's corporate currency, shown with them. */
+    @Inject
+    org.jbp.plan.control.OrgCurrencies currencies;
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
     /** Fund request state per campaign, from the feature that writes the requests (absent in a bare deployment). */
@@ -69,7 +72,8 @@ public class KpiDashboards {
 
     public record Dashboard(String planId, String status, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf,
                             double elapsedShare, List<Line> kpis, List<Line> targets, List<CampaignFunds> campaigns,
-                            BigDecimal mdfClaimed, List<CertificationProgress> certifications, Instant lastSyncedAt) {
+                            BigDecimal mdfClaimed, List<CertificationProgress> certifications, Instant lastSyncedAt,
+                            org.jbp.plan.control.OrgCurrencies.PlanRate currencyConversion) {
 
         /** The lines an alert watches: KPIs and revenue targets. */
         public List<Line> watched() {
@@ -160,7 +164,8 @@ public class KpiDashboards {
         }
         return new Dashboard(plan.id().toString(), plan.status().name(), start, end, today,
                 Pace.elapsedShare(start, end, today), kpis, targets, campaigns,
-                KpiActuals.periodValue(current, "mdf_claimed"), certifications, lastSynced());
+                KpiActuals.periodValue(current, "mdf_claimed"), certifications, lastSynced(),
+                currencies.rateOf(plan.id()).orElse(null));
     }
 
     private void addTarget(List<Line> lines, String key, String label, String metric, String unit, BigDecimal target,

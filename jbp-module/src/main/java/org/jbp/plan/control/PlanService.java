@@ -59,6 +59,9 @@ public class PlanService {
                           PlanPeriod period, String ownerId, PlanContent content) {
     }
 
+    @Inject
+    OrgCurrencies currencies;
+
     public int fiscalYearStartMonth() {
         return fiscalYearStartMonth;
     }
@@ -70,6 +73,11 @@ public class PlanService {
         }
         Partner partner = partners.find(request.partner()).orElseThrow(() -> ProblemException.invalid(
                 "partnerAccountId", "no partner account " + request.partner() + " is known; sync partners first"));
+        currencies.known().filter(codes -> !codes.contains(request.currency())).ifPresent(codes -> {
+            throw ProblemException.invalid("currency", "the Salesforce org has no active currency "
+                    + request.currency() + "; its currencies are " + codes
+                    + " (actuals could not be converted into the plan's currency)");
+        });
         if (!user.isAdmin() && partner.ownerId() != null && !partner.ownerId().equals(user.id())) {
             throw ProblemException.forbidden("Partner " + partner.name() + " is managed by another channel manager");
         }

@@ -13,13 +13,14 @@ import org.jbp.sync.entity.SyncStatus;
  */
 public record SyncRunView(String id, String mode, String status, String phase, int itemsDone, int itemsTotal,
                           long apiCalls, String errors, Instant startedAt, Instant endedAt, String instance,
-                          int executions, String requestedBy, boolean leaseExpired) {
+                          int executions, String requestedBy, boolean leaseExpired, Long apiRemainingToday,
+                          Long apiLimitToday) {
 
     public static SyncRunView of(SyncRun run, Optional<SyncLease.State> lease) {
         boolean holdsLiveLease = lease.filter(l -> run.id().equals(l.runId()) && !l.expired()).isPresent();
         return new SyncRunView(run.id().toString(), run.mode().name(), run.status().name(), run.phase().name(),
                 run.itemsDone(), run.itemsTotal(), run.apiCalls(), run.errors(), run.startedAt(), run.endedAt(),
                 run.instance(), run.executions(), run.requestedBy(),
-                run.status() == SyncStatus.RUNNING && !holdsLiveLease);
+                run.status() == SyncStatus.RUNNING && !holdsLiveLease, run.apiRemainingToday(), run.apiLimitToday());
     }
 }

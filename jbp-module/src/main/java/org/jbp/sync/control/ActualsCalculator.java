@@ -30,7 +30,11 @@ public final class ActualsCalculator {
     }
 
     /** What the sync needs of a plan: whose facts, over which period. */
-    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end, String currency) {
+        public PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+            this(planId, partnerId, start, end, null);
+        }
+
         public PlanScope {
             Objects.requireNonNull(planId, "plan id is required");
             Objects.requireNonNull(partnerId, "partner id is required");
@@ -112,7 +116,9 @@ public final class ActualsCalculator {
     /**
      * The actuals of one plan from its partner's facts: every source key gets a period value and one value per
      * quarter of the plan (zero when the CRM has nothing), so a value that drops to nothing is recorded as 0.
-     * A CRM quarter counts towards the plan quarter its first day falls in; facts outside the period are ignored.
+     * A calendar month counts towards the plan quarter in which its first day inside the period falls, so plan
+     * quarters follow the plan's own period (a fiscal year from April, a period from February); months outside the
+     * period are ignored. A period starting or ending mid-month takes that month's facts as the query bounded them.
      */
     public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
                                                   Collection<String> sourceKeys) {
@@ -125,8 +131,11 @@ public final class ActualsCalculator {
             if (!plan.partnerId().equals(fact.partnerId()) || !sourceKeys.contains(fact.sourceKey())) {
                 continue;
             }
-            LocalDate first = LocalDate.of(fact.quarter().year(), (fact.quarter().quarter() - 1) * 3 + 1, 1);
-            int index = quarterIndex(quarters, first);
+            LocalDate first = fact.month().atDay(1);
+            if (fact.month().atEndOfMonth().isBefore(plan.start())) {
+                continue;
+            }
+            int index = quarterIndex(quarters, first.isBefore(plan.start()) ? plan.start() : first);
             if (index == 0) {
                 continue;
             }
@@ -140,6 +149,25 @@ public final class ActualsCalculator {
             }
         }
         return values;
+    }
+
+    /**
+     * As {@link #compute(PlanScope, Collection, Collection)}, with the facts of {@code moneySources} (which arrive in
+     * the CRM's corporate currency) multiplied by {@code rate} into the plan's currency.
+     */
+    public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
+                                                  Collection<String> sourceKeys, Set<String> moneySources,
+                                                  BigDecimal rate) {
+        if (rate.compareTo(BigDecimal.ONE) == 0) {
+            return compute(plan, partnerFacts, sourceKeys);
+        }
+        List<KpiFact> converted = new ArrayList<>();
+        for (KpiFact f : partnerFacts) {
+            converted.add(!moneySources.contains(f.sourceKey()) ? f : new KpiFact(f.sourceKey(), f.partnerId(),
+                    f.month(), f.breakdown(), f.value().multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP),
+                    f.rowCount()));
+        }
+        return compute(plan, converted, sourceKeys);
     }
 
     private static int quarterIndex(List<LocalDate[]> quarters, LocalDate day) {

@@ -63,7 +63,9 @@ public class CrmConnectorProducer {
     /** The KPI mapping in force, validated at first use with errors that name the line at fault. */
     public synchronized KpiMapping mapping() {
         if (mapping == null) {
-            mapping = mappingFile.map(Path::of).map(KpiMappingLoader::load).orElseGet(KpiMappingLoader::loadDefault);
+            KpiMapping loaded = mappingFile.map(Path::of).map(KpiMappingLoader::load)
+                    .orElseGet(KpiMappingLoader::loadDefault);
+            mapping = PlanMappingCheck.check(loaded, mappingFile.orElse("the default KPI mapping"));
         }
         return mapping;
     }

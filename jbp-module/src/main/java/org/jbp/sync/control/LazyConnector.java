@@ -60,6 +60,21 @@ final class LazyConnector implements CrmConnector {
     }
 
     @Override
+    public java.util.Optional<org.jbp.crm.ApiUsage> apiUsage() {
+        return producer.delegate().apiUsage();
+    }
+
+    @Override
+    public Instant serverTime() {
+        return producer.delegate().serverTime();
+    }
+
+    @Override
+    public org.jbp.crm.CurrencyRates currencies() {
+        return producer.delegate().currencies();
+    }
+
+    @Override
     public long apiCallsUsed() {
         return producer.delegate().apiCallsUsed();
     }

@@ -41,6 +41,16 @@ public class SyncConnectors {
         return used - (before == null ? 0 : before);
     }
 
+    /** Calls made since the last {@link #takeCalls}, without taking them. */
+    public long pendingCalls(UUID runId) {
+        CrmConnector connector = open.get(runId);
+        if (connector == null) {
+            return 0;
+        }
+        Long before = counted.get(runId);
+        return connector.apiCallsUsed() - (before == null ? 0 : before);
+    }
+
     public void close(UUID runId) {
         CrmConnector connector = open.remove(runId);
         counted.remove(runId);

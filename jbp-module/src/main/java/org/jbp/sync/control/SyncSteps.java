@@ -19,7 +19,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.math.BigDecimal;
 import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CurrencyRates;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.PartnerAccount;
@@ -68,6 +70,10 @@ public class SyncSteps {
     @Inject
     @ConfigProperty(name = "jbp.sync.watermark-overlap", defaultValue = "PT1M")
     Duration watermarkOverlap;
+    /** The share of the org's daily API limit one run may use. */
+    @Inject
+    @ConfigProperty(name = "jbp.sync.api-share", defaultValue = "0.10")
+    double apiShare;
 
     /** The hook for alert evaluation after the actuals step (the kpi feature registers it). */
     @Inject
@@ -83,8 +89,9 @@ public class SyncSteps {
         if (!run.enter(SyncPhase.PARTNERS, 0)) {
             return;
         }
-        run.takeWatermarkCandidate(clock.instant().minus(watermarkOverlap));
         CrmConnector crm = connectors.forRun(runId);
+        // Salesforce's clock, not ours: records stamped by Salesforce between our clock and its are not skipped
+        run.takeWatermarkCandidate(crm.serverTime().minus(watermarkOverlap));
         Set<String> sourceKeys = sourceKeys();
         Optional<Instant> sourcesSince = oldestWatermark(sourceKeys);
         if (run.mode() == SyncMode.INCREMENTAL && sourcesSince.isEmpty()) {
@@ -218,11 +225,27 @@ public class SyncSteps {
         Map<String, Set<String>> touched = run.mode() == SyncMode.INCREMENTAL
                 ? store.touchedSources(runId, partnerIds) : Map.of();
         String last = run.checkpoint();
+        // money facts arrive in the org's corporate currency; each plan gets them in its own
+        CurrencyRates rates = connectors.forRun(runId).currencies();
+        store.saveCurrencies(rates);
+        Set<String> money = moneySources();
         for (PlanScope plan : plans) {
             List<KpiFact> own = facts.stream().filter(f -> f.partnerId().equals(plan.partnerId())).toList();
-            Set<String> read = run.mode() == SyncMode.INCREMENTAL
-                    ? touched.getOrDefault(plan.partnerId(), Set.of()) : keys;
-            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read), SOURCE, BY,
+            Set<String> read = new HashSet<>(run.mode() == SyncMode.INCREMENTAL
+                    ? touched.getOrDefault(plan.partnerId(), Set.of()) : keys);
+            String currency = plan.currency() == null ? rates.corporate() : plan.currency();
+            Optional<BigDecimal> rate = rates.rateTo(currency);
+            if (rate.isEmpty()) {
+                // a plan in a currency the org does not have (made before its currencies were known): its money
+                // actuals keep their last values rather than being shown in the wrong currency
+                LOG.warning("plan " + plan.planId() + " is in " + currency + ", which the org does not have "
+                        + rates.codes() + "; its money actuals are not updated");
+                read.removeAll(money);
+            } else {
+                store.recordRate(plan.planId(), rates.corporate(), currency, rate.get());
+            }
+            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read, money,
+                            rate.orElse(BigDecimal.ONE)), SOURCE, BY,
                     metric -> ActualsCalculator.belongsTo(metric, read));
             last = plan.planId().toString();
         }
@@ -267,6 +290,13 @@ public class SyncSteps {
         if (!launcher.instanceId().equals(run.instance()) || run.status() != SyncStatus.RUNNING) {
             throw new IllegalStateException("sync run " + runId + " is no longer this instance's to run");
         }
+        // each step starts within the run's share of the org's daily limit, or the run stops there (resumably)
+        Optional<org.jbp.crm.ApiUsage> usage = connectors.forRun(runId).apiUsage();
+        usage.ifPresent(u -> run.orgBudget(u.used(), u.limit()));
+        Optional<CrmException> over = ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId), usage, apiShare);
+        if (over.isPresent()) {
+            throw over.get();
+        }
         lease.renew(runId, launcher.instanceId(), launcher.leaseTtl());
         return run;
     }
@@ -277,6 +307,16 @@ public class SyncSteps {
 
     private List<List<String>> fetchUnits(SyncRun run) {
         return ActualsCalculator.fetchUnits(connectors.mapping(), run.mode() == SyncMode.INCREMENTAL);
+    }
+
+    private Set<String> moneySources() {
+        Set<String> money = new HashSet<>();
+        connectors.mapping().sources().forEach((key, source) -> {
+            if (source.unit() == org.jbp.crm.mapping.KpiSource.Unit.CURRENCY) {
+                money.add(key);
+            }
+        });
+        return money;
     }
 
     private Set<String> sourceKeys() {

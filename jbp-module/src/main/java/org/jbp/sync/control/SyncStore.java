@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.crm.KpiFact;
-import org.jbp.crm.Quarter;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
 
 /**
@@ -45,7 +44,7 @@ public class SyncStore {
      * (late CRM entries still land in the period-end figures). Ordered by id, the actuals step's checkpoint order.
      */
     public List<PlanScope> eligiblePlans(Optional<UUID> touchedByRun) {
-        String sql = "select p.id, p.partner_account_id, p.period_start, p.period_end from business_plan p "
+        String sql = "select p.id, p.partner_account_id, p.period_start, p.period_end, p.currency from business_plan p "
                 + "where (p.status = 'ACTIVE' or (p.status = 'CLOSED' and p.closed_at >= ?1))"
                 + (touchedByRun.isPresent()
                 ? " and p.partner_account_id in (select distinct t.partner_id from sync_touched t where t.run_id = cast(?2 as uuid))" : "")
@@ -56,7 +55,8 @@ public class SyncStore {
         List<PlanScope> plans = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            plans.add(new PlanScope(uuid(r[0]), (String) r[1], localDate(r[2]), localDate(r[3])));
+            plans.add(new PlanScope(uuid(r[0]), (String) r[1], localDate(r[2]), localDate(r[3]),
+                    r[4] == null ? null : r[4].toString().trim()));
         }
         return plans;
     }
@@ -90,7 +90,7 @@ public class SyncStore {
         for (int from = 0; from < all.size(); from += 500) {
             List<KpiFact> slice = all.subList(from, Math.min(all.size(), from + 500));
             StringBuilder sql = new StringBuilder(
-                    "insert into sync_fact (run_id, source_key, partner_id, year, quarter, breakdown, value) values ");
+                    "insert into sync_fact (run_id, source_key, partner_id, year, month, breakdown, value) values ");
             int p = 1;
             for (int i = 0; i < slice.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(cast(?").append(p++).append(" as uuid),?").append(p++)
@@ -101,12 +101,38 @@ public class SyncStore {
             p = 1;
             for (KpiFact fact : slice) {
                 insert.setParameter(p++, runId.toString()).setParameter(p++, fact.sourceKey())
-                        .setParameter(p++, fact.partnerId()).setParameter(p++, fact.quarter().year())
-                        .setParameter(p++, fact.quarter().quarter()).setParameter(p++, fact.breakdown().orElse(""))
+                        .setParameter(p++, fact.partnerId()).setParameter(p++, fact.month().getYear())
+                        .setParameter(p++, fact.month().getMonthValue()).setParameter(p++, fact.breakdown().orElse(""))
                         .setParameter(p++, fact.value());
             }
             insert.executeUpdate();
         }
+    }
+
+    /** Replaces the stored currencies of the org with those just read. */
+    public void saveCurrencies(org.jbp.crm.CurrencyRates rates) {
+        em.createNativeQuery("delete from org_currency").executeUpdate();
+        Timestamp now = Timestamp.from(clock.instant());
+        rates.rates().forEach((code, rate) -> em.createNativeQuery(
+                        "insert into org_currency (iso_code, rate, corporate, read_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, code).setParameter(2, rate).setParameter(3, code.equals(rates.corporate()))
+                .setParameter(4, now).executeUpdate());
+    }
+
+    /** Records the rate a plan's money actuals were converted with, when it differs from the one recorded. */
+    public void recordRate(UUID planId, String from, String to, BigDecimal rate) {
+        List<?> current = em.createNativeQuery("select rate from plan_fx_rate where plan_id = cast(?1 as uuid) "
+                + "and from_currency = ?2 and to_currency = ?3").setParameter(1, planId.toString())
+                .setParameter(2, from).setParameter(3, to).getResultList();
+        if (!current.isEmpty() && ((BigDecimal) current.get(0)).compareTo(rate) == 0) {
+            return;
+        }
+        em.createNativeQuery("delete from plan_fx_rate where plan_id = cast(?1 as uuid)")
+                .setParameter(1, planId.toString()).executeUpdate();
+        em.createNativeQuery("insert into plan_fx_rate (plan_id, from_currency, to_currency, rate, recorded_at) "
+                        + "values (cast(?1 as uuid), ?2, ?3, ?4, ?5)").setParameter(1, planId.toString())
+                .setParameter(2, from).setParameter(3, to).setParameter(4, rate)
+                .setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
     }
 
     /** The facts a run fetched for the given partners. */
@@ -116,11 +142,11 @@ public class SyncStore {
         }
         List<KpiFact> facts = new ArrayList<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select source_key, partner_id, year, quarter, breakdown, value "
+        List<Object[]> rows = em.createNativeQuery("select source_key, partner_id, year, month, breakdown, value "
                         + "from sync_fact where run_id = cast(?1 as uuid) and partner_id = any (string_to_array(?2, ','))")
                 .setParameter(1, runId.toString()).setParameter(2, String.join(",", partnerIds)).getResultList();
         for (Object[] r : rows) {
-            facts.add(new KpiFact((String) r[0], (String) r[1], new Quarter(((Number) r[2]).intValue(),
+            facts.add(new KpiFact((String) r[0], (String) r[1], java.time.YearMonth.of(((Number) r[2]).intValue(),
                     ((Number) r[3]).intValue()), Optional.ofNullable((String) r[4]).filter(b -> !b.isEmpty()), (BigDecimal) r[5], 0));
         }
         return facts;

@@ -47,6 +47,10 @@ public class SyncRun {
     private String checkpoint;
     @Column(name = "watermark_candidate")
     private Instant watermarkCandidate;
+    @Column(name = "api_used_today")
+    private Long apiUsedToday;
+    @Column(name = "api_limit_today")
+    private Long apiLimitToday;
     @Version
     private long version;
 
@@ -101,6 +105,21 @@ public class SyncRun {
 
     public void usedCalls(long calls) {
         apiCalls += calls;
+    }
+
+    /** The org's usage and limit today as the last Salesforce response of this run reported them. */
+    public void orgBudget(long usedToday, long limitToday) {
+        apiUsedToday = usedToday;
+        apiLimitToday = limitToday;
+    }
+
+    /** Requests the org has left today, null before the run's first response. */
+    public Long apiRemainingToday() {
+        return apiUsedToday == null || apiLimitToday == null ? null : Math.max(0, apiLimitToday - apiUsedToday);
+    }
+
+    public Long apiLimitToday() {
+        return apiLimitToday;
     }
 
     public void takeWatermarkCandidate(Instant candidate) {

@@ -195,6 +195,21 @@ class PeopleReadBackTest {
         }
 
         @Override
+        public Instant serverTime() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.jbp.crm.CurrencyRates currencies() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<org.jbp.crm.ApiUsage> apiUsage() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jbp.crm.KpiFact;
-import org.jbp.crm.Quarter;
+import java.time.YearMonth;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiMappingLoader;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
@@ -36,8 +36,8 @@ class ActualsCalculatorTest {
         assertEquals(List.of(
                 List.of("campaign_leads", "campaigns_completed"),
                 List.of("certifications_completed"),
-                List.of("co_sell_engagements", "deals_registered", "open_pipeline_weighted", "pipeline_created",
-                        "revenue_won"),
+                List.of("co_sell_engagements"),
+                List.of("deals_registered", "open_pipeline_weighted", "pipeline_created", "revenue_won"),
                 List.of("mdf_claimed")), units, "ordered by first key, the checkpoint of a resumed run");
     }
 
@@ -55,12 +55,40 @@ class ActualsCalculatorTest {
     void onlyTheSourcesAskedForAreComputed() {
         PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         List<KpiFact> facts = List.of(
-                new KpiFact("revenue_won", PARTNER, new Quarter(2026, 2), Optional.empty(), new BigDecimal("250"), 2),
-                new KpiFact("pipeline_created", PARTNER, new Quarter(2026, 1), Optional.empty(), new BigDecimal("9"), 1));
+                new KpiFact("revenue_won", PARTNER, YearMonth.of(2026, 5), Optional.empty(), new BigDecimal("250"), 2),
+                new KpiFact("pipeline_created", PARTNER, YearMonth.of(2026, 1), Optional.empty(), new BigDecimal("9"), 1));
         Map<String, BigDecimal> values = ActualsCalculator.compute(plan, facts, Set.of("revenue_won"));
         assertEquals(new BigDecimal("250"), values.get("revenue_won"));
         assertEquals(new BigDecimal("250"), values.get("revenue_won#2"));
         assertEquals(BigDecimal.ZERO, values.get("revenue_won#1"));
         assertFalse(values.containsKey("pipeline_created"), "a source not re-read keeps its recorded values");
+    }
+
+    private static KpiFact won(int year, int month, String amount) {
+        return new KpiFact("revenue_won", PARTNER, YearMonth.of(year, month), Optional.empty(), new BigDecimal(amount), 1);
+    }
+
+    @Test
+    void aFiscalYearFromAprilGetsEveryMonthInItsOwnQuarters() {
+        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+        Map<String, BigDecimal> values = ActualsCalculator.compute(plan, List.of(won(2026, 4, "1"), won(2026, 6, "2"),
+                won(2026, 7, "10"), won(2026, 12, "100"), won(2027, 1, "1000"), won(2027, 3, "2000"),
+                won(2026, 3, "99999")), Set.of("revenue_won"));
+        assertEquals(List.of(new BigDecimal("3"), new BigDecimal("10"), new BigDecimal("100"), new BigDecimal("3000")),
+                List.of(values.get("revenue_won#1"), values.get("revenue_won#2"), values.get("revenue_won#3"),
+                        values.get("revenue_won#4")), "fiscal Q1 is April-June, not plan Q4: " + values);
+        assertEquals(new BigDecimal("3113"), values.get("revenue_won"), "March 2026 is before the period");
+    }
+
+    @Test
+    void aPeriodFromMidFebruaryKeepsItsFirstMonthAndFillsItsLastQuarter() {
+        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 2, 15), LocalDate.of(2027, 2, 14));
+        Map<String, BigDecimal> values = ActualsCalculator.compute(plan, List.of(won(2026, 2, "1"), won(2026, 5, "10"),
+                won(2026, 11, "100"), won(2027, 1, "1000"), won(2027, 2, "2000")), Set.of("revenue_won"));
+        // months are whole: May starts inside quarter 1 (15 Feb - 14 May), so May counts there
+        assertEquals(new BigDecimal("11"), values.get("revenue_won#1"), "February counts, it is not before the period");
+        assertEquals(new BigDecimal("100"), values.get("revenue_won#3"));
+        assertEquals(new BigDecimal("3000"), values.get("revenue_won#4"), "quarter 4 (15 Nov - 14 Feb) is not 0");
+        assertEquals(new BigDecimal("3111"), values.get("revenue_won"));
     }
 }

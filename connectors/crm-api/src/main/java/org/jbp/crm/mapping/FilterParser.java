@@ -30,6 +30,24 @@ final class FilterParser {
         return new FilterParser(text).filter();
     }
 
+    /** A comma-separated list of quoted texts, {@code 'Pre-Sales', 'Presales'}, with the filters' escapes. */
+    static List<String> texts(String text) {
+        FilterParser parser = new FilterParser(text);
+        List<String> values = new ArrayList<>();
+        do {
+            parser.skipSpaces();
+            if (parser.position >= text.length() || text.charAt(parser.position) != '\'') {
+                throw parser.problem("expected quoted text like 'Pre-Sales' at column " + (parser.position + 1));
+            }
+            values.add(parser.quoted());
+            parser.skipSpaces();
+        } while (parser.accept(','));
+        if (parser.position < text.length()) {
+            throw parser.problem("unexpected '" + text.substring(parser.position) + "' after the values");
+        }
+        return values;
+    }
+
     private FieldFilter filter() {
         skipSpaces();
         String field = field();

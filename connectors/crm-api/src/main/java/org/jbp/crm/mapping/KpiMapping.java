@@ -15,6 +15,14 @@ public record KpiMapping(QuarterBasis quarterBasis, PartnerSource partners, Map<
         Objects.requireNonNull(writeTargets, "Write targets are required.");
     }
 
+    /**
+     * Whether a partner's tier is the name of its ChannelProgramMember's level: it is where JBP writes tiers
+     * with {@link WriteTargets.TierTarget#CHANNEL_PROGRAM_MEMBER}, so it is where the tier is read.
+     */
+    public boolean tiersFromProgramMembers() {
+        return writeTargets.tierTarget() == WriteTargets.TierTarget.CHANNEL_PROGRAM_MEMBER;
+    }
+
     public Optional<KpiSource> source(String key) {
         return Optional.ofNullable(sources.get(key));
     }

@@ -34,10 +34,12 @@ public final class KpiMappingLoader {
     private static final Pattern SOURCE_KEY = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern OBJECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern KPI_KEY = Pattern.compile("kpi\\.([^.]+)\\.(.+)");
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final String BREAKDOWN_LABEL = "breakdown-label.";
     private static final Pattern AGGREGATE = Pattern.compile("(SUM|COUNT|COUNT_DISTINCT)\\s*\\(\\s*([^)]*?)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> KPI_PROPERTIES = Set.of("object", "partner-field", "date-field", "date-type",
-            "aggregate", "breakdown-field", "breakdown-cardinality");
+            "aggregate", "breakdown-field", "breakdown-cardinality", "unit");
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("quarter-basis", "partner.object", "partner.tier-field",
             "partner.type-field", "partner.owner-field", "partner.region-field", "partner.country-field",
             "write.tier.target", "write.tier.account-field", "write.fund-request.external-id-field",
@@ -97,6 +99,7 @@ public final class KpiMappingLoader {
             PartnerSource partners = partnerSource();
             Map<String, KpiSource> sources = kpiSources();
             WriteTargets writeTargets = writeTargets();
+            partners = tierReadWhereWritten(partners, writeTargets);
             checkUnknownKeys();
             if (!problems.isEmpty()) {
                 throw new KpiMappingException(sourceName, problems);
@@ -139,6 +142,29 @@ public final class KpiMappingLoader {
                     optionalField("partner.country-field"));
         }
 
+        /**
+         * A tier read from anywhere but where JBP writes it is stale after every tier change: the next sync would
+         * restore the old tier and the rule would fire again. So the read follows the write target.
+         */
+        private PartnerSource tierReadWhereWritten(PartnerSource partners, WriteTargets targets) {
+            Entry tierField = entries.get("partner.tier-field");
+            boolean set = tierField != null && !tierField.value().isEmpty();
+            if (targets.tierTarget() == WriteTargets.TierTarget.CHANNEL_PROGRAM_MEMBER) {
+                if (set) {
+                    problems.add(tierField.where() + ": tiers are written to ChannelProgramMember.LevelId "
+                            + "(write.tier.target), so they are read from there (ChannelProgramLevel.Name); remove "
+                            + "this key, or set write.tier.target = ACCOUNT_FIELD with write.tier.account-field = "
+                            + tierField.value());
+                }
+                return partners.withTierField(Optional.empty());
+            }
+            if (set && !tierField.value().equals(targets.tierAccountField())) {
+                problems.add(tierField.where() + ": tiers are written to Account." + targets.tierAccountField()
+                        + " (write.tier.account-field) and must be read from the same field");
+            }
+            return partners.withTierField(Optional.of(targets.tierAccountField()));
+        }
+
         private Map<String, KpiSource> kpiSources() {
             Map<String, KpiSource> sources = new TreeMap<>();
             for (String key : sourceKeys()) {
@@ -151,16 +177,61 @@ public final class KpiMappingLoader {
                 List<FieldFilter> filters = filters(prefix + "filter.");
                 Optional<String> breakdown = optionalField(prefix + "breakdown-field");
                 int cardinality = positiveInt(prefix + "breakdown-cardinality", 10);
+                Map<String, String> labels = breakdownLabels(prefix, breakdown.isPresent());
+                KpiSource.Unit unit = enumValue(prefix + "unit", KpiSource.Unit.class, KpiSource.Unit.NUMBER);
+                if (unit == KpiSource.Unit.CURRENCY && aggregate != null
+                        && aggregate.function() != Aggregate.Function.SUM) {
+                    problems.add(entries.get(prefix + "unit").where() + ": only a SUM of a currency field is money");
+                }
                 if (object != null && partnerField != null && dateField != null && dateType != null
                         && aggregate != null) {
                     sources.put(key, new KpiSource(key, object, partnerField, dateField, dateType, aggregate,
-                            filters, breakdown, cardinality));
+                            filters, breakdown, cardinality, labels, unit == null ? KpiSource.Unit.NUMBER : unit));
                 }
             }
             if (sources.isEmpty() && problems.isEmpty()) {
                 problems.add("no KPI sources: expected keys like kpi.pipeline_created.object");
             }
             return sources;
+        }
+
+        /**
+         * {@code kpi.<key>.breakdown-label.PRE_SALES = 'Pre-Sales', 'Presales'}: the CRM values (picklist API
+         * names) that a fact reports under the label. A CRM value may belong to one label only.
+         */
+        private Map<String, String> breakdownLabels(String prefix, boolean hasBreakdown) {
+            Map<String, String> labels = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, Entry> labelledBy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (Entry entry : entries.values()) {
+                if (!entry.key().startsWith(prefix + BREAKDOWN_LABEL)) {
+                    continue;
+                }
+                String label = entry.key().substring((prefix + BREAKDOWN_LABEL).length());
+                if (!hasBreakdown) {
+                    problems.add(entry.where() + ": breakdown labels need " + prefix + "breakdown-field");
+                    continue;
+                }
+                if (!LABEL.matcher(label).matches()) {
+                    problems.add(entry.where() + ": label '" + label + "' must be letters, digits and _");
+                    continue;
+                }
+                List<String> values;
+                try {
+                    values = FilterParser.texts(entry.value());
+                } catch (IllegalArgumentException e) {
+                    problems.add(entry.where() + ": invalid values '" + entry.value() + "': " + e.getMessage());
+                    continue;
+                }
+                for (String value : values) {
+                    Entry earlier = labelledBy.putIfAbsent(value, entry);
+                    if (earlier != null) {
+                        problems.add(entry.where() + ": '" + value + "' is already labelled on line " + earlier.line());
+                    } else {
+                        labels.put(value, label);
+                    }
+                }
+            }
+            return new java.util.HashMap<>(labels);
         }
 
         private Set<String> sourceKeys() {
@@ -181,9 +252,10 @@ public final class KpiMappingLoader {
                             + "' must be lower case letters, digits and _");
                     continue;
                 }
-                if (!KPI_PROPERTIES.contains(property) && !property.startsWith("filter.")) {
+                if (!KPI_PROPERTIES.contains(property) && !property.startsWith("filter.")
+                        && !property.startsWith(BREAKDOWN_LABEL)) {
                     problems.add(entry.where() + ": unknown property '" + property + "', expected one of "
-                            + new java.util.TreeSet<>(KPI_PROPERTIES) + " or filter.<name>");
+                            + new java.util.TreeSet<>(KPI_PROPERTIES) + ", filter.<name> or breakdown-label.<LABEL>");
                     continue;
                 }
                 keys.add(sourceKey);

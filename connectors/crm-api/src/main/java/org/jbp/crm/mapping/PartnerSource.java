@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which records are partner accounts and which fields carry their attributes; empty fields are not read. */
+/**
+ * Which records are partner accounts and which fields carry their attributes; empty fields are not read.
+ * {@code tierField} is empty when tiers come from channel program membership (see {@link KpiMapping#tiersFromProgramMembers()}).
+ */
 public record PartnerSource(String object, List<FieldFilter> filters, Optional<String> tierField,
                             Optional<String> typeField, Optional<String> ownerField, Optional<String> regionField,
                             Optional<String> countryField) {
@@ -16,5 +19,9 @@ public record PartnerSource(String object, List<FieldFilter> filters, Optional<S
         Objects.requireNonNull(ownerField);
         Objects.requireNonNull(regionField);
         Objects.requireNonNull(countryField);
+    }
+
+    PartnerSource withTierField(Optional<String> field) {
+        return new PartnerSource(object, filters, field, typeField, ownerField, regionField, countryField);
     }
 }

@@ -48,6 +48,9 @@ class KpiMappingLoaderTest {
         KpiSource certifications = mapping.requireSource("certifications_completed");
         assertEquals(Optional.of("Role__c"), certifications.breakdownField());
         assertEquals(8, certifications.groupsPerPartnerAndQuarter());
+        assertEquals("PRE_SALES", certifications.breakdownLabel("Pre-Sales"), "the org's picklist value, as plans name the role");
+        assertEquals("TECHNICAL", certifications.breakdownLabel("technical"), "picklist values compare without case");
+        assertEquals("Partner", certifications.breakdownLabel("Partner"), "a value the mapping does not name stays as it is");
         assertEquals(DateType.DATETIME, mapping.requireSource("pipeline_created").dateType());
         assertEquals(WriteTargets.TierTarget.CHANNEL_PROGRAM_MEMBER, mapping.writeTargets().tierTarget());
         assertEquals(Optional.empty(), mapping.writeTargets().fundRequestCurrencyField());
@@ -130,5 +133,48 @@ class KpiMappingLoaderTest {
                 "Amount IN 5", "Name > null", "Amount LIKE 5", "Name = 'x' AND", "Stage = 'a\\qb'")) {
             assertThrows(IllegalArgumentException.class, () -> FilterParser.parse(bad), bad);
         }
+    }
+
+    @Test
+    void breakdownLabelsGatherSeveralOrgValuesUnderOneLabel() {
+        KpiSource source = load(MINIMAL + """
+                kpi.revenue_won.breakdown-field = Role__c
+                kpi.revenue_won.breakdown-label.PRE_SALES = 'Pre-Sales', 'Presales', 'O\\'Neil'
+                """).requireSource("revenue_won");
+        assertEquals("PRE_SALES", source.breakdownLabel("Presales"));
+        assertEquals("PRE_SALES", source.breakdownLabel("O'Neil"));
+    }
+
+    @Test
+    void breakdownLabelsAreRefusedWhenTheyCannotApply() {
+        List<String> problems = problemsOf(MINIMAL + """
+                kpi.revenue_won.breakdown-label.SALES = 'Sales'
+                """);
+        assertTrue(problems.get(0).contains("need kpi.revenue_won.breakdown-field"), problems.toString());
+        problems = problemsOf(MINIMAL + """
+                kpi.revenue_won.breakdown-field = Role__c
+                kpi.revenue_won.breakdown-label.SALES = 'Sales', 'Pre-Sales'
+                kpi.revenue_won.breakdown-label.PRE_SALES = 'pre-sales'
+                kpi.revenue_won.breakdown-label.TECHNICAL = Technical
+                kpi.revenue_won.breakdown-label.bad-label = 'X'
+                """);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 8") && p.contains("'pre-sales' is already labelled on line 7")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 9") && p.contains("expected quoted text")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("line 10") && p.contains("must be letters")), problems.toString());
+    }
+
+    @Test
+    void theTierIsReadWhereItIsWritten() {
+        assertTrue(KpiMappingLoader.loadDefault().tiersFromProgramMembers(), "written to ChannelProgramMember, read there");
+        assertEquals(Optional.empty(), KpiMappingLoader.loadDefault().partners().tierField());
+        List<String> problems = problemsOf(MINIMAL + "partner.tier-field = Partner_Tier__c\n");
+        assertTrue(problems.get(0).contains("read from there (ChannelProgramLevel.Name)"), problems.toString());
+        KpiMapping accountField = load(MINIMAL + "write.tier.target = ACCOUNT_FIELD\nwrite.tier.account-field = Level__c\n");
+        assertEquals(Optional.of("Level__c"), accountField.partners().tierField());
+        problems = problemsOf(MINIMAL + "write.tier.target = ACCOUNT_FIELD\nwrite.tier.account-field = Level__c\n"
+                + "partner.tier-field = Partner_Tier__c\n");
+        assertTrue(problems.get(0).contains("must be read from the same field"), problems.toString());
     }
 }

@@ -152,12 +152,12 @@ final class PartnerApi {
         w.element("chatterExternal", "false");
         w.element("currencySymbol", "$");
         w.element("orgAttachmentFileSizeLimit", "5242880");
-        w.element("orgDefaultCurrencyIsoCode", "USD");
+        w.element("orgDefaultCurrencyIsoCode", org.multiCurrency() ? org.corporateCurrency() : "USD");
         w.element("orgDefaultCurrencyLocale", "en_US");
         w.element("orgDisallowHtmlAttachments", "false");
         w.element("orgHasPersonAccounts", "false");
         w.element("organizationId", org.organizationId());
-        w.element("organizationMultiCurrency", "false");
+        w.element("organizationMultiCurrency", Boolean.toString(org.multiCurrency()));
         w.element("organizationName", org.organizationName());
         w.element("profileId", SalesforceIds.of("00e", 3_200_001L));
         w.nil("roleId");
@@ -169,7 +169,7 @@ final class PartnerApi {
         w.element("userLanguage", "en_US");
         w.element("userLocale", "en_US");
         w.element("userName", (String) user.get("Username"));
-        w.element("userTimeZone", "GMT");
+        w.element("userTimeZone", user.get("TimeZoneSidKey") == null ? "GMT" : (String) user.get("TimeZoneSidKey"));
         w.element("userType", "Standard");
         w.element("userUiSkin", "Theme3");
     }
@@ -561,7 +561,9 @@ final class PartnerApi {
         w.element("deprecatedAndHidden", "false");
         w.element("feedEnabled", "false");
         for (FieldDef f : t.fields()) {
-            describeField(w, f);
+            if (!org.hidden(f)) {
+                describeField(w, f);
+            }
         }
         w.element("hasSubtypes", "false");
         w.element("idEnabled", "true");

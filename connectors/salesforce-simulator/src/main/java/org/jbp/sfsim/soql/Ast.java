@@ -9,14 +9,19 @@ final class Ast {
     }
 
     /** A field path (Name, Account.Name) or a function over one (SUM(Amount), COUNT()). */
-    record Operand(String function, String path, Token at) {
+    record Operand(String function, String path, Token at, boolean userTimeZone) {
+        Operand(String function, String path, Token at) {
+            this(function, path, at, false);
+        }
+
         boolean isFunction() {
             return function != null;
         }
 
         String key() {
-            return (function == null ? "" : function.toUpperCase() + "(") + (path == null ? "" : path.toLowerCase())
-                    + (function == null ? "" : ")");
+            String inner = path == null ? "" : userTimeZone ? "converttimezone(" + path.toLowerCase() + ")"
+                    : path.toLowerCase();
+            return (function == null ? "" : function.toUpperCase() + "(") + inner + (function == null ? "" : ")");
         }
     }
 

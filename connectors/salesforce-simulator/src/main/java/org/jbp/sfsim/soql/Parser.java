@@ -11,6 +11,9 @@ final class Parser {
     static final Set<String> FUNCTIONS = Set.of("COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX",
             "CALENDAR_YEAR", "CALENDAR_QUARTER", "CALENDAR_MONTH", "FISCAL_YEAR", "FISCAL_QUARTER", "DAY_ONLY");
 
+    private static final Set<String> DATE_FUNCTIONS = Set.of("CALENDAR_YEAR", "CALENDAR_QUARTER", "CALENDAR_MONTH",
+            "FISCAL_YEAR", "FISCAL_QUARTER", "DAY_ONLY");
+
     private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "LIKE",
             "GROUP", "BY", "ORDER", "ASC", "DESC", "NULLS", "FIRST", "LAST", "LIMIT", "OFFSET", "HAVING", "NULL",
             "TRUE", "FALSE", "USING", "WITH", "FOR", "INCLUDES", "EXCLUDES");
@@ -146,13 +149,24 @@ final class Parser {
             }
             next();
             String path = null;
-            if (peek().kind() == Token.Kind.IDENT) {
+            boolean userTimeZone = false;
+            if (peek().kind() == Token.Kind.IDENT && peek().text().equalsIgnoreCase("convertTimezone")) {
+                // "you can only use convertTimezone() in a date function" (SOQL and SOSL Reference, convertTimezone())
+                Token convert = next();
+                if (!DATE_FUNCTIONS.contains(fn)) {
+                    throw SoqlErrors.malformed(soql, convert, "convertTimezone() can only be used in a date function");
+                }
+                expect(Token.Kind.LPAREN);
+                path = expect(Token.Kind.IDENT).text();
+                expect(Token.Kind.RPAREN);
+                userTimeZone = true;
+            } else if (peek().kind() == Token.Kind.IDENT) {
                 path = next().text();
             } else if (!fn.equals("COUNT")) {
                 throw SoqlErrors.unexpected(soql, peek());
             }
             expect(Token.Kind.RPAREN);
-            return new Ast.Operand(fn, path, t);
+            return new Ast.Operand(fn, path, t, userTimeZone);
         }
         if (isReserved(t)) {
             throw SoqlErrors.unexpected(soql, t);

@@ -2,7 +2,9 @@ package org.jbp.sfsim.soql;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jbp.sfsim.store.OrgCalendar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -360,7 +362,7 @@ public final class QueryEngine {
                         case "SUM", "AVG" -> "xsd:double";
                         default -> xsdOf(arg.type());
                     };
-                    specs.add(new AggregateSpec(fn, arg == null ? null : arg.getter(), col));
+                    specs.add(new AggregateSpec(fn, arg == null ? null : corporate(arg), col));
                 } else {
                     int k = groupKeys.indexOf(op.key());
                     if (k < 0) {
@@ -436,7 +438,7 @@ public final class QueryEngine {
             final String[] parts = split.length == 2 && split[0].equalsIgnoreCase(type.name())
                     && type.relationship(split[0]).isEmpty() ? new String[] {split[1]} : split;
             if (parts.length == 1) {
-                FieldDef f = type.field(parts[0]).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
+                FieldDef f = type.field(parts[0]).filter(x -> !store.hidden(x)).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
                         at.column(), ApiFaultException.noSuchColumnMessage(parts[0], type.name())));
                 int idx = f.index();
                 base = new Resolved(idx == SObjectType.ID ? Record::id : r -> r.get(idx), f.type(), null, f, f.name());
@@ -450,7 +452,7 @@ public final class QueryEngine {
                 SObjectType target = schema.type(ref.referenceTo()).orElseThrow(() -> SoqlErrors.invalidField(soql,
                         at.row(), at.column(), "Didn't understand relationship '" + relName + "' in field path."));
                 String fieldName = parts[1];
-                FieldDef f = target.field(fieldName).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
+                FieldDef f = target.field(fieldName).filter(x -> !store.hidden(x)).orElseThrow(() -> SoqlErrors.invalidField(soql, at.row(),
                         at.column(), ApiFaultException.noSuchColumnMessage(fieldName, target.name())));
                 int refIdx = ref.index();
                 int idx = f.index();
@@ -472,19 +474,54 @@ public final class QueryEngine {
             return dateFunction(op, base);
         }
 
+        /**
+         * "If a query includes a GROUP BY or HAVING clause, any currency data returned by using an aggregate
+         * function, such as SUM() or MAX(), is in the org's default currency" (SOQL and SOSL Reference,
+         * convertCurrency()): each record's amount is converted from its own CurrencyIsoCode first.
+         */
+        private Function<Record, Object> corporate(Resolved arg) {
+            if (!store.multiCurrency() || arg.type() != FieldType.CURRENCY) {
+                return arg.getter();
+            }
+            Function<Record, Object> value = arg.getter();
+            Function<Record, Object> owner = arg.reference() == null ? r -> r : r -> {
+                Object id = r.get(arg.reference().index());
+                return id == null ? null : store.findLive((String) id);
+            };
+            return r -> {
+                Object v = value.apply(r);
+                Object o = owner.apply(r);
+                if (!(v instanceof Number n) || !(o instanceof Record rec)) {
+                    return v;
+                }
+                Object iso = rec.type().field("CurrencyIsoCode").map(f -> rec.get(f.index())).orElse(null);
+                return store.toCorporate(n.doubleValue(), iso);
+            };
+        }
+
         private Resolved dateFunction(Ast.Operand op, Resolved base) {
             if (base.type() != FieldType.DATE && base.type() != FieldType.DATETIME) {
                 throw SoqlErrors.malformed(soql, op.at(), op.function() + " may only be used with date or dateTime "
                         + "fields: " + op.path());
             }
             Function<Record, Object> g = base.getter();
+            // dateTime values are grouped in UTC unless convertTimezone() asks for the user's time zone
+            // (SOQL and SOSL Reference, convertTimezone()); DATE values have no time zone
+            ZoneId zone = op.userTimeZone() ? store.userTimeZone() : ZoneOffset.UTC;
+            OrgCalendar calendar = store.calendar();
+            if (op.function().startsWith("FISCAL_") && calendar.customFiscalYears()) {
+                throw SoqlErrors.malformed(soql, op.at(), op.function() + " is not supported for orgs with custom "
+                        + "fiscal years");
+            }
             Function<Record, Object> fn = switch (op.function()) {
-                case "CALENDAR_YEAR", "FISCAL_YEAR" -> r -> date(g.apply(r), d -> d.getYear());
-                case "CALENDAR_QUARTER", "FISCAL_QUARTER" -> r -> date(g.apply(r), d -> (d.getMonthValue() + 2) / 3);
-                case "CALENDAR_MONTH" -> r -> date(g.apply(r), LocalDate::getMonthValue);
+                case "CALENDAR_YEAR" -> r -> date(g.apply(r), zone, LocalDate::getYear);
+                case "CALENDAR_QUARTER" -> r -> date(g.apply(r), zone, d -> (d.getMonthValue() + 2) / 3);
+                case "CALENDAR_MONTH" -> r -> date(g.apply(r), zone, LocalDate::getMonthValue);
+                case "FISCAL_YEAR" -> r -> date(g.apply(r), zone, calendar::fiscalYear);
+                case "FISCAL_QUARTER" -> r -> date(g.apply(r), zone, calendar::fiscalQuarter);
                 case "DAY_ONLY" -> r -> {
                     Object v = g.apply(r);
-                    return v == null ? null : v instanceof Instant i ? LocalDate.ofInstant(i, ZoneOffset.UTC) : v;
+                    return v == null ? null : v instanceof Instant i ? LocalDate.ofInstant(i, zone) : v;
                 };
                 default -> throw SoqlErrors.malformed(soql, op.at(), "Unknown function: " + op.function());
             };
@@ -492,11 +529,11 @@ public final class QueryEngine {
             return new Resolved(fn, t, base.reference(), base.field(), base.name());
         }
 
-        private Object date(Object v, Function<LocalDate, Integer> part) {
+        private Object date(Object v, ZoneId zone, Function<LocalDate, Integer> part) {
             if (v == null) {
                 return null;
             }
-            LocalDate d = v instanceof Instant i ? LocalDate.ofInstant(i, ZoneOffset.UTC) : (LocalDate) v;
+            LocalDate d = v instanceof Instant i ? LocalDate.ofInstant(i, zone) : (LocalDate) v;
             return part.apply(d);
         }
 

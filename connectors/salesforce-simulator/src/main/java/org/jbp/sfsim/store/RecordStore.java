@@ -59,6 +59,61 @@ public final class RecordStore {
         this.currentUserId = userId;
     }
 
+    private volatile OrgCalendar calendar = OrgCalendar.CALENDAR_YEAR;
+    /** The corporate currency of a multi-currency org; null in a single-currency org. */
+    private volatile String corporateCurrency;
+
+    public void multiCurrency(String corporateIsoCode) {
+        this.corporateCurrency = corporateIsoCode;
+    }
+
+    public boolean multiCurrency() {
+        return corporateCurrency != null;
+    }
+
+    public String corporateCurrency() {
+        return corporateCurrency;
+    }
+
+    /** CurrencyIsoCode exists only in multi-currency orgs: elsewhere it is an unknown field. */
+    public boolean hidden(FieldDef f) {
+        return corporateCurrency == null && f.name().equals("CurrencyIsoCode");
+    }
+
+    /**
+     * An amount in {@code isoCode} in the corporate currency: CurrencyType.ConversionRate is the rate against the
+     * corporate currency (corporate = 1), so corporate amount = amount / rate. An unknown code converts at 1.
+     */
+    public double toCorporate(double amount, Object isoCode) {
+        if (corporateCurrency == null || isoCode == null || corporateCurrency.equals(isoCode)) {
+            return amount;
+        }
+        SObjectType currencies = type("CurrencyType");
+        int code = currencies.field("IsoCode").orElseThrow().index();
+        int rate = currencies.field("ConversionRate").orElseThrow().index();
+        for (Record r : tables.get(currencies).live()) {
+            if (isoCode.equals(r.get(code)) && r.get(rate) instanceof Number n && n.doubleValue() != 0) {
+                return amount / n.doubleValue();
+            }
+        }
+        return amount;
+    }
+
+    public OrgCalendar calendar() {
+        return calendar;
+    }
+
+    public void calendar(OrgCalendar calendar) {
+        this.calendar = java.util.Objects.requireNonNull(calendar);
+    }
+
+    /** The time zone convertTimezone() converts to: the current user's TimeZoneSidKey ("GMT" when unset). */
+    public java.time.ZoneId userTimeZone() {
+        Record user = currentUserId == null ? null : findLive(currentUserId);
+        Object key = user == null ? null : user.get(user.type().field("TimeZoneSidKey").orElseThrow().index());
+        return key == null || "GMT".equals(key) ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(key.toString());
+    }
+
     public String currentUserId() {
         return currentUserId;
     }
@@ -184,12 +239,19 @@ public final class RecordStore {
         setIfNull(values, SObjectType.LAST_MODIFIED_BY_ID, values[SObjectType.CREATED_BY_ID]);
         setIfNull(values, SObjectType.SYSTEM_MODSTAMP, values[SObjectType.LAST_MODIFIED_DATE]);
         applyDefaults(type, values, user);
+        if (corporateCurrency != null) {
+            // a record without a currency takes the corporate one (Salesforce uses the creating user's currency,
+            // which for the simulator's users is the corporate currency)
+            type.field("CurrencyIsoCode").ifPresent(f -> setIfNull(values, f.index(), corporateCurrency));
+        }
         derive(type, values, input.keySet());
+        derivePartnerAccount(type, values, input.keySet(), true);
         Optional<RecordError> invalid = check(type, values, null);
         if (invalid.isPresent()) {
             return WriteResult.failed(null, invalid.get());
         }
         Record r = tables.get(type).add(values);
+        onePrimaryPartner(r, now);
         return WriteResult.ok(r.id(), true);
     }
 
@@ -255,6 +317,7 @@ public final class RecordStore {
             values[SObjectType.SYSTEM_MODSTAMP] = values[SObjectType.LAST_MODIFIED_DATE];
         }
         derive(type, values, input.keySet());
+        derivePartnerAccount(type, values, input.keySet(), false);
         Optional<RecordError> invalid = check(type, values, r);
         if (invalid.isPresent()) {
             return WriteResult.failed(r.id(), invalid.get());
@@ -333,7 +396,8 @@ public final class RecordStore {
     }
 
     private FieldDef field(SObjectType type, String name) {
-        return type.field(name).orElseThrow(() -> ApiFaultException.noSuchColumn(name, type.name()));
+        return type.field(name).filter(f -> !hidden(f))
+                .orElseThrow(() -> ApiFaultException.noSuchColumn(name, type.name()));
     }
 
     private static void setIfNull(Object[] values, int index, Object value) {
@@ -409,6 +473,52 @@ public final class RecordStore {
                 values[type.field("IsClosed").orElseThrow().index()] = "Completed".equals(status);
             }
             default -> {
+            }
+        }
+    }
+
+    /**
+     * Opportunity.PartnerAccountId is read-only and is set by Salesforce to the account of the partner user who owns
+     * the opportunity (empty for an internal owner); it follows an owner change. System-mode writes that name it
+     * keep their value, so tests can build partner-owned history without partner users.
+     */
+    private void derivePartnerAccount(SObjectType type, Object[] values, Set<String> given, boolean insert) {
+        if (!type.name().equals("Opportunity") || containsIgnoreCase(given, "PartnerAccountId")
+                || !(insert || containsIgnoreCase(given, "OwnerId"))) {
+            return;
+        }
+        Object ownerId = values[type.field("OwnerId").orElseThrow().index()];
+        Record owner = ownerId == null ? null : findLive(ownerId.toString());
+        Object account = null;
+        if (owner != null && owner.type().name().equals("User")) {
+            SObjectType user = owner.type();
+            if ("PowerPartner".equals(owner.get(user.field("UserType").orElseThrow().index()))) {
+                account = owner.get(user.field("AccountId").orElseThrow().index());
+            }
+        }
+        values[type.field("PartnerAccountId").orElseThrow().index()] = account;
+    }
+
+    /**
+     * "If you set IsPrimary to true upon insert of a new OpportunityPartner, any other existing primary partners for
+     * that opportunity will automatically have the IsPrimary value set to false" (Object Reference, Partner).
+     */
+    private void onePrimaryPartner(Record inserted, Instant now) {
+        SObjectType type = inserted.type();
+        if (!type.name().equals("OpportunityPartner")
+                || inserted.get(type.field("IsPrimary").orElseThrow().index()) != Boolean.TRUE) {
+            return;
+        }
+        int opportunity = type.field("OpportunityId").orElseThrow().index();
+        int primary = type.field("IsPrimary").orElseThrow().index();
+        Object opp = inserted.get(opportunity);
+        for (Record other : tables.get(type).live()) {
+            if (other != inserted && opp.equals(other.get(opportunity)) && other.get(primary) == Boolean.TRUE) {
+                Object[] changed = other.values().clone();
+                changed[primary] = Boolean.FALSE;
+                changed[SObjectType.LAST_MODIFIED_DATE] = now;
+                changed[SObjectType.SYSTEM_MODSTAMP] = now;
+                tables.get(type).replace(other, changed);
             }
         }
     }
@@ -558,6 +668,16 @@ public final class RecordStore {
                     }
                 }
             }
+        }
+
+        List<Record> live() {
+            List<Record> out = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                if (!rows[i].deleted()) {
+                    out.add(rows[i]);
+                }
+            }
+            return out;
         }
 
         /** External ids match case-insensitively, as Salesforce's default (not case-sensitive) external ids do. */

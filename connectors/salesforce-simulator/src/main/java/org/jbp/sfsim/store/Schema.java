@@ -12,6 +12,7 @@ import static org.jbp.sfsim.store.FieldType.PICKLIST;
 import static org.jbp.sfsim.store.FieldType.REFERENCE;
 import static org.jbp.sfsim.store.FieldType.STRING;
 import static org.jbp.sfsim.store.FieldType.TEXTAREA;
+import static org.jbp.sfsim.store.FieldType.DOUBLE;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,6 +107,29 @@ public final class Schema {
                 f("AnnualRevenue", CURRENCY),
                 f("NumberOfEmployees", INT),
                 f("Description", TEXTAREA)));
+        // Object Reference, Organization: query() only; the fields JBP reads about periods and time zones.
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_organization.htm
+        types.add(type("Organization", "Organizations", "00D",
+                f("Name", STRING).readOnly(),
+                f("FiscalYearStartMonth", INT).readOnly(),
+                f("UsesStartDateAsFiscalYearName", BOOLEAN).notNillable().readOnly(),
+                f("TimeZoneSidKey", PICKLIST).readOnly(),
+                f("DefaultLocaleSidKey", PICKLIST).readOnly()));
+        // Object Reference, CurrencyType and DatedConversionRate: the org's currencies, their rates against the
+        // corporate currency, and (advanced currency management) dated rates for opportunities.
+        // https://developer.salesforce.com/docs/atlas.en-us.192.0.api.meta/api/sforce_api_objects_currencytype.htm
+        // https://developer.salesforce.com/docs/atlas.en-us.264.0.object_reference.meta/object_reference/sforce_api_objects_datedconversionrate.htm
+        types.add(type("CurrencyType", "Currency Types", "02c",
+                f("IsoCode", PICKLIST).required().createOnly(),
+                f("ConversionRate", DOUBLE).required(),
+                f("DecimalPlaces", INT),
+                f("IsActive", BOOLEAN).notNillable(),
+                f("IsCorporate", BOOLEAN).notNillable().readOnly()));
+        types.add(type("DatedConversionRate", "Dated Conversion Rates", "04w",
+                f("IsoCode", PICKLIST).required().createOnly(),
+                f("ConversionRate", DOUBLE).required(),
+                f("StartDate", DATE).required(),
+                f("NextStartDate", DATE).readOnly()));
         types.add(type("RecordType", "Record Types", "012",
                 f("Name", STRING).length(80).required(),
                 f("DeveloperName", STRING).length(80).required(),
@@ -113,9 +137,12 @@ public final class Schema {
                 f("IsActive", BOOLEAN).notNillable(),
                 f("Description", STRING)));
         types.add(type("Opportunity", "Opportunities", "006",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Name", STRING).length(120).required(),
                 f("AccountId", REFERENCE).references("Account", "Account"),
-                f("PartnerAccountId", REFERENCE).references("Account", "PartnerAccount"),
+                // read-only: Salesforce fills it from the owning partner user's account (RecordStore.derivePartnerAccount)
+                f("PartnerAccountId", REFERENCE).readOnly().references("Account", "PartnerAccount"),
                 f("RecordTypeId", REFERENCE).references("RecordType", "RecordType"),
                 f("OwnerId", REFERENCE).notNillable().references("User", "Owner"),
                 f("Amount", CURRENCY),
@@ -131,7 +158,18 @@ public final class Schema {
                 f("Deal_Registration__c", BOOLEAN).notNillable().label("Deal Registration"),
                 f("Co_Sell__c", BOOLEAN).notNillable().label("Co-Sell"),
                 f("Description", TEXTAREA)));
+        // Object Reference, OpportunityPartner: create(), delete(), query(), retrieve() only, so every field is
+        // create-only; ReversePartnerId is read-only.
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_opportunitypartner.htm
+        types.add(type("OpportunityPartner", "Opportunity Partners", "00J",
+                f("OpportunityId", REFERENCE).required().createOnly().references("Opportunity", "Opportunity"),
+                f("AccountToId", REFERENCE).required().createOnly().references("Account", "AccountTo"),
+                f("IsPrimary", BOOLEAN).notNillable().createOnly(),
+                f("Role", PICKLIST).createOnly(),
+                f("ReversePartnerId", REFERENCE).readOnly()));
         types.add(type("Campaign", "Campaigns", "701",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Name", STRING).length(80).required(),
                 f("Type", PICKLIST),
                 f("Status", PICKLIST),
@@ -154,8 +192,11 @@ public final class Schema {
                 f("ProgramId", REFERENCE).required().createOnly().references("ChannelProgram", "Program"),
                 f("Rank", INT),
                 f("Description", TEXTAREA)));
+        // Object Reference, ChannelProgramMember: PartnerId is Create, Filter, Group, Sort, Update (a member can be
+        // moved to another partner); ProgramId is Create only.
+        // https://developer.salesforce.com/docs/atlas.en-us.224.0.api.meta/object_ref/sforce_api_objects_channelprogrammember.htm
         types.add(type("ChannelProgramMember", "Channel Program Members", "0Cm",
-                f("PartnerId", REFERENCE).required().createOnly().references("Account", "Partner"),
+                f("PartnerId", REFERENCE).required().references("Account", "Partner"),
                 f("ProgramId", REFERENCE).required().createOnly().references("ChannelProgram", "Program"),
                 f("LevelId", REFERENCE).references("ChannelProgramLevel", "Level"),
                 f("Name", STRING).readOnly()));
@@ -173,6 +214,8 @@ public final class Schema {
                 f("ChannelPartnerId", REFERENCE).required().references("Account", "ChannelPartner"),
                 f("Status", PICKLIST)));
         types.add(type("PartnerFundRequest", "Partner Fund Requests", "0ZU",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Title", STRING),
                 f("RequestedAmount", CURRENCY).required(),
                 f("Amount", CURRENCY),
@@ -184,6 +227,8 @@ public final class Schema {
                 f("Description", TEXTAREA),
                 f("JBP_External_Id__c", STRING).length(80).label("JBP External Id").externalId(true)));
         types.add(type("PartnerFundClaim", "Partner Fund Claims", "0ZV",
+                // only in multi-currency orgs (RecordStore.multiCurrency)
+                f("CurrencyIsoCode", PICKLIST).label("Currency ISO Code"),
                 f("Title", STRING),
                 f("Amount", CURRENCY).required(),
                 f("RequestId", REFERENCE).required().references("PartnerFundRequest", "Request"),

@@ -1,7 +1,7 @@
 package org.jbp.crm.salesforce;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,13 +11,12 @@ import org.jbp.crm.mapping.Aggregate;
 import org.jbp.crm.mapping.DateType;
 import org.jbp.crm.mapping.FieldFilter;
 import org.jbp.crm.mapping.KpiSource;
-import org.jbp.crm.mapping.QuarterBasis;
 
 /**
  * Builds the GROUP BY partner, year, quarter (and breakdown) query for one KPI source, so Salesforce aggregates
  * and only the sums travel. Names come from the validated mapping; every value goes through {@link SoqlLiterals}.
  *
- * <p>Result aliases: {@code p} partner, {@code y} year, {@code q} quarter, {@code b} breakdown, {@code v} value,
+ * <p>Result aliases: {@code p} partner, {@code y} year, {@code m} calendar month, {@code b} breakdown, {@code v} value,
  * {@code n} record count.
  */
 final class AggregateSoql {
@@ -28,13 +27,17 @@ final class AggregateSoql {
     static final int MAX_AGGREGATE_ROWS = 2_000;
 
     private final KpiSource source;
-    private final QuarterBasis quarterBasis;
+    private final ZoneId zone;
     private final LocalDate periodStart;
     private final LocalDate periodEnd;
 
-    AggregateSoql(KpiSource source, QuarterBasis quarterBasis, LocalDate periodStart, LocalDate periodEnd) {
+    /**
+     * @param zone the integration user's time zone: convertTimezone() converts dateTimes to it, so the period's
+     *             days are bounded in it too
+     */
+    AggregateSoql(KpiSource source, ZoneId zone, LocalDate periodStart, LocalDate periodEnd) {
         this.source = source;
-        this.quarterBasis = quarterBasis;
+        this.zone = zone;
         this.periodStart = periodStart;
         this.periodEnd = periodEnd;
     }
@@ -77,12 +80,14 @@ final class AggregateSoql {
      */
     String compose(String partnerScope, List<String> groupedFields, List<String> aggregates, List<String> conditions,
                    boolean pagedByPartner) {
-        String yearFunction = quarterBasis == QuarterBasis.FISCAL ? "FISCAL_YEAR" : "CALENDAR_YEAR";
-        String quarterFunction = quarterBasis == QuarterBasis.FISCAL ? "FISCAL_QUARTER" : "CALENDAR_QUARTER";
-        String date = source.dateField();
-        String year = yearFunction + "(" + date + ")";
-        String quarter = quarterFunction + "(" + date + ")";
-        List<String> select = new ArrayList<>(List.of(source.partnerField() + " p", year + " y", quarter + " q"));
+        // Calendar months, never FISCAL_QUARTER(): the plan's own quarters are summed from months, whatever its
+        // period and the org's fiscal year (FISCAL_* is refused by orgs with custom fiscal years). A dateTime is
+        // placed by its date in the user's time zone, as Salesforce reports place it, not by its UTC date.
+        String date = source.dateType() == DateType.DATETIME ? "convertTimezone(" + source.dateField() + ")"
+                : source.dateField();
+        String year = "CALENDAR_YEAR(" + date + ")";
+        String quarter = "CALENDAR_MONTH(" + date + ")";
+        List<String> select = new ArrayList<>(List.of(source.partnerField() + " p", year + " y", quarter + " m"));
         List<String> groupBy = new ArrayList<>(List.of(source.partnerField(), year, quarter));
         for (String grouped : groupedFields) {
             select.add(grouped);
@@ -108,9 +113,9 @@ final class AggregateSoql {
     private List<String> periodConditions() {
         String date = source.dateField();
         if (source.dateType() == DateType.DATETIME) {
-            // Half-open range in UTC: the whole last day is included, nothing of the next.
-            return List.of(date + " >= " + SoqlLiterals.dateTime(periodStart.atStartOfDay().toInstant(ZoneOffset.UTC)),
-                    date + " < " + SoqlLiterals.dateTime(periodEnd.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            // Half-open range of the user's days: the whole last day is included, nothing of the next.
+            return List.of(date + " >= " + SoqlLiterals.dateTime(periodStart.atStartOfDay(zone).toInstant()),
+                    date + " < " + SoqlLiterals.dateTime(periodEnd.plusDays(1).atStartOfDay(zone).toInstant()));
         }
         return List.of(date + " >= " + SoqlLiterals.date(periodStart), date + " <= " + SoqlLiterals.date(periodEnd));
     }

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
-import org.jbp.crm.Quarter;
 import org.jbp.crm.mapping.Aggregate;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiSource;
@@ -33,22 +32,49 @@ final class KpiFactReader {
     private final SalesforceSession session;
     private final KpiMapping mapping;
 
+    private java.time.ZoneId zone;
+
     KpiFactReader(SalesforceSession session, KpiMapping mapping) {
         this.session = session;
         this.mapping = mapping;
     }
 
+    /**
+     * The zone convertTimezone() converts to: the integration user's (getUserInfo's userTimeZone), asked once. Set
+     * the integration user's time zone to the org's default so facts fall on the days the org's reports show.
+     */
+    java.time.ZoneId zone() {
+        if (zone == null) {
+            String key = userInfo().getUserTimeZone();
+            zone = key == null || key.isEmpty() || "GMT".equals(key) ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(key);
+        }
+        return zone;
+    }
+
+    private com.sforce.soap.partner.GetUserInfoResult userInfo;
+
+    /** One getUserInfo per connector: the user's time zone and whether the org is multi-currency. */
+    com.sforce.soap.partner.GetUserInfoResult userInfo() {
+        if (userInfo == null) {
+            userInfo = session.call("getUserInfo", c -> c.getUserInfo());
+        }
+        return userInfo;
+    }
+
     List<KpiFact> read(KpiFactQuery query) {
         List<KpiSource> sources = new ArrayList<>(query.sourceKeys().stream().sorted().map(mapping::requireSource).toList());
+        // only dateTime sources need the user's zone; DATE fields have none
+        java.time.ZoneId zone = sources.stream().anyMatch(s -> s.dateType() == org.jbp.crm.mapping.DateType.DATETIME)
+                ? zone() : java.time.ZoneOffset.UTC;
         List<String> partnerIds = validPartnerIds(query.partnerIds());
         List<KpiFact> facts = new ArrayList<>();
         if (!query.allPartners() && !partnerIds.isEmpty()) {
             for (List<KpiSource> group : mergeableGroups(sources)) {
-                MergedAggregateSoql merged = new MergedAggregateSoql(group, mapping.quarterBasis(),
+                MergedAggregateSoql merged = new MergedAggregateSoql(group, zone,
                         query.periodStart(), query.periodEnd());
-                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                         merged.groupsPerPartnerAndQuarter(), merged.lengthWithoutPartners());
-                if (calls(partnerIds.size(), chunkSize) >= separateCalls(group, query, partnerIds.size())) {
+                if (calls(partnerIds.size(), chunkSize) >= separateCalls(group, query, partnerIds.size(), zone)) {
                     continue;
                 }
                 List<KpiFact> groupFacts = new ArrayList<>();
@@ -61,11 +87,11 @@ final class KpiFactReader {
             }
         }
         for (KpiSource source : sources) {
-            AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
+            AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd());
             if (query.allPartners()) {
                 readAllPartners(source, soql, facts::add);
             } else if (!partnerIds.isEmpty()) {
-                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                         source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners());
                 for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
                     readChunk("aggregate " + source.key(), soql::forPartners, chunk,
@@ -73,7 +99,18 @@ final class KpiFactReader {
                 }
             }
         }
-        return facts;
+        return sameLabelSummed(facts);
+    }
+
+    /** Two org values under one label (say 'Presales' and 'Pre-Sales') are one fact, as the plan sees them. */
+    private static List<KpiFact> sameLabelSummed(List<KpiFact> facts) {
+        Map<List<Object>, KpiFact> summed = new java.util.LinkedHashMap<>();
+        for (KpiFact f : facts) {
+            summed.merge(List.of(f.sourceKey(), f.partnerId(), f.month(), f.breakdown()), f, (a, b) -> new KpiFact(
+                    a.sourceKey(), a.partnerId(), a.month(), a.breakdown(), a.value().add(b.value()),
+                    a.rowCount() + b.rowCount()));
+        }
+        return new ArrayList<>(summed.values());
     }
 
     /** One IN-list chunk; halves it when Salesforce says it returns more than 2,000 rows. */
@@ -109,11 +146,11 @@ final class KpiFactReader {
     }
 
     /** Calls the sources of a group would take one by one, by the same estimate as their chunking. */
-    private int separateCalls(List<KpiSource> group, KpiFactQuery query, int partners) {
+    private int separateCalls(List<KpiSource> group, KpiFactQuery query, int partners, java.time.ZoneId zone) {
         int calls = 0;
         for (KpiSource source : group) {
-            AggregateSoql soql = new AggregateSoql(source, mapping.quarterBasis(), query.periodStart(), query.periodEnd());
-            calls += calls(partners, AggregateChunkPlanner.partnersPerChunk(query.quarterCount(),
+            AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd());
+            calls += calls(partners, AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                     source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners()));
         }
         return calls;
@@ -164,10 +201,12 @@ final class KpiFactReader {
             String text = "SELECT " + source.partnerField() + " p, COUNT(Id) n FROM " + source.object()
                     + " WHERE " + source.partnerField() + " != null"
                     + after.map(id -> " AND " + source.partnerField() + " > " + SoqlLiterals.id(id)).orElse("")
-                    + " AND SystemModstamp > " + SoqlLiterals.dateTime(since)
+                    + " AND " + changedSince(source, since)
                     + " GROUP BY " + source.partnerField() + " ORDER BY " + source.partnerField()
                     + " LIMIT " + AggregateSoql.MAX_AGGREGATE_ROWS;
-            SObject[] rows = records(session.call("touched " + source.key(), c -> c.query(text)));
+            // queryAll: a record deleted since the watermark changed its partner's facts too ("queryAll() ... is
+            // otherwise the same as query()", SOAP API Developer Guide, queryAll()); its SystemModstamp is the deletion
+            SObject[] rows = records(session.call("touched " + source.key(), c -> c.queryAll(text)));
             for (SObject row : rows) {
                 partners.add(partnerOf(row));
             }
@@ -176,6 +215,32 @@ final class KpiFactReader {
             }
             after = Optional.of(partnerOf(rows[rows.length - 1]));
         }
+    }
+
+    /**
+     * A record of the source changed, or a parent it reads through a relationship (an OpportunityPartner source
+     * reads Opportunity.Amount and Opportunity.CloseDate: a new amount changes the Opportunity, not the
+     * OpportunityPartner row).
+     */
+    static String changedSince(KpiSource source, Instant since) {
+        Set<String> parents = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> paths = new ArrayList<>(List.of(source.dateField()));
+        source.aggregate().field().ifPresent(paths::add);
+        source.breakdownField().ifPresent(paths::add);
+        source.filters().forEach(f -> paths.add(f.field()));
+        for (String path : paths) {
+            int dot = path.indexOf('.');
+            if (dot > 0) {
+                parents.add(path.substring(0, dot));
+            }
+        }
+        String literal = SoqlLiterals.dateTime(since);
+        if (parents.isEmpty()) {
+            return "SystemModstamp > " + literal;
+        }
+        StringBuilder any = new StringBuilder("(SystemModstamp > ").append(literal);
+        parents.forEach(parent -> any.append(" OR ").append(parent).append(".SystemModstamp > ").append(literal));
+        return any.append(")").toString();
     }
 
     private static SObject[] records(QueryResult result) {
@@ -190,12 +255,14 @@ final class KpiFactReader {
 
     private static KpiFact toFact(KpiSource source, SObject row) {
         int year = (int) Records.whole(row, "y");
-        int quarter = (int) Records.whole(row, "q");
+        int month = (int) Records.whole(row, "m");
         long count = Records.whole(row, "n");
         var value = source.aggregate().function() == Aggregate.Function.COUNT
                 ? java.math.BigDecimal.valueOf(count) : Records.decimal(row, "v");
-        Optional<String> breakdown = source.breakdownField().isPresent() ? Records.text(row, "b") : Optional.empty();
-        return new KpiFact(source.key(), partnerOf(row), new Quarter(year, quarter), breakdown, value, count);
+        // the org's picklist value under the label the mapping gives it (Pre-Sales -> PRE_SALES)
+        Optional<String> breakdown = source.breakdownField().isPresent()
+                ? Records.text(row, "b").map(source::breakdownLabel) : Optional.empty();
+        return new KpiFact(source.key(), partnerOf(row), java.time.YearMonth.of(year, month), breakdown, value, count);
     }
 
     /** Sorted 18-character ids; one invalid id refuses the whole query, it would otherwise be silently skipped. */

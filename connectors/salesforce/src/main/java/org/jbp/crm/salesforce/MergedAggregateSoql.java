@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jbp.crm.KpiFact;
-import org.jbp.crm.Quarter;
 import org.jbp.crm.mapping.Aggregate;
 import org.jbp.crm.mapping.FieldFilter;
 import org.jbp.crm.mapping.FilterValue;
 import org.jbp.crm.mapping.KpiSource;
-import org.jbp.crm.mapping.QuarterBasis;
 
 /**
  * One aggregate query serving several KPI sources that read the same records (same object, partner field and
@@ -42,13 +40,13 @@ final class MergedAggregateSoql {
     private final Map<String, Boolean> booleanFields = new LinkedHashMap<>();
     private final Map<String, Integer> literalsPerField = new LinkedHashMap<>();
 
-    MergedAggregateSoql(List<KpiSource> sources, QuarterBasis quarterBasis, LocalDate start, LocalDate end) {
+    MergedAggregateSoql(List<KpiSource> sources, java.time.ZoneId zone, LocalDate start, LocalDate end) {
         if (sources.size() < 2 || !sources.stream().allMatch(s -> key(s).equals(key(sources.get(0)))
                 && mergeable(s))) {
             throw new IllegalArgumentException("not mergeable: " + sources.stream().map(KpiSource::key).toList());
         }
         this.sources = List.copyOf(sources);
-        this.base = new AggregateSoql(sources.get(0), quarterBasis, start, end);
+        this.base = new AggregateSoql(sources.get(0), zone, start, end);
         List<FieldFilter> shared = new ArrayList<>(sources.get(0).filters());
         sources.forEach(s -> shared.retainAll(s.filters()));
         shared.forEach(f -> commonConditions.add(AggregateSoql.condition(f)));
@@ -114,7 +112,7 @@ final class MergedAggregateSoql {
 
     /** The facts one result row contributes: one per source whose filters accept the row's group. */
     List<KpiFact> facts(SObject row, String partnerId) {
-        Quarter quarter = new Quarter((int) Records.whole(row, "y"), (int) Records.whole(row, "q"));
+        java.time.YearMonth month = java.time.YearMonth.of((int) Records.whole(row, "y"), (int) Records.whole(row, "m"));
         long count = Records.whole(row, "n");
         List<KpiFact> facts = new ArrayList<>();
         for (KpiSource source : sources) {
@@ -124,7 +122,7 @@ final class MergedAggregateSoql {
             BigDecimal value = source.aggregate().function() == Aggregate.Function.COUNT ? BigDecimal.valueOf(count)
                     : Records.decimal(row, valueAliases.get(source.aggregate().field().orElseThrow()
                     .toLowerCase(Locale.ROOT)));
-            facts.add(new KpiFact(source.key(), partnerId, quarter, Optional.empty(), value, count));
+            facts.add(new KpiFact(source.key(), partnerId, month, Optional.empty(), value, count));
         }
         return facts;
     }
@@ -136,8 +134,8 @@ final class MergedAggregateSoql {
     static List<KpiFact> combine(List<KpiFact> facts) {
         Map<String, KpiFact> combined = new LinkedHashMap<>();
         for (KpiFact f : facts) {
-            combined.merge(f.sourceKey() + "|" + f.partnerId() + "|" + f.quarter(), f, (a, b) -> new KpiFact(
-                    a.sourceKey(), a.partnerId(), a.quarter(), Optional.empty(), a.value().add(b.value()),
+            combined.merge(f.sourceKey() + "|" + f.partnerId() + "|" + f.month(), f, (a, b) -> new KpiFact(
+                    a.sourceKey(), a.partnerId(), a.month(), Optional.empty(), a.value().add(b.value()),
                     a.rowCount() + b.rowCount()));
         }
         return new ArrayList<>(combined.values());

@@ -37,6 +37,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
     private final CrmWriter writer;
     private final FundRequestReader fundRequests;
     private final UserReader users;
+    private final ProgramTiers tiers;
 
     public SalesforceCrmConnector(SalesforceSettings settings, KpiMapping mapping) {
         this(new SalesforceSession(settings), mapping);
@@ -50,6 +51,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
         this.writer = new CrmWriter(session, queries, mapping.writeTargets());
         this.fundRequests = new FundRequestReader(queries, mapping.writeTargets());
         this.users = new UserReader(queries);
+        this.tiers = new ProgramTiers(queries);
     }
 
     @Override
@@ -59,21 +61,56 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return partners;
     }
 
+    /**
+     * Accounts changed since {@code since} and, when tiers come from program membership, the partners whose
+     * ChannelProgramMember changed: a new level leaves the Account untouched.
+     */
     @Override
     public PartnerChanges partnerAccountsChangedSince(Instant since) {
         List<PartnerAccount> partners = new ArrayList<>();
         Instant[] watermark = {since};
-        forEachPartnerAccount(Optional.of(since), partner -> {
+        Consumer<PartnerAccount> collect = partner -> {
             partners.add(partner);
             if (partner.lastModified().isAfter(watermark[0])) {
                 watermark[0] = partner.lastModified();
             }
-        });
-        return new PartnerChanges(partners, watermark[0]);
+        };
+        streamAccounts(List.of("SystemModstamp > " + SoqlLiterals.dateTime(since)), collect);
+        if (!mapping.tiersFromProgramMembers()) {
+            return new PartnerChanges(partners, watermark[0]);
+        }
+        ProgramTiers.Changes members = tiers.changedSince(since);
+        Set<String> seen = new java.util.HashSet<>();
+        partners.forEach(p -> seen.add(p.id()));
+        List<String> levelOnly = members.partners().stream().filter(id -> !seen.contains(id)).sorted().toList();
+        for (List<String> chunk : AggregateChunkPlanner.chunks(levelOnly, 300)) {
+            streamAccounts(List.of("Id IN " + ProgramTiers.inList(chunk)), partners::add);
+        }
+        if (members.watermark().isAfter(watermark[0])) {
+            watermark[0] = members.watermark();
+        }
+        Map<String, String> levels = tiers.of(partners.stream().map(PartnerAccount::id).toList());
+        return new PartnerChanges(partners.stream().map(p -> withTier(p, levels)).toList(), watermark[0]);
     }
 
     /** Streams partner accounts page by page; callers that do not need a list can use this directly. */
     public void forEachPartnerAccount(Optional<Instant> changedAfter, Consumer<PartnerAccount> each) {
+        List<String> conditions = changedAfter.map(t -> List.of("SystemModstamp > " + SoqlLiterals.dateTime(t)))
+                .orElse(List.of());
+        if (mapping.tiersFromProgramMembers()) {
+            Map<String, String> levels = tiers.all();
+            streamAccounts(conditions, partner -> each.accept(withTier(partner, levels)));
+        } else {
+            streamAccounts(conditions, each);
+        }
+    }
+
+    private static PartnerAccount withTier(PartnerAccount p, Map<String, String> levels) {
+        return new PartnerAccount(p.id(), p.name(), Optional.ofNullable(levels.get(p.id())), p.partnerType(),
+                p.ownerId(), p.region(), p.country(), p.lastModified());
+    }
+
+    private void streamAccounts(List<String> extraConditions, Consumer<PartnerAccount> each) {
         PartnerSource source = mapping.partners();
         List<String> fields = new ArrayList<>(List.of("Id", "Name", "SystemModstamp"));
         source.tierField().ifPresent(fields::add);
@@ -83,7 +120,7 @@ public final class SalesforceCrmConnector implements CrmConnector {
         source.countryField().ifPresent(fields::add);
         List<String> conditions = new ArrayList<>();
         source.filters().forEach(filter -> conditions.add(AggregateSoql.condition(filter)));
-        changedAfter.ifPresent(t -> conditions.add("SystemModstamp > " + SoqlLiterals.dateTime(t)));
+        conditions.addAll(extraConditions);
         SoqlSelect select = new SoqlSelect(fields.stream().distinct().toList(), source.object(), conditions);
         queries.forEach(select, record -> each.accept(new PartnerAccount(
                 SalesforceId.parse(record.getId()).orElse(record.getId()),
@@ -111,7 +148,9 @@ public final class SalesforceCrmConnector implements CrmConnector {
         Map<String, Set<String>> byRecords = new TreeMap<>();
         for (String key : new java.util.TreeSet<>(sourceKeys)) {
             KpiSource source = mapping.requireSource(key);
-            Set<String> partners = byRecords.computeIfAbsent(source.object() + "." + source.partnerField(),
+            // sources reading parents through relationships watch those parents' changes too
+            Set<String> partners = byRecords.computeIfAbsent(source.object() + "." + source.partnerField() + "|"
+                            + KpiFactReader.changedSince(source, Instant.EPOCH),
                     records -> java.util.Collections.unmodifiableSet(facts.partnersTouched(source, since)));
             touched.put(key, partners);
         }
@@ -131,6 +170,42 @@ public final class SalesforceCrmConnector implements CrmConnector {
     @Override
     public List<WriteResult> apply(List<? extends CrmWrite> writes) {
         return writer.apply(writes);
+    }
+
+    @Override
+    public Instant serverTime() {
+        return session.call("getServerTimestamp", c -> c.getServerTimestamp()).getTimestamp().toInstant();
+    }
+
+    private org.jbp.crm.CurrencyRates currencies;
+
+    /**
+     * getUserInfo says whether the org is multi-currency and names its corporate (default) currency; the active
+     * CurrencyType records give the rates against it (Object Reference, CurrencyType: "Conversion rate of this
+     * currency type against the corporate currency"). A single-currency org has no CurrencyType object.
+     */
+    @Override
+    public org.jbp.crm.CurrencyRates currencies() {
+        if (currencies == null) {
+            var info = facts.userInfo();
+            String corporate = info.getOrgDefaultCurrencyIsoCode();
+            if (!info.isOrganizationMultiCurrency()) {
+                currencies = org.jbp.crm.CurrencyRates.single(corporate);
+            } else {
+                Map<String, java.math.BigDecimal> rates = new TreeMap<>();
+                queries.forEach(new SoqlSelect(List.of("Id", "IsoCode", "ConversionRate"), "CurrencyType",
+                        List.of("IsActive = true")), record -> Records.text(record, "IsoCode").ifPresent(
+                                code -> rates.put(code, Records.decimal(record, "ConversionRate"))));
+                rates.putIfAbsent(corporate, java.math.BigDecimal.ONE);
+                currencies = new org.jbp.crm.CurrencyRates(true, corporate, rates);
+            }
+        }
+        return currencies;
+    }
+
+    @Override
+    public Optional<org.jbp.crm.ApiUsage> apiUsage() {
+        return session.apiUsage();
     }
 
     @Override

@@ -52,6 +52,26 @@ public final class SalesforceSession implements AutoCloseable {
     }
 
     /** Logins performed, the first one and every renewal. */
+    private volatile org.jbp.crm.ApiUsage apiUsage;
+
+    /** The LimitInfoHeader of the last response ("API REQUESTS": current and limit), empty before any. */
+    public java.util.Optional<org.jbp.crm.ApiUsage> apiUsage() {
+        return java.util.Optional.ofNullable(apiUsage);
+    }
+
+    /** Every SOAP response carries LimitInfoHeader (SOAP API Developer Guide, LimitInfoHeader); WSC keeps the last. */
+    private void readLimitInfo(PartnerConnection connection) {
+        var header = connection.getLimitInfoHeader();
+        if (header == null || header.getLimitInfo() == null) {
+            return;
+        }
+        for (var info : header.getLimitInfo()) {
+            if ("API REQUESTS".equals(info.getType())) {
+                apiUsage = new org.jbp.crm.ApiUsage(info.getCurrent(), info.getLimit());
+            }
+        }
+    }
+
     public long loginCount() {
         return logins.get();
     }
@@ -88,7 +108,9 @@ public final class SalesforceSession implements AutoCloseable {
             long loginsBefore = logins.get();
             Failure failure;
             try {
-                return call.run(current);
+                T result = call.run(current);
+                readLimitInfo(current);
+                return result;
             } catch (ApiFault fault) {
                 failure = failureOf(fault);
             } catch (SoapFaultException fault) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiMappingLoader;
-import org.jbp.crm.mapping.QuarterBasis;
 import org.junit.jupiter.api.Test;
 
 class AggregateSoqlTest {
@@ -20,26 +19,32 @@ class AggregateSoqlTest {
     private static final LocalDate END = LocalDate.of(2026, 12, 31);
 
     private static AggregateSoql soql(String key) {
-        return new AggregateSoql(MAPPING.requireSource(key), QuarterBasis.CALENDAR, START, END);
+        return new AggregateSoql(MAPPING.requireSource(key), java.time.ZoneOffset.UTC, START, END);
     }
 
     @Test
-    void sumPerPartnerAndQuarterWithDatetimeRange() {
-        assertEquals("SELECT PartnerAccountId p, CALENDAR_YEAR(CreatedDate) y, CALENDAR_QUARTER(CreatedDate) q,"
+    void sumPerPartnerAndMonthOfTheUsersDayWithDatetimeRange() {
+        assertEquals("SELECT PartnerAccountId p, CALENDAR_YEAR(convertTimezone(CreatedDate)) y,"
+                + " CALENDAR_MONTH(convertTimezone(CreatedDate)) m,"
                 + " SUM(Amount) v, COUNT(Id) n FROM Opportunity WHERE PartnerAccountId IN ('001A0000006Vm9rIAC')"
                 + " AND CreatedDate >= 2026-01-01T00:00:00Z AND CreatedDate < 2027-01-01T00:00:00Z"
-                + " GROUP BY PartnerAccountId, CALENDAR_YEAR(CreatedDate), CALENDAR_QUARTER(CreatedDate)",
+                + " GROUP BY PartnerAccountId, CALENDAR_YEAR(convertTimezone(CreatedDate)),"
+                + " CALENDAR_MONTH(convertTimezone(CreatedDate))",
                 soql("pipeline_created").forPartners(List.of("001A0000006Vm9rIAC")));
+        String tokyo = new AggregateSoql(MAPPING.requireSource("pipeline_created"), java.time.ZoneId.of("Asia/Tokyo"),
+                START, END).forPartners(List.of("001A0000006Vm9rIAC"));
+        assertTrue(tokyo.contains("CreatedDate >= 2025-12-31T15:00:00Z AND CreatedDate < 2026-12-31T15:00:00Z"),
+                "the period's days are the user's days: " + tokyo);
     }
 
     @Test
     void filtersBreakdownAndDateRange() {
         String text = soql("certifications_completed").forPartners(List.of("001A0000006Vm9rIAC"));
         assertTrue(text.startsWith("SELECT Account__c p, CALENDAR_YEAR(Completed_Date__c) y,"
-                + " CALENDAR_QUARTER(Completed_Date__c) q, Role__c b, COUNT(Id) n FROM Partner_Certification__c"), text);
+                + " CALENDAR_MONTH(Completed_Date__c) m, Role__c b, COUNT(Id) n FROM Partner_Certification__c"), text);
         assertTrue(text.contains("Completed_Date__c >= 2026-01-01 AND Completed_Date__c <= 2026-12-31"
                 + " AND Status__c = 'Completed' GROUP BY Account__c, CALENDAR_YEAR(Completed_Date__c),"
-                + " CALENDAR_QUARTER(Completed_Date__c), Role__c"), text);
+                + " CALENDAR_MONTH(Completed_Date__c), Role__c"), text);
         assertTrue(soql("mdf_claimed").forPartners(List.of("001A0000006Vm9rIAC"))
                 .contains("Status IN ('Approved', 'Paid')"));
     }

@@ -78,7 +78,7 @@ abstract class CrmConnectorContract {
     }
 
     static KpiFact normalised(KpiFact fact) {
-        return new KpiFact(fact.sourceKey(), fact.partnerId(), fact.quarter(), fact.breakdown(),
+        return new KpiFact(fact.sourceKey(), fact.partnerId(), fact.month(), fact.breakdown(),
                 fact.value().stripTrailingZeros(), fact.rowCount());
     }
 

@@ -59,9 +59,26 @@ final class SimulatorFixture implements AutoCloseable {
         return simulator.org().insert(type, fields);
     }
 
+    /** A partner account and, as in a partner-program org, its ChannelProgramMember at the level named {@code tier}. */
     String insertPartner(String name, String tier) {
-        return insert("Account", Map.of("Name", name, "IsPartner", true, "Partner_Tier__c", tier,
+        String partner = insert("Account", Map.of("Name", name, "IsPartner", true, "Partner_Tier__c", tier,
                 "BillingCountry", "DE"));
+        insert("ChannelProgramMember", Map.of("PartnerId", partner, "ProgramId", program(), "LevelId", level(tier)));
+        return partner;
+    }
+
+    private String program;
+    private final Map<String, String> levels = new java.util.HashMap<>();
+
+    String program() {
+        if (program == null) {
+            program = insert("ChannelProgram", Map.of("Name", "Partner Program", "IsActive", true));
+        }
+        return program;
+    }
+
+    String level(String name) {
+        return levels.computeIfAbsent(name, n -> insert("ChannelProgramLevel", Map.of("Name", n, "ProgramId", program())));
     }
 
     String insertWonOpportunity(String partnerId, String name, BigDecimal amount, LocalDate closeDate) {
