@@ -556,6 +556,12 @@ class SyncIT {
         assertEquals(100, stopped.getJsonNumber("apiLimitToday").longValue());
         assertTrue(stopped.getJsonNumber("apiRemainingToday").longValue() < 100, stopped.toString());
         assertTrue(sim.dailyApiUsage() < 100, "the org was not taken to its limit");
+        JsonObject budget = Api.at(deployed).anonymous().get("/jbp/health/ready").json().getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("name").equals("salesforce-api-budget"))
+                .findFirst().orElseThrow().getJsonObject("data");
+        assertEquals(String.valueOf(stopped.getJsonNumber("apiRemainingToday").longValue()),
+                budget.getString("apiRemainingToday"), "readiness shows the budget the run read: " + budget);
+        assertEquals("100", budget.getString("apiLimitToday"));
 
         sim.faults().dailyLimit(1_000_000);
         Api.Reply next = admin.post("/jbp/api/v1/sync/runs", Json.createObjectBuilder().add("mode", "full").build());

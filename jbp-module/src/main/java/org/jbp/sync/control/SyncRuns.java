@@ -60,6 +60,12 @@ public class SyncRuns {
                 .filter(r -> mode.isEmpty() || r.mode() == mode.get()).findFirst();
     }
 
+    /** The newest run that read the org's daily API usage and limit. */
+    public Optional<SyncRun> latestWithBudget() {
+        return em.createQuery("select r from SyncRun r where r.apiLimitToday is not null order by r.startedAt desc",
+                SyncRun.class).setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** Runs recorded as RUNNING, whether or not an instance still works on them. */
     public List<SyncRun> running() {
         return em.createQuery("select r from SyncRun r where r.status = :running order by r.startedAt", SyncRun.class)
