@@ -72,10 +72,28 @@ class PlanCoreIT {
     void readinessReportsTheDatabase() {
         var reply = api.get("/jbp/health/ready");
         assertEquals(200, reply.status(), reply.body());
-        JsonObject db = reply.json().getJsonArray("checks").getJsonObject(0);
-        assertEquals("database", db.getString("name"));
+        JsonObject db = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
         assertEquals("UP", db.getString("status"));
         assertTrue(db.getJsonObject("data").getString("product").startsWith("PostgreSQL"));
+        String newest = newestMigration();
+        assertEquals(newest, db.getJsonObject("data").getString("schemaVersion"),
+                "the newest migration, compared as version numbers (a text max() says 9 over 11)");
+    }
+
+    private static String newestMigration() {
+        try (java.sql.Connection c = TestEnvironment.database().getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet r = st.executeQuery("select version from flyway_schema_history where version is not null")) {
+            java.util.List<String> versions = new java.util.ArrayList<>();
+            while (r.next()) {
+                versions.add(r.getString(1));
+            }
+            return versions.stream().max(java.util.Comparator.comparing(v -> java.util.Arrays.stream(v.split("\\."))
+                    .mapToInt(Integer::parseInt).toArray(), java.util.Arrays::compare)).orElseThrow();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -19,7 +19,9 @@ public class DatabaseReadiness implements HealthCheck {
         var response = HealthCheckResponse.named("database");
         try (Connection c = ApplicationDataSource.lookup().getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select max(version) from flyway_schema_history where success")) {
+             // the latest applied migration: versions are text, so max() would rank "9" above "11"
+             ResultSet rs = s.executeQuery("select version from flyway_schema_history where success "
+                     + "and version is not null order by installed_rank desc limit 1")) {
             rs.next();
             return response.up()
                     .withData("dataSource", ApplicationDataSource.jndiName())
