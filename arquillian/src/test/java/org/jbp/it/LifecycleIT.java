@@ -267,7 +267,9 @@ class LifecycleIT {
 
         Api stranger = partnerUser(partner("Gold"));
         assertEquals(404, stranger.get(reviews + "/next").status(), "another partner does not see the plan");
-        assertEquals(404, stranger.post(reviews, "{\"notes\":\"Not mine\"}").status());
+        assertEquals(404, stranger.post(reviews, Json.createObjectBuilder().add("notes", "Not mine")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE")).add(decision(1, "DONE")))
+                .build()).status(), "nor records a review of it, even a complete one");
 
         JsonObject next = partner.get(reviews + "/next").json();
         assertEquals(firstId, next.getJsonObject("previousReview").getString("id"));
@@ -315,6 +317,29 @@ class LifecycleIT {
                 + "\"VENDOR\",\"" + today.plusDays(7) + "\",\"DONE\""), csv);
         String pdf = pdfText("/jbp/api/v1/plans/" + plan + "/report");
         assertTrue(pdf.contains("Reviews held") && pdf.contains("Invite 40 accounts Partner"), pdf);
+    }
+
+    @Test
+    void actionsOfAReviewRecordedBeforeOwnerSidesAndStatusesAreOpenUntilTheNextReviewDecidesThem() throws SQLException {
+        String plan = activePlan(partner("Gold"));
+        String reviews = "/jbp/api/v1/plans/" + plan + "/reviews";
+        var old = cam.post(reviews, "{\"notes\":\"Recorded before actions had owner sides\"}");
+        assertEquals(201, old.status(), old.body());
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement("update plan_review set actions = ? where id = ?::uuid")) {
+            s.setString(1, "[{\"description\":\"Draft the webinar agenda\",\"owner\":\"Partner marketing\"}]");
+            s.setString(2, old.json().getString("id"));
+            assertEquals(1, s.executeUpdate());
+        }
+        JsonObject open = cam.get(reviews + "/next").json().getJsonArray("openActions").getJsonObject(0);
+        assertEquals("Draft the webinar agenda", open.getJsonObject("detail").getString("description"));
+        assertFalse(open.getJsonObject("detail").containsKey("ownerSide"), open.toString());
+        var next = cam.post(reviews, Json.createObjectBuilder().add("notes", "Agenda done")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE"))).build());
+        assertEquals(201, next.status(), next.body());
+        assertEquals("DONE", cam.get(reviews).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(old.json().getString("id"))).findFirst().orElseThrow()
+                .getJsonArray("actions").getJsonObject(0).getString("status"));
     }
 
     private static JsonObject decision(int action, String status) {
