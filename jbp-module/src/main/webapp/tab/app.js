@@ -6,6 +6,7 @@ import { SECTIONS, modelOf, scrollTable } from './sections.js';
 import { dashboardCard } from './dashboard.js';
 import { queueTable } from './queue.js';
 import { homeCards, nextStepsCard } from './home.js';
+import { workspaceFields, actionsFields, workspaceErrors, workspaceBody, reviewsCard } from './review.js';
 
 const bootElement = document.getElementById('jbp-boot');
 const boot = JSON.parse(bootElement.textContent);
@@ -261,11 +262,12 @@ async function openPlan(id) {
     api(`/plans/${id}/revisions`).then((r) => r.json).catch(() => []),
     api(`/plans/${id}/dashboard`).then((r) => r.json).catch(() => null),
     api(`/plans/${id}/alerts`).then((r) => r.json).catch(() => []),
+    api(`/plans/${id}/reviews`).then((r) => r.json).catch(() => []),
   ]);
   const { json: plan, etag } = await api(`/plans/${id}`);
   state.etag = etag;
   const actions = new Set(plan.allowedActions || []);
-  const [[approvals, comments, revisions, dashboard, alerts], template] = await Promise.all([
+  const [[approvals, comments, revisions, dashboard, alerts, reviews], template] = await Promise.all([
     rest, templateDefinition(plan.template).catch(() => null)]);
   const done = approvals.filter((s) => s.status === 'APPROVED').length;
   const ctx = { plan, template, currency: plan.currency, quarters: plan.period?.quarters || [],
@@ -290,6 +292,7 @@ async function openPlan(id) {
           .map((s) => SECTION_LABELS[sectionOf(s)] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
       actionBar(plan, actions, template)),
     dashboardCard(dashboard, alerts, plan.currency, card),
+    reviewsCard(reviews, plan.currency, card),
     ...sectionCards(plan, template, ctx, mode),
     commentsCard(plan, comments, actions.has('comment')),
     revisionsCard(plan, revisions));
@@ -484,18 +487,32 @@ function actualsDialog(plan, template) {
   });
 }
 
-function reviewDialog(plan) {
+async function reviewDialog(plan) {
+  let workspace;
+  try {
+    ({ json: workspace } = await api(`/plans/${plan.id}/reviews/next`));
+  } catch (e) {
+    showError(`The review cannot be opened: ${e.message}`, e.status === 409);
+    return;
+  }
   const model = { notes: null, decisions: null };
+  const today = workspace.kpiSnapshot?.asOf;
   formDialog('review', 'Record the joint review', 'Record review', model, (form) => [
-    h('p', { class: 'slds-text-body_small' }, 'The KPIs as they stand now are kept with the review.'),
+    ...workspaceFields(form, model, workspace, plan.currency),
     form.textarea('notes', 'Notes', model, 'notes', { required: true, maxlength: 10000, rows: 4 }),
     form.list('decisions', 'Decisions', model, 'decisions', { itemLabel: 'Decision', maxlength: 1000, addLabel: 'Add decision' }),
+    ...actionsFields(form, model, today),
   ], (form) => {
     form.clearErrors();
-    if (!requireText(form, 'notes', model.notes, 'Write what the review found.')) return false;
+    const errors = [...workspaceErrors(model), ...(model.notes && model.notes.trim() ? [] : [{ field: 'notes', message: 'Write what the review found.' }])];
+    if (errors.length) {
+      form.showErrors(errors, errors.length === 1 ? errors[0].message : `Check the ${errors.length} marked fields.`);
+      say(errors.length === 1 ? errors[0].message : `Check the ${errors.length} marked fields.`);
+      return false;
+    }
     const decisions = (model.decisions || []).map((d) => (d ?? '').trim()).filter((d) => d);
     return perform('Record review', () => api(`/plans/${plan.id}/reviews`, { method: 'POST',
-      body: { notes: model.notes.trim(), ...(decisions.length ? { decisions } : {}) } }), { form });
+      body: { notes: model.notes.trim(), ...(decisions.length ? { decisions } : {}), ...workspaceBody(model, workspace) } }), { form });
   });
 }
 

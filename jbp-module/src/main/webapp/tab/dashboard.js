@@ -10,7 +10,7 @@ const STATUS = {
   OFF_TRACK: ['Off track', 'slds-theme_error'],
 };
 
-function statusBadge(status) {
+export function statusBadge(status) {
   const [label, theme] = STATUS[status] || [words(status || 'unknown'), ''];
   return h('span', { class: `slds-badge ${theme} jbp-status-badge`, 'data-status': status || '' }, label);
 }

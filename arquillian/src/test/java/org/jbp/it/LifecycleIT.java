@@ -161,7 +161,9 @@ class LifecycleIT {
                 .add("notes", "Revenue slightly behind; webinar went well")
                 .add("decisions", Json.createArrayBuilder().add("Add a second webinar"))
                 .add("actions", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("description", "Draft the webinar agenda").add("owner", "Partner marketing")))
+                        .add("description", "Draft the webinar agenda").add("ownerSide", "PARTNER")
+                        .add("owner", "Partner marketing").add("dueDate", LocalDate.now(java.time.ZoneOffset.UTC)
+                                .plusDays(14).toString())))
                 .build());
         assertEquals(201, review.status(), review.body());
         JsonObject frozen = review.json().getJsonObject("kpiSnapshot").getJsonArray("kpis").getJsonObject(0);
@@ -225,6 +227,134 @@ class LifecycleIT {
         assertEquals(plan, nextPlan.getJsonObject("lifecycle").getString("previousPlanId"));
         assertEquals(0, new BigDecimal("900000").compareTo(nextPlan.getJsonObject("lifecycle")
                 .getJsonObject("baselineActuals").getJsonNumber("revenue_won").bigDecimalValue()));
+    }
+
+    @Test
+    void nextReviewDecidesEveryOpenActionOfThePreviousOneAndTheReportHoldsThemAll() throws IOException {
+        String account = partner("Gold");
+        String plan = activePlan(account);
+        Api partner = partnerUser(account);
+        String reviews = "/jbp/api/v1/plans/" + plan + "/reviews";
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+
+        JsonObject workspace = cam.get(reviews + "/next").json();
+        JsonObject line = workspace.getJsonObject("kpiSnapshot").getJsonArray("kpis").getJsonObject(0);
+        assertEquals("revenue_won", line.getString("key"));
+        for (String figure : List.of("target", "expectedToDate", "status")) {
+            assertTrue(line.containsKey(figure), "the workspace shows the pace: " + line);
+        }
+        assertTrue(!workspace.containsKey("previousReview") || workspace.isNull("previousReview"), workspace.toString());
+        assertEquals(0, workspace.getJsonArray("openActions").size());
+
+        var bad = cam.post(reviews, Json.createObjectBuilder().add("notes", "First review")
+                .add("actions", Json.createArrayBuilder()
+                        .add(action("Agree the MDF split", "SIDEWAYS", today.plusDays(7)))
+                        .add(Json.createObjectBuilder().add("description", "No date").add("ownerSide", "VENDOR")))
+                .build());
+        assertEquals(422, bad.status(), bad.body());
+        assertTrue(bad.contentType().startsWith("application/problem+json"), bad.contentType());
+        assertEquals(List.of("actions[0].ownerSide", "actions[1].dueDate"), fields(bad));
+
+        var first = cam.post(reviews, Json.createObjectBuilder().add("notes", "First review")
+                .add("decisions", Json.createArrayBuilder().add("Run a second webinar"))
+                .add("actions", Json.createArrayBuilder()
+                        .add(action("Approve the webinar MDF", "VENDOR", today.plusDays(7)).add("owner", "Dana"))
+                        .add(action("Invite 40 accounts", "PARTNER", today.plusDays(14))))
+                .build());
+        assertEquals(201, first.status(), first.body());
+        String firstId = first.json().getString("id");
+        assertEquals("OPEN", first.json().getJsonArray("actions").getJsonObject(0).getString("status"));
+        assertEquals("Dana", first.json().getJsonArray("actions").getJsonObject(0).getString("owner"));
+
+        Api stranger = partnerUser(partner("Gold"));
+        assertEquals(404, stranger.get(reviews + "/next").status(), "another partner does not see the plan");
+        assertEquals(404, stranger.post(reviews, Json.createObjectBuilder().add("notes", "Not mine")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE")).add(decision(1, "DONE")))
+                .build()).status(), "nor records a review of it, even a complete one");
+
+        JsonObject next = partner.get(reviews + "/next").json();
+        assertEquals(firstId, next.getJsonObject("previousReview").getString("id"));
+        List<JsonObject> open = next.getJsonArray("openActions").getValuesAs(JsonObject.class);
+        assertEquals(List.of(0, 1), open.stream().map(o -> o.getInt("action")).toList());
+        assertEquals("VENDOR", open.get(0).getJsonObject("detail").getString("ownerSide"));
+
+        var undecided = partner.post(reviews, Json.createObjectBuilder().add("notes", "Second review")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE"))).build());
+        assertEquals(422, undecided.status(), undecided.body());
+        assertEquals(List.of("previousActions"), fields(undecided), "action 1 was left without a decision");
+        var unknown = partner.post(reviews, Json.createObjectBuilder().add("notes", "Second review")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE")).add(decision(1, "LATER")))
+                .build());
+        assertEquals(422, unknown.status(), unknown.body());
+        assertEquals(List.of("previousActions[1].status"), fields(unknown));
+
+        var second = partner.post(reviews, Json.createObjectBuilder().add("notes", "Second review, by the partner")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE")).add(decision(1, "CARRIED_OVER")))
+                .add("actions", Json.createArrayBuilder().add(action("Share the attendee list", "PARTNER", today.plusDays(10))))
+                .build());
+        assertEquals(201, second.status(), second.body());
+        List<JsonObject> carried = second.json().getJsonArray("actions").getValuesAs(JsonObject.class);
+        assertEquals(List.of("Invite 40 accounts", "Share the attendee list"),
+                carried.stream().map(a -> a.getString("description")).toList());
+        assertEquals("OPEN", carried.get(0).getString("status"));
+        assertEquals(firstId, carried.get(0).getJsonObject("carriedFrom").getString("reviewId"));
+        assertEquals(1, carried.get(0).getJsonObject("carriedFrom").getInt("action"));
+
+        JsonObject firstNow = cam.get(reviews).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(firstId)).findFirst().orElseThrow();
+        assertEquals(List.of("DONE", "CARRIED_OVER"), firstNow.getJsonArray("actions").getValuesAs(JsonObject.class)
+                .stream().map(a -> a.getString("status")).toList());
+        assertEquals(List.of(0, 1), cam.get(reviews + "/next").json().getJsonArray("openActions")
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getInt("action")).toList(),
+                "the third review sees the carried-over action and the new one");
+
+        JsonObject report = cam.get("/jbp/api/v1/plans/" + plan + "/report", "application/json").json();
+        List<JsonObject> held = report.getJsonArray("reviews").getValuesAs(JsonObject.class);
+        assertEquals(2, held.size());
+        assertEquals("Run a second webinar", held.get(0).getJsonArray("decisions").getString(0));
+        assertEquals("CARRIED_OVER", held.get(0).getJsonArray("actions").getJsonObject(1).getString("status"));
+        String csv = cam.get("/jbp/api/v1/plans/" + plan + "/report", "text/csv").body();
+        assertTrue(csv.contains("\"review-action\",\"" + held.get(0).getString("dueDate") + "\",\"Approve the webinar MDF\","
+                + "\"VENDOR\",\"" + today.plusDays(7) + "\",\"DONE\""), csv);
+        String pdf = pdfText("/jbp/api/v1/plans/" + plan + "/report");
+        assertTrue(pdf.contains("Reviews held") && pdf.contains("Invite 40 accounts Partner"), pdf);
+    }
+
+    @Test
+    void actionsOfAReviewRecordedBeforeOwnerSidesAndStatusesAreOpenUntilTheNextReviewDecidesThem() throws SQLException {
+        String plan = activePlan(partner("Gold"));
+        String reviews = "/jbp/api/v1/plans/" + plan + "/reviews";
+        var old = cam.post(reviews, "{\"notes\":\"Recorded before actions had owner sides\"}");
+        assertEquals(201, old.status(), old.body());
+        try (Connection c = TestEnvironment.database().getConnection();
+             PreparedStatement s = c.prepareStatement("update plan_review set actions = ? where id = ?::uuid")) {
+            s.setString(1, "[{\"description\":\"Draft the webinar agenda\",\"owner\":\"Partner marketing\"}]");
+            s.setString(2, old.json().getString("id"));
+            assertEquals(1, s.executeUpdate());
+        }
+        JsonObject open = cam.get(reviews + "/next").json().getJsonArray("openActions").getJsonObject(0);
+        assertEquals("Draft the webinar agenda", open.getJsonObject("detail").getString("description"));
+        assertFalse(open.getJsonObject("detail").containsKey("ownerSide"), open.toString());
+        var next = cam.post(reviews, Json.createObjectBuilder().add("notes", "Agenda done")
+                .add("previousActions", Json.createArrayBuilder().add(decision(0, "DONE"))).build());
+        assertEquals(201, next.status(), next.body());
+        assertEquals("DONE", cam.get(reviews).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(old.json().getString("id"))).findFirst().orElseThrow()
+                .getJsonArray("actions").getJsonObject(0).getString("status"));
+    }
+
+    private static JsonObject decision(int action, String status) {
+        return Json.createObjectBuilder().add("action", action).add("status", status).build();
+    }
+
+    private static jakarta.json.JsonObjectBuilder action(String description, String side, LocalDate due) {
+        return Json.createObjectBuilder().add("description", description).add("ownerSide", side)
+                .add("dueDate", due.toString());
+    }
+
+    private static List<String> fields(Api.Reply problem) {
+        return problem.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).toList();
     }
 
     @Test

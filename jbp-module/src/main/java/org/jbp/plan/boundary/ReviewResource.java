@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.ReviewService;
 import org.jbp.plan.entity.Review;
+import org.jbp.plan.entity.ReviewAction;
+import org.jbp.plan.entity.ReviewActionRules;
 import org.jbp.platform.JsonInput;
 import org.jbp.security.Roles;
 
@@ -43,13 +46,28 @@ public class ReviewResource {
     @Inject
     UserDirectory directory;
 
-    public record ActionInput(@NotBlank @Size(max = 500) String description, @Size(max = 120) String owner,
-                              LocalDate dueDate) {
+    /** An action agreed in the review; {@code status} OPEN unless it was done on the spot. */
+    public record ActionInput(@NotBlank @Size(max = 500) String description,
+                              @NotNull @Pattern(regexp = "VENDOR|PARTNER", message = "must be VENDOR or PARTNER") String ownerSide,
+                              @Size(max = 120) String owner, @NotNull LocalDate dueDate,
+                              @Pattern(regexp = "OPEN|DONE", message = "must be OPEN or DONE") String status) {
+        ReviewAction toAction() {
+            return ReviewAction.agreed(description.trim(), ReviewAction.OwnerSide.valueOf(ownerSide),
+                    owner == null || owner.isBlank() ? null : owner.trim(), dueDate,
+                    status == null ? null : ReviewAction.Status.valueOf(status));
+        }
+    }
+
+    /** The decision on the previous review's open action at position {@code action}. */
+    public record PreviousActionInput(@NotNull Integer action,
+                                      @NotNull @Pattern(regexp = "DONE|CARRIED_OVER", message = "must be DONE or CARRIED_OVER")
+                                      String status) {
     }
 
     public record ReviewInput(@NotBlank @Size(max = 10_000) String notes,
                               @Size(max = 50) List<@NotBlank @Size(max = 1000) String> decisions,
-                              @Size(max = 50) List<@Valid @NotNull ActionInput> actions) {
+                              @Size(max = 50) List<@Valid @NotNull ActionInput> actions,
+                              @Size(max = 200) List<@Valid @NotNull PreviousActionInput> previousActions) {
     }
 
     public record ReviewView(UUID id, LocalDate dueDate, String status, String notes, JsonValue decisions,
@@ -71,6 +89,11 @@ public class ReviewResource {
         }
     }
 
+    /** The workspace before recording: the KPIs now beside their targets and pace, and what is still open. */
+    public record WorkspaceView(LocalDate dueDate, ReviewService.KpiSnapshot kpiSnapshot, ReviewView previousReview,
+                                List<ReviewService.OpenAction> openActions) {
+    }
+
     @GET
     @Operation(summary = "Scheduled and recorded reviews, by due date")
     public List<ReviewView> list(@PathParam("id") String id) {
@@ -80,15 +103,31 @@ public class ReviewResource {
         return all.stream().map(r -> ReviewView.of(r, names)).toList();
     }
 
+    @GET
+    @Path("next")
+    @Operation(summary = "The next review's workspace: KPIs with target, actual, expected by today and status; "
+            + "the previous review and its open actions, each of which the next review marks DONE or CARRIED_OVER")
+    public WorkspaceView next(@PathParam("id") String id) {
+        UUID planId = PlanResource.planId(id);
+        ReviewService.Workspace w = guard.run(planId, () -> reviews.workspace(planId));
+        Review previous = w.previous();
+        return new WorkspaceView(w.dueDate(), w.snapshot(), previous == null ? null : ReviewView.of(previous,
+                directory.names(java.util.Collections.singletonList(previous.completedBy()))), w.openActions());
+    }
+
     @POST
-    @Operation(summary = "Record the next due review with notes, decisions and actions; the KPIs are frozen with it")
+    @Operation(summary = "Record the next due review with notes, decisions and actions (owner side, due date, status) "
+            + "and a decision (DONE or CARRIED_OVER) on every open action of the previous review; the KPIs are frozen with it")
     public Response record(@PathParam("id") String id, String body) {
         UUID planId = PlanResource.planId(id);
         ReviewInput in = input.bind(body, ReviewInput.class);
-        List<ReviewService.ReviewAction> actions = in.actions() == null ? List.of() : in.actions().stream()
-                .map(a -> new ReviewService.ReviewAction(a.description(), a.owner(), a.dueDate())).toList();
+        List<ReviewAction> actions = in.actions() == null ? List.of()
+                : in.actions().stream().map(ActionInput::toAction).toList();
+        List<ReviewActionRules.Decision> onPrevious = in.previousActions() == null ? List.of()
+                : in.previousActions().stream().map(d -> new ReviewActionRules.Decision(d.action(),
+                ReviewAction.Status.valueOf(d.status()))).toList();
         Review review = guard.run(planId, () -> reviews.record(planId, in.notes(),
-                in.decisions() == null ? List.of() : in.decisions(), actions));
+                in.decisions() == null ? List.of() : in.decisions(), actions, onPrevious));
         return Response.status(Response.Status.CREATED).entity(ReviewView.of(review,
                 directory.names(java.util.Collections.singletonList(review.completedBy())))).build();
     }

@@ -12,7 +12,13 @@ public record PeriodEndReport(UUID planId, String title, String partnerAccountId
                               LocalDate start, LocalDate end, String currency, String status, Instant generatedAt,
                               boolean interim, List<Line> kpis, List<Line> targets, List<CampaignLine> campaigns,
                               Line mdf, List<Line> certifications, Line coSellEngagements,
-                              List<CommitmentLine> vendorCommitments) {
+                              List<CommitmentLine> vendorCommitments, List<ReviewLine> reviews) {
+
+    /** The reviews held, oldest first; empty (not null) for a report stored before reviews were part of it. */
+    @Override
+    public List<ReviewLine> reviews() {
+        return reviews == null ? List.of() : reviews;
+    }
 
     /** One planned figure, its actual and the variance; actual is null when nothing was recorded. */
     public record Line(String key, String label, String unit, BigDecimal planned, BigDecimal actual,
@@ -27,6 +33,11 @@ public record PeriodEndReport(UUID planId, String title, String partnerAccountId
 
     public record CampaignLine(String key, String name, String tactic, LocalDate startDate, LocalDate endDate,
                                BigDecimal mdfRequested, boolean executed) {
+    }
+
+    /** A review held: when, by whom, its decisions and its actions with their status as of the report. */
+    public record ReviewLine(UUID id, LocalDate dueDate, Instant heldAt, String heldBy, List<String> decisions,
+                             List<org.jbp.plan.entity.ReviewAction> actions) {
     }
 
     /** What the vendor promised and what it delivered, as recorded at close. */

@@ -58,6 +58,8 @@ public class PeriodEndReports {
     PartnerRepository partners;
     @Inject
     Clock clock;
+    @Inject
+    Reviews reviews;
 
     /** What the vendor delivered, as the channel manager records it at close. */
     public record VendorDelivered(BigDecimal mdfPaid, Integer coSellSupportHours, Integer preSalesAvailabilityHours,
@@ -132,7 +134,17 @@ public class PeriodEndReports {
                 partner == null ? null : partner.name(), plan.period().label(), plan.period().start(),
                 plan.period().end(), plan.currency(), closing ? PlanStatus.CLOSED.name() : plan.status().name(),
                 clock.instant(), !closing && plan.status() != PlanStatus.CLOSED, kpis, targets, campaigns, mdf,
-                certifications, coSell, commitments);
+                certifications, coSell, commitments, reviewsHeld(plan));
+    }
+
+    private List<PeriodEndReport.ReviewLine> reviewsHeld(BusinessPlan plan) {
+        // in the order they were held: an extra review held today may be due before a scheduled one held earlier
+        return reviews.of(plan.id()).stream().filter(r -> org.jbp.plan.entity.Review.COMPLETED.equals(r.status()))
+                .sorted(java.util.Comparator.comparing(org.jbp.plan.entity.Review::completedAt,
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .map(r -> new PeriodEndReport.ReviewLine(r.id(), r.dueDate(), r.completedAt(), r.completedBy(),
+                        Reviews.decisions(r), Reviews.actions(r)))
+                .toList();
     }
 
     public String json(PeriodEndReport report) {
@@ -158,6 +170,16 @@ public class PeriodEndReports {
                 c.executed() ? "executed" : "not executed", "", "")));
         r.vendorCommitments().forEach(c -> csv.append(cells("vendor-commitment", "", c.commitment(), "",
                 c.promised(), c.delivered(), "", "")));
+        // a review's rows are keyed by its due date; an action's owner side sits in unit, due date and status in
+        // planned and actual, the columns the campaigns and commitments reuse the same way
+        for (PeriodEndReport.ReviewLine review : r.reviews()) {
+            String key = String.valueOf(review.dueDate());
+            csv.append(cells("review", key, "Review held", "", "", text(review.heldAt()), "", ""));
+            review.decisions().forEach(d -> csv.append(cells("review-decision", key, d, "", "", "", "", "")));
+            review.actions().forEach(a -> csv.append(cells("review-action", key, a.description(),
+                    a.ownerSide() == null ? "" : a.ownerSide().name(), text(a.dueDate()),
+                    (a.isOpen() ? org.jbp.plan.entity.ReviewAction.Status.OPEN : a.status()).name(), "", "")));
+        }
         return csv.toString();
     }
 
@@ -211,6 +233,24 @@ public class PeriodEndReports {
             PdfPTable commitments = table("Commitment", "Promised", "Delivered");
             r.vendorCommitments().forEach(c -> cellsOf(commitments, c.commitment(), c.promised(), c.delivered()));
             document.add(commitments);
+            document.add(new Paragraph("Reviews held", heading));
+            PdfPTable held = table("Review", "Decisions", "Action", "Owner", "Due", "Status");
+            for (PeriodEndReport.ReviewLine review : r.reviews()) {
+                String when = review.dueDate() + (review.heldAt() == null ? ""
+                        : " (held " + LocalDate.ofInstant(review.heldAt(), ZoneOffset.UTC) + ")");
+                String decided = String.join("; ", review.decisions());
+                if (review.actions().isEmpty()) {
+                    cellsOf(held, when, decided, "", "", "", "");
+                }
+                for (var a : review.actions()) {
+                    cellsOf(held, when, decided, a.description(), owner(a), text(a.dueDate()),
+                            (a.isOpen() ? "OPEN" : a.status().name()) + (a.carriedFrom() == null ? ""
+                                    : ", carried over from " + a.carriedFrom().reviewDate()));
+                    when = "";
+                    decided = "";
+                }
+            }
+            document.add(held);
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render the report as PDF", e);
         } finally {
@@ -246,6 +286,11 @@ public class PeriodEndReports {
         for (String v : values) {
             table.addCell(new Phrase(v == null ? "" : v, font));
         }
+    }
+
+    private static String owner(org.jbp.plan.entity.ReviewAction a) {
+        String side = a.ownerSide() == null ? "" : a.ownerSide().name().charAt(0) + a.ownerSide().name().substring(1).toLowerCase();
+        return a.owner() == null ? side : side.isEmpty() ? a.owner() : side + ": " + a.owner();
     }
 
     private static BigDecimal amount(Money money) {

@@ -69,6 +69,14 @@ public class Review {
         this.status = COMPLETED;
     }
 
+    /** The actions of this recorded review as a later review decided them (DONE or carried over). */
+    public void actionsDecided(String actionsJson) {
+        if (!COMPLETED.equals(status)) {
+            throw new IllegalStateException("only a recorded review has actions to decide");
+        }
+        this.actionsJson = actionsJson;
+    }
+
     public boolean isOverdueUnnoticed(LocalDate today) {
         return SCHEDULED.equals(status) && dueDate.isBefore(today) && overdueNotifiedAt == null;
     }
