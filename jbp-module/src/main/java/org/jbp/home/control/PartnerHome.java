@@ -87,12 +87,14 @@ public class PartnerHome {
 
     private VendorSide vendorSide(BusinessPlan plan) {
         VendorCommitments committed = plan.content().vendorCommitments();
-        BigDecimal requested = BigDecimal.ZERO;
+        // what the plan asks for, whatever its status; approved and paid exist once the vendor has answered
+        BigDecimal requested = plan.content().sections().campaigns() == null ? BigDecimal.ZERO
+                : plan.content().sections().campaigns().stream().filter(c -> c.mdfRequested() != null)
+                .map(c -> c.mdfRequested().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal approved = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
         if (plan.status() == PlanStatus.ACTIVE || plan.status() == PlanStatus.APPROVED) {
             for (KpiDashboards.CampaignFunds c : dashboards.of(plan).campaigns()) {
-                requested = requested.add(orZero(c.mdfRequested()));
                 approved = approved.add(orZero(c.mdfApproved()));
                 paid = paid.add(orZero(c.mdfPaid()));
             }
