@@ -98,7 +98,8 @@ export function nextStepsCard(plans, card, openPlan) {
         p.nextSteps.map((s) => h('li', { 'data-next-step': s.action }, s.text))),
       h('p', { class: 'slds-text-body_small', 'data-vendor': p.planId },
         `Vendor MDF: committed ${money(v.mdfCommitted)} · requested ${money(v.mdfRequested)} · approved ${money(v.mdfApproved)}`
+        // delivered hours exist only in the closing record (vendorDelivered), so the card says so
         + ` · paid ${money(v.mdfPaid)}. Co-sell hours committed: ${v.coSellHoursCommitted ?? '—'}`
-        + (v.hoursRecordedAtClose ? ' (hours delivered are recorded at the close)' : '')));
+        + ' (hours delivered are recorded at the close)'));
   })));
 }

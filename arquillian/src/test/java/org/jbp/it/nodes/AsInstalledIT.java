@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * (only the incremental sync interval shortened, by configuration). Every other test drives the sync, the outbox
  * and the lifecycle pass through the API with the schedulers off; here nothing is triggered by hand, so a first
  * scheduled run that breaks the server (as Payara's lazily booted batch runtime once did inside a timer's
- * transaction) fails this test.
+ * transaction) fails this test. It is also the test of the server-managed pool: no jbp.db.url, the module runs on
+ * jdbc/jbp for migration, readiness and every plan.
  */
 class AsInstalledIT {
 
@@ -72,6 +73,11 @@ class AsInstalledIT {
         Api admin = Api.at(node.url()).as(Fixtures.adminToken());
         Api approver = Api.at(node.url()).as(Fixtures.approverToken());
 
+        JsonObject database = Api.at(node.url()).anonymous().get("/jbp/health/ready").json().getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("name").equals("database"))
+                .findFirst().orElseThrow();
+        assertEquals("jdbc/jbp", database.getJsonObject("data").getString("dataSource"),
+                "no jbp.db.url: the module runs on the resource the post-boot commands defined");
         JsonObject first = awaitFirstScheduledRun(admin);
         assertEquals("COMPLETED", first.getString("status"), "the first scheduled sync completes: " + first);
 
@@ -84,6 +90,8 @@ class AsInstalledIT {
                 Fixtures.newPlan(partner, template, SyncFixtures.revenueSections(THIS_YEAR - 1, "100000"),
                         THIS_YEAR - 1)));
 
+        assertEquals(2, count("select count(*) from business_plan where partner_account_id = '"
+                + partner + "'"), "the plans are in the database behind jdbc/jbp");
         BigDecimal won = SyncFixtures.wonRevenue(org, partner, THIS_YEAR).setScale(2, RoundingMode.HALF_UP);
         assertEquals(0, won.compareTo(new BigDecimal("60000")), "the org holds the three won deals");
         await(() -> Optional.ofNullable(SyncFixtures.actuals(admin, current).get("revenue_won"))

@@ -28,7 +28,7 @@ public class PartnerHome {
 
     public record VendorSide(String currency, BigDecimal mdfCommitted, BigDecimal mdfRequested, BigDecimal mdfApproved,
                              BigDecimal mdfPaid, Integer coSellHoursCommitted, Integer preSalesHoursCommitted,
-                             String executiveSponsor, boolean hoursRecordedAtClose) {
+                             String executiveSponsor) {
     }
 
     public record PartnerPlan(String planId, String title, String status, String period, List<NextStep> nextSteps,
@@ -103,7 +103,7 @@ public class PartnerHome {
                 committed == null || committed.mdfBudget() == null ? null : committed.mdfBudget().amount(),
                 requested, approved, paid, committed == null ? null : committed.coSellSupportHours(),
                 committed == null ? null : committed.preSalesAvailabilityHours(),
-                committed == null ? null : committed.executiveSponsor(), true);
+                committed == null ? null : committed.executiveSponsor());
     }
 
     private static BigDecimal orZero(BigDecimal value) {
