@@ -14,7 +14,7 @@ import org.jbp.approval.entity.StepStatus;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.BusinessPlan;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.security.CurrentUser;
 
 /**

@@ -14,7 +14,7 @@ import org.jbp.canvas.control.TabSession;
 import org.jbp.canvas.entity.TabIdentity;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.security.Roles;
 
 /**

@@ -15,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.incentive.control.IncentiveRules;
 import org.jbp.incentive.entity.TierChangeRecord;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.Roles;
 

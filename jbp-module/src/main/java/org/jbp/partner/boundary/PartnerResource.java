@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;

@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 
 @ApplicationScoped
 public class PartnerRepository {

@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import org.jbp.kernel.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountIdConverter;
 
 /**
  * A partner account as the module knows it: a copy of the CRM's account with its program tier,

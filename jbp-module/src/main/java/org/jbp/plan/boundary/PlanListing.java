@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanRepository;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.approval.control.ApprovalRepository;
 import org.jbp.approval.control.ApprovalService;
 import org.jbp.approval.control.PlanActions;

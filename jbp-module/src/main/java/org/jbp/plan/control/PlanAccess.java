@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.ProblemException;

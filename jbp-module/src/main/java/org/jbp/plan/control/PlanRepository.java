@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanRevision;

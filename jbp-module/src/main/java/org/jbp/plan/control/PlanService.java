@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanContent;

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.jbp.partner.entity.PartnerAccountId;
-import org.jbp.partner.entity.PartnerAccountIdConverter;
+import org.jbp.kernel.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountIdConverter;
 
 /**
  * The joint business plan aggregate: who (partner, owning channel manager), when (period), in which currency,

@@ -29,7 +29,7 @@ import org.jbp.crm.PartnerChanges;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.partner.entity.PartnerAccountId;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
 import org.jbp.sync.entity.SyncMode;
 import org.jbp.sync.entity.SyncPhase;

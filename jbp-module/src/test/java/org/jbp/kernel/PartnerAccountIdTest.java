@@ -1,4 +1,4 @@
-package org.jbp.partner.entity;
+package org.jbp.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.jbp.partner.entity;
+package org.jbp.kernel;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,4 +1,4 @@
-package org.jbp.partner.entity;
+package org.jbp.kernel;
 
 import java.util.Objects;
 import java.util.Optional;
