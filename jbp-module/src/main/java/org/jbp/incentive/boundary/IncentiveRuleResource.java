@@ -27,6 +27,7 @@ import org.jbp.incentive.control.IncentiveEvaluator;
 import org.jbp.incentive.control.IncentiveRules;
 import org.jbp.incentive.entity.IncentiveRule;
 import org.jbp.platform.JsonInput;
+import org.jbp.platform.Paging;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 

@@ -22,9 +22,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
-import org.jbp.incentive.entity.OutboxEntry;
-import org.jbp.incentive.entity.OutboxKind;
-import org.jbp.incentive.entity.OutboxStatus;
+import org.jbp.outbox.control.Outbox;
+import org.jbp.outbox.entity.OutboxEntry;
+import org.jbp.outbox.entity.OutboxKind;
+import org.jbp.outbox.entity.OutboxStatus;
 import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
@@ -42,7 +43,7 @@ public class FundRequests implements CampaignFundsSource {
      * The status a request is written with. PartnerFundRequest.Status is a restricted picklist (Draft, Approved,
      * Rejected); a changed request goes back to Draft, since what was approved is no longer what is asked.
      */
-    static final String STATUS_DRAFT = "Draft";
+    public static final String STATUS_DRAFT = "Draft";
     static final String CANCELLED = "CANCELLED";
     static final String NOT_SENT = "NOT_SENT";
     private static final int MAX_EXTERNAL_ID = 80;
@@ -167,7 +168,7 @@ public class FundRequests implements CampaignFundsSource {
         return title.length() > 255 ? title.substring(0, 255) : title;
     }
 
-    void delivered(String externalId, String crmId, Instant at) {
+    public void delivered(String externalId, String crmId, Instant at) {
         FundRequest request = em.find(FundRequest.class, externalId);
         if (request != null) {
             request.delivered(crmId, at);

@@ -1,4 +1,4 @@
-package org.jbp.incentive.control;
+package org.jbp.outbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +16,8 @@ import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.CrmWrite;
 import org.jbp.crm.WriteResult;
-import org.jbp.incentive.entity.OutboxEntry;
-import org.jbp.incentive.entity.OutboxKind;
+import org.jbp.outbox.entity.OutboxEntry;
+import org.jbp.outbox.entity.OutboxKind;
 
 /**
  * Delivers due outbox writes to the CRM. Each round claims up to {@code jbp.outbox.batch-size} writes per kind

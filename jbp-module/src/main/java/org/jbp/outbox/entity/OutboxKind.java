@@ -1,4 +1,4 @@
-package org.jbp.incentive.entity;
+package org.jbp.outbox.entity;
 
 /** What a queued CRM write does. */
 public enum OutboxKind {

@@ -1,18 +1,17 @@
-package org.jbp.incentive.boundary;
+package org.jbp.platform;
 
-import org.jbp.platform.ProblemException;
 
 /** Page and size query parameters, read as strings so a bad value is a 422 naming the parameter. */
-final class Paging {
+public final class Paging {
 
     private Paging() {
     }
 
-    static int number(String name, String value, int fallback, int min, int max) {
+    public static int number(String name, String value, int fallback, int min, int max) {
         return org.jbp.platform.QueryParams.number(name, value, fallback, min, max);
     }
 
-    static java.util.UUID uuid(String what, String value) {
+    public static java.util.UUID uuid(String what, String value) {
         try {
             return java.util.UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package org.jbp.incentive.boundary;
+package org.jbp.outbox.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,10 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.incentive.control.OutboxDelivery;
-import org.jbp.incentive.control.OutboxStore;
-import org.jbp.incentive.entity.OutboxEntry;
-import org.jbp.incentive.entity.OutboxStatus;
+import org.jbp.outbox.control.OutboxDelivery;
+import org.jbp.outbox.control.OutboxStore;
+import org.jbp.outbox.entity.OutboxEntry;
+import org.jbp.outbox.entity.OutboxStatus;
+import org.jbp.platform.Paging;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;

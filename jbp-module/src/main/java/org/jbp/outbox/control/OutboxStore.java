@@ -1,4 +1,4 @@
-package org.jbp.incentive.control;
+package org.jbp.outbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jbp.incentive.entity.OutboxEntry;
-import org.jbp.incentive.entity.OutboxKind;
-import org.jbp.incentive.entity.OutboxStatus;
+import org.jbp.incentive.control.FundRequests;
+import org.jbp.outbox.entity.OutboxEntry;
+import org.jbp.outbox.entity.OutboxKind;
+import org.jbp.outbox.entity.OutboxStatus;
 import org.jbp.platform.ProblemException;
 
 /**

@@ -1,4 +1,4 @@
-package org.jbp.incentive.entity;
+package org.jbp.outbox.entity;
 
 /** PENDING until delivered; FAILED writes wait for an admin to retry or discard them. */
 public enum OutboxStatus {

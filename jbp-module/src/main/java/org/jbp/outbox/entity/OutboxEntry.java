@@ -1,4 +1,4 @@
-package org.jbp.incentive.entity;
+package org.jbp.outbox.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

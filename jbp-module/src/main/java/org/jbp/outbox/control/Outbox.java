@@ -1,4 +1,4 @@
-package org.jbp.incentive.control;
+package org.jbp.outbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.jbp.incentive.entity.OutboxEntry;
-import org.jbp.incentive.entity.OutboxKind;
+import org.jbp.outbox.entity.OutboxEntry;
+import org.jbp.outbox.entity.OutboxKind;
 
 /** Queues CRM writes; must run inside the transaction of the change that causes them. */
 @ApplicationScoped

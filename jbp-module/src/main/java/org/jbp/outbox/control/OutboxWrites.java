@@ -1,4 +1,4 @@
-package org.jbp.incentive.control;
+package org.jbp.outbox.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jbp.crm.CrmWrite;
-import org.jbp.incentive.entity.OutboxEntry;
+import org.jbp.incentive.control.FundRequests;
+import org.jbp.outbox.entity.OutboxEntry;
 
 /**
  * Translates a queued entry (kind + JSON payload) into the crm-api command it stands for. The payload is the

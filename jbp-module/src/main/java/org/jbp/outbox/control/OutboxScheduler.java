@@ -1,4 +1,4 @@
-package org.jbp.incentive.control;
+package org.jbp.outbox.control;
 
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;

@@ -1,4 +1,4 @@
-package org.jbp.incentive.control;
+package org.jbp.outbox.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
