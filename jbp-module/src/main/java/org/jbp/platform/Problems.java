@@ -6,6 +6,7 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
+import org.jbp.security.AccessDenied;
 
 /** Finds the client-facing problem buried in container wrappers (EJB, JTA, persistence). */
 final class Problems {
@@ -17,6 +18,9 @@ final class Problems {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return problem;
+            }
+            if (t instanceof AccessDenied denied) {
+                return ProblemException.forbidden(denied.getMessage());
             }
             if (t instanceof ConstraintViolationException violations) {
                 return ProblemException.invalid(Validation.fieldErrors(violations.getConstraintViolations()));

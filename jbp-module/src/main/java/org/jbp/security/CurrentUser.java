@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jbp.kernel.PartnerAccountId;
-import org.jbp.platform.ProblemException;
 
 /**
  * Who is calling: {@code sub} is the Salesforce user id, groups are the roles, and partner users
@@ -72,7 +71,7 @@ public class CurrentUser {
     }
 
     public PartnerAccountId requirePartnerAccount() {
-        return partnerAccount().orElseThrow(() -> ProblemException.forbidden(
+        return partnerAccount().orElseThrow(() -> new AccessDenied(
                 "Your token carries no valid partnerAccountId claim"));
     }
 }

@@ -1,6 +1,7 @@
 package org.jbp.incentive.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
 import org.jbp.outbox.control.Outbox;
+import org.jbp.outbox.control.OutboxWrites;
+import org.jbp.outbox.control.WriteDelivered;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 import org.jbp.outbox.entity.OutboxStatus;
@@ -43,7 +46,7 @@ public class FundRequests implements CampaignFundsSource {
      * The status a request is written with. PartnerFundRequest.Status is a restricted picklist (Draft, Approved,
      * Rejected); a changed request goes back to Draft, since what was approved is no longer what is asked.
      */
-    public static final String STATUS_DRAFT = "Draft";
+    static final String STATUS_DRAFT = OutboxWrites.FUND_REQUEST_DRAFT;
     static final String CANCELLED = "CANCELLED";
     static final String NOT_SENT = "NOT_SENT";
     private static final int MAX_EXTERNAL_ID = 80;
@@ -168,10 +171,14 @@ public class FundRequests implements CampaignFundsSource {
         return title.length() > 255 ? title.substring(0, 255) : title;
     }
 
-    public void delivered(String externalId, String crmId, Instant at) {
-        FundRequest request = em.find(FundRequest.class, externalId);
+    /** The CRM created or updated the request: keep its Salesforce id. */
+    void delivered(@Observes WriteDelivered write) {
+        if (write.kind() != OutboxKind.FUND_REQUEST_UPSERT) {
+            return;
+        }
+        FundRequest request = em.find(FundRequest.class, write.externalId());
         if (request != null) {
-            request.delivered(crmId, at);
+            request.delivered(write.crmId(), write.at());
         }
     }
 

@@ -22,16 +22,15 @@ import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
-import org.jbp.sync.control.SyncObserver;
 
 /**
- * After every sync: each KPI and revenue target of an ACTIVE plan is held against its pace. Falling below the
+ * After every sync (called through the sync's {@code AlertsAfterSync}): each KPI and revenue target of an ACTIVE plan is held against its pace. Falling below the
  * threshold opens one alert per metric (none while one is open; a KPI and a target reading the same metric share
  * it, see {@link AlertRules}), prompts a review when none is due within a week, tells the
  * channel manager in the app and queues a CRM Task; recovering closes the alert and its Task.
  */
 @ApplicationScoped
-public class KpiAlerts implements SyncObserver {
+public class KpiAlerts {
 
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
@@ -49,7 +48,7 @@ public class KpiAlerts implements SyncObserver {
     @ConfigProperty(name = "jbp.kpi.alert-review-days", defaultValue = "7")
     int reviewWithinDays;
 
-    @Override
+    /** After a sync: the ACTIVE ones among the plans it kept current. */
     public void actualsSynced(List<UUID> planIds) {
         for (UUID planId : planIds) {
             plans.find(planId).filter(p -> p.status() == PlanStatus.ACTIVE).ifPresent(this::evaluate);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.jbp.outbox.control.Outbox;
 import org.jbp.outbox.entity.OutboxKind;
+import org.jbp.kernel.PlanRef;
 import org.jbp.notification.entity.Notification;
-import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.security.Roles;
 
 /**
@@ -31,17 +31,17 @@ public class Notifier {
     @Inject
     Clock clock;
 
-    public void user(String userId, BusinessPlan plan, String kind, String message) {
+    public void user(String userId, PlanRef plan, String kind, String message) {
         em.persist(Notification.toUser(userId, plan.id(), kind, message, clock.instant()));
     }
 
-    public void role(String role, BusinessPlan plan, String kind, String message) {
+    public void role(String role, PlanRef plan, String kind, String message) {
         String account = Roles.PARTNER.equals(role) ? plan.partner().value() : null;
         em.persist(Notification.toRole(role, account, plan.id(), kind, message, clock.instant()));
     }
 
     /** A Salesforce Task for a user on the partner account, created once per key and closed by {@link #closeTask}. */
-    public void task(String taskKey, String ownerUserId, BusinessPlan plan, String subject, String description,
+    public void task(String taskKey, String ownerUserId, PlanRef plan, String subject, String description,
                      Instant due) {
         LocalDate dueDate = due == null ? null : due.atZone(ZoneOffset.UTC).toLocalDate();
         var payload = Json.createObjectBuilder()
@@ -55,7 +55,7 @@ public class Notifier {
         outbox.enqueue(OutboxKind.TASK_UPSERT, taskKey, plan.id(), payload.build().toString());
     }
 
-    public void closeTask(String taskKey, BusinessPlan plan, String outcome) {
+    public void closeTask(String taskKey, PlanRef plan, String outcome) {
         outbox.enqueue(OutboxKind.TASK_CLOSE, taskKey, plan.id(),
                 Json.createObjectBuilder().add("status", "Completed").add("outcome", outcome).build().toString());
     }

@@ -1,6 +1,7 @@
 package org.jbp.outbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jbp.incentive.control.FundRequests;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 import org.jbp.outbox.entity.OutboxStatus;
@@ -31,7 +31,7 @@ public class OutboxStore {
     @Inject
     Clock clock;
     @Inject
-    FundRequests fundRequests;
+    Event<WriteDelivered> deliveries;
 
     /** What became of one claimed write. */
     public sealed interface Outcome {
@@ -90,9 +90,7 @@ public class OutboxStore {
             }
             if (outcome instanceof Outcome.Delivered d) {
                 entry.markDelivered(d.crmId(), now);
-                if (entry.kind() == OutboxKind.FUND_REQUEST_UPSERT) {
-                    fundRequests.delivered(entry.externalId(), d.crmId(), now);
-                }
+                deliveries.fire(new WriteDelivered(entry.kind(), entry.externalId(), d.crmId(), now));
             } else if (outcome instanceof Outcome.RetryLater r) {
                 entry.retryLater(r.backoff(), r.code(), r.message(), now);
             } else if (outcome instanceof Outcome.Parked p) {

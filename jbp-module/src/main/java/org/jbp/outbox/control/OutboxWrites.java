@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jbp.crm.CrmWrite;
-import org.jbp.incentive.control.FundRequests;
 import org.jbp.outbox.entity.OutboxEntry;
 
 /**
@@ -17,6 +16,9 @@ import org.jbp.outbox.entity.OutboxEntry;
  * error of that one write ({@link IllegalArgumentException}).
  */
 public final class OutboxWrites {
+
+    /** The Salesforce status of a fund request whose payload names none. */
+    public static final String FUND_REQUEST_DRAFT = "Draft";
 
     private OutboxWrites() {
     }
@@ -35,7 +37,7 @@ public final class OutboxWrites {
                 case FUND_REQUEST_UPSERT -> new CrmWrite.FundRequestUpsert(entry.externalId(), p.getString("title"),
                         amount(p, "requestedAmount"), p.getString("currency"), optional(p, "campaignId"),
                         p.getString("partnerId"), optional(p, "allocationId"), p.getString("activity", ""),
-                        p.getString("status", FundRequests.STATUS_DRAFT));
+                        p.getString("status", FUND_REQUEST_DRAFT));
                 case FUND_REQUEST_CANCEL -> new CrmWrite.FundRequestCancel(entry.externalId());
                 case TASK_UPSERT -> new CrmWrite.TaskUpsert(entry.externalId(), p.getString("ownerId"),
                         p.getString("whatId"), p.getString("subject"),

@@ -22,7 +22,6 @@ import org.jbp.crm.CrmUser;
 import org.jbp.people.entity.Person;
 import org.jbp.people.entity.PersonId;
 import org.jbp.people.entity.PersonSource;
-import org.jbp.sync.control.SyncReadBack;
 
 /**
  * In every KPI sync's last step, reads from Salesforce the people plans name that the directory does not know, or
@@ -35,7 +34,7 @@ import org.jbp.sync.control.SyncReadBack;
  * directory as it was and the next run tries again.
  */
 @ApplicationScoped
-public class PeopleReadBack implements SyncReadBack {
+public class PeopleReadBack {
 
     private static final Logger LOG = Logger.getLogger(PeopleReadBack.class.getName());
 
@@ -52,7 +51,7 @@ public class PeopleReadBack implements SyncReadBack {
     @ConfigProperty(name = "jbp.directory.sync-limit", defaultValue = "2000")
     int limit;
 
-    @Override
+    /** Called through the sync's {@code DirectoryReadBack}; the plan ids are unused, see above. */
     public void readBack(CrmConnector crm, List<UUID> planIds) {
         Instant now = clock.instant();
         Set<PersonId> ids = salesforceUsers(store.referencedByPlans());

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.kernel.PartnerAccountIdConverter;
+import org.jbp.kernel.PlanRef;
 
 /**
  * The joint business plan aggregate: who (partner, owning channel manager), when (period), in which currency,
@@ -24,7 +25,7 @@ import org.jbp.kernel.PartnerAccountIdConverter;
  */
 @Entity
 @Table(name = "business_plan")
-public class BusinessPlan {
+public class BusinessPlan implements PlanRef {
 
     @Id
     private UUID id;
@@ -232,10 +233,12 @@ public class BusinessPlan {
         this.content = parsed;
     }
 
+    @Override
     public UUID id() {
         return id;
     }
 
+    @Override
     public PartnerAccountId partner() {
         return partner;
     }
