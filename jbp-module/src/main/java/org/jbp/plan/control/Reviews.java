@@ -50,7 +50,7 @@ public class Reviews {
         return Arrays.asList(JSONB.fromJson(review.decisionsJson(), String[].class));
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         return JSONB.toJson(value);
     }
 }

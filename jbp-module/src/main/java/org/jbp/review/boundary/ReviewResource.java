@@ -1,4 +1,4 @@
-package org.jbp.plan.boundary;
+package org.jbp.review.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.people.control.UserDirectory;
-import org.jbp.plan.control.ReviewService;
+import org.jbp.plan.boundary.LifecycleGuard;
+import org.jbp.platform.Ids;
+import org.jbp.review.control.ReviewService;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.plan.entity.ReviewActionRules;
@@ -97,7 +99,7 @@ public class ReviewResource {
     @GET
     @Operation(summary = "Scheduled and recorded reviews, by due date")
     public List<ReviewView> list(@PathParam("id") String id) {
-        List<Review> all = reviews.list(PlanResource.planId(id));
+        List<Review> all = reviews.list(Ids.uuid(id, "Plan"));
         Map<String, String> names = directory.names(all.stream().map(Review::completedBy)
                 .filter(java.util.Objects::nonNull).toList());
         return all.stream().map(r -> ReviewView.of(r, names)).toList();
@@ -108,7 +110,7 @@ public class ReviewResource {
     @Operation(summary = "The next review's workspace: KPIs with target, actual, expected by today and status; "
             + "the previous review and its open actions, each of which the next review marks DONE or CARRIED_OVER")
     public WorkspaceView next(@PathParam("id") String id) {
-        UUID planId = PlanResource.planId(id);
+        UUID planId = Ids.uuid(id, "Plan");
         ReviewService.Workspace w = guard.run(planId, () -> reviews.workspace(planId));
         Review previous = w.previous();
         return new WorkspaceView(w.dueDate(), w.snapshot(), previous == null ? null : ReviewView.of(previous,
@@ -119,7 +121,7 @@ public class ReviewResource {
     @Operation(summary = "Record the next due review with notes, decisions and actions (owner side, due date, status) "
             + "and a decision (DONE or CARRIED_OVER) on every open action of the previous review; the KPIs are frozen with it")
     public Response record(@PathParam("id") String id, String body) {
-        UUID planId = PlanResource.planId(id);
+        UUID planId = Ids.uuid(id, "Plan");
         ReviewInput in = input.bind(body, ReviewInput.class);
         List<ReviewAction> actions = in.actions() == null ? List.of()
                 : in.actions().stream().map(ActionInput::toAction).toList();

@@ -1,4 +1,4 @@
-package org.jbp.plan.control;
+package org.jbp.review.control;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jbp.kpi.control.KpiDashboards;
+import org.jbp.plan.control.PlanAccess;
+import org.jbp.plan.control.PlanEvent;
+import org.jbp.plan.control.PlanRepository;
+import org.jbp.plan.control.PlanService;
+import org.jbp.plan.control.Reviews;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
