@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jbp.kpi.entity.KpiActual;
+import org.jbp.plan.control.PlanActuals;
 
 /**
  * Current actuals of a plan. A new value is stored only when it differs from the current one,
  * so the table is a time series of changes, not of sync runs.
  */
 @ApplicationScoped
-public class KpiActuals {
+public class KpiActuals implements PlanActuals {
 
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
@@ -87,7 +88,7 @@ public class KpiActuals {
         return at.isEmpty() || at.get(0) == null ? java.util.Optional.empty() : java.util.Optional.of(at.get(0));
     }
 
-    /** The newest value per metric and quarter, keyed {@code metric} (period) or {@code metric#q}. */
+    @Override
     public Map<String, BigDecimal> current(UUID planId) {
         List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
                         + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
@@ -99,20 +100,9 @@ public class KpiActuals {
         return current;
     }
 
-    /** The period value of a metric: as recorded for the period, else the sum of its quarters. */
+    /** See {@link PlanActuals#periodValue}; kept for the readers above kpi. */
     public static BigDecimal periodValue(Map<String, BigDecimal> current, String metric) {
-        BigDecimal whole = current.get(metric);
-        if (whole != null) {
-            return whole;
-        }
-        BigDecimal sum = null;
-        for (int q = 1; q <= 4; q++) {
-            BigDecimal part = current.get(metric + "#" + q);
-            if (part != null) {
-                sum = sum == null ? part : sum.add(part);
-            }
-        }
-        return sum;
+        return PlanActuals.periodValue(current, metric);
     }
 
     public static String key(String metric, int quarter) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jbp.kpi.control.KpiActuals;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.CoSellGoals;
@@ -50,7 +49,7 @@ public class ClosingService {
     @Inject
     PeriodEndReports reports;
     @Inject
-    KpiActuals actuals;
+    PlanActuals actuals;
     @Inject
     TemplateRepository templates;
     @Inject
@@ -123,7 +122,7 @@ public class ClosingService {
             for (KpiDefinition k : definition.kpis()) {
                 BigDecimal before = old.kpis() == null ? null : old.kpis().stream()
                         .filter(t -> t.kpiKey().equals(k.key())).map(KpiTarget::target).findFirst().orElse(null);
-                BigDecimal actual = KpiActuals.periodValue(current, k.sourceKey() == null ? k.key() : k.sourceKey());
+                BigDecimal actual = PlanActuals.periodValue(current, k.sourceKey() == null ? k.key() : k.sourceKey());
                 BigDecimal basis = actual != null ? actual : before;
                 if (basis != null) {
                     BigDecimal target = basis.multiply(growth).setScale(2, RoundingMode.HALF_UP);
@@ -177,13 +176,13 @@ public class ClosingService {
 
     private static Money grown(Money target, Map<String, BigDecimal> current, String metric, BigDecimal growth,
                                String currency) {
-        BigDecimal actual = KpiActuals.periodValue(current, metric);
+        BigDecimal actual = PlanActuals.periodValue(current, metric);
         BigDecimal basis = actual != null ? actual : target == null ? null : target.amount();
         return basis == null ? null : new Money(basis.multiply(growth).setScale(2, RoundingMode.HALF_UP), currency);
     }
 
     private static Integer grownCount(Integer target, Map<String, BigDecimal> current, String metric, BigDecimal growth) {
-        BigDecimal actual = KpiActuals.periodValue(current, metric);
+        BigDecimal actual = PlanActuals.periodValue(current, metric);
         BigDecimal basis = actual != null ? actual : target == null ? null : BigDecimal.valueOf(target);
         return basis == null ? null : basis.multiply(growth).setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
