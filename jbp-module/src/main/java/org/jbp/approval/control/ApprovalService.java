@@ -18,6 +18,7 @@ import org.jbp.approval.entity.Decision;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
 import org.jbp.notification.control.Notifier;
+import org.jbp.plan.control.ChainOutcome;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.control.PlanService;

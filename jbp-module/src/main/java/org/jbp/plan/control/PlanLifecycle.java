@@ -13,7 +13,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jbp.approval.control.ChainOutcome;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.BusinessPlan;

@@ -1,4 +1,4 @@
-package org.jbp.plan.boundary;
+package org.jbp.approval.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.plan.control.LifecycleScheduler;
+import org.jbp.approval.control.LifecycleScheduler;
 import org.jbp.security.Roles;
 
 /** Runs the minute's lifecycle pass now, for an admin who cannot wait for it. */

@@ -1,4 +1,4 @@
-package org.jbp.plan.control;
+package org.jbp.approval.control;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jbp.approval.control.ApprovalService;
+import org.jbp.plan.control.PlanLifecycle;
 
 /**
  * What time drives, every minute: SLA escalation, activation at the period start, overdue reviews,

@@ -1,4 +1,4 @@
-package org.jbp.approval.control;
+package org.jbp.plan.control;
 
 import java.util.UUID;
 
