@@ -101,6 +101,11 @@ public class ApprovalService {
         return chain;
     }
 
+    /** An amendment's round opens with the template's amendment chain, in the proposing transaction. */
+    void amendmentProposed(@jakarta.enterprise.event.Observes org.jbp.plan.control.AmendmentProposed proposal) {
+        openChain(proposal.plan(), proposal.amendmentId(), proposal.round(), true);
+    }
+
     private boolean partnerAcceptanceRequired(TemplateDefinition template, BusinessPlan plan) {
         if (template.partnerAcceptance() != null) {
             return template.partnerAcceptance();

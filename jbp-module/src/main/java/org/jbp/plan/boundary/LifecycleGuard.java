@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jbp.approval.control.PlanActions;
 import org.jbp.plan.control.PlanRepository;
+import org.jbp.plan.control.PlanWorkflow;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.platform.ProblemException;
 
@@ -17,7 +17,7 @@ public class LifecycleGuard {
     @Inject
     PlanRepository plans;
     @Inject
-    PlanActions actions;
+    PlanWorkflow workflow;
 
     public <T> T run(UUID planId, Supplier<T> transition) {
         try {
@@ -25,7 +25,7 @@ public class LifecycleGuard {
         } catch (BusinessPlan.IllegalTransition e) {
             BusinessPlan plan = plans.find(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
             throw ProblemException.conflict(e.getMessage(), Map.of("status", plan.status().name(),
-                    "allowedActions", actions.allowed(plan)));
+                    "allowedActions", workflow.allowedActions(plan)));
         }
     }
 }

@@ -22,11 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.kernel.PartnerAccountId;
-import org.jbp.approval.control.ApprovalRepository;
-import org.jbp.approval.control.ApprovalService;
-import org.jbp.approval.control.PlanActions;
 import org.jbp.plan.control.ClosingService;
-import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PeriodEndReport;
 import org.jbp.plan.control.PeriodEndReports;
 import org.jbp.plan.control.PlanService;
@@ -34,7 +30,6 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
-import org.jbp.people.control.UserDirectory;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
@@ -51,25 +46,17 @@ public class PlanResource {
     @Inject
     PlanService service;
     @Inject
-    PlanAccess access;
-    @Inject
     PlanListing listing;
     @Inject
     LifecycleGuard guard;
     @Inject
-    ApprovalService approvals;
-    @Inject
-    ApprovalRepository approvalSteps;
-    @Inject
-    PlanActions actions;
+    PlanViews views;
     @Inject
     ClosingService closing;
     @Inject
     PeriodEndReports reports;
     @Inject
     JsonInput input;
-    @Inject
-    UserDirectory directory;
     @Context
     UriInfo uri;
 
@@ -146,23 +133,7 @@ public class PlanResource {
         return Response.ok(view(plan)).tag(etag(plan)).build();
     }
 
-    @POST
-    @Path("{id}/submit")
-    @Operation(summary = "DRAFT to IN_APPROVAL; 422 lists the required sections still incomplete")
-    public Response submit(@PathParam("id") String id) {
-        UUID planId = planId(id);
-        guard.run(planId, () -> approvals.submit(planId));
-        return current(planId);
-    }
-
-    @POST
-    @Path("{id}/acceptance")
-    @Operation(summary = "The partner's authorised user accepts the plan (the first step of the chain)")
-    public Response accept(@PathParam("id") String id) {
-        UUID planId = planId(id);
-        guard.run(planId, () -> approvals.accept(planId));
-        return current(planId);
-    }
+    // submit and acceptance: approval/boundary (SubmissionResource, AcceptanceResource)
 
     @POST
     @Path("{id}/close")
@@ -231,19 +202,15 @@ public class PlanResource {
     }
 
     private Response current(UUID planId) {
-        BusinessPlan plan = service.visible(planId);
-        return Response.ok(view(plan)).tag(etag(plan)).build();
+        return views.current(planId);
     }
 
     PlanView view(BusinessPlan plan) {
-        var pending = approvalSteps.pending(plan.id());
-        return PlanView.of(plan, access.partnerOf(plan).orElse(null), service.templateOf(plan),
-                service.missingForSubmission(plan), pending.orElse(null), actions.allowed(plan, pending),
-                directory.names(PlanView.people(plan, pending.orElse(null))));
+        return views.of(plan);
     }
 
     static EntityTag etag(BusinessPlan plan) {
-        return new EntityTag(Long.toString(plan.version()));
+        return PlanViews.etag(plan);
     }
 
     private static long parseVersion(String ifMatch) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanJson;
+import org.jbp.plan.control.PlanWorkflow.PendingStep;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanSections;
@@ -56,7 +56,7 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
     }
 
     /** The person ids a plan view names, for one directory look-up. */
-    static List<String> people(BusinessPlan plan, ApprovalStep pending) {
+    static List<String> people(BusinessPlan plan, PendingStep pending) {
         List<String> ids = new java.util.ArrayList<>(List.of(plan.ownerId(), plan.createdBy()));
         if (plan.closedBy() != null) {
             ids.add(plan.closedBy());
@@ -68,8 +68,8 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
     }
 
     static PlanView of(BusinessPlan plan, Partner partner, TemplateVersion template, List<String> missing,
-                       ApprovalStep pending, List<String> allowedActions, Map<String, String> names) {
-        CurrentStep step = pending == null ? null : new CurrentStep(pending.id(), pending.kind().name(), pending.name(),
+                       PendingStep pending, List<String> allowedActions, Map<String, String> names) {
+        CurrentStep step = pending == null ? null : new CurrentStep(pending.id(), pending.kind(), pending.name(),
                 pending.approverRole(), pending.approverUser(), names.get(pending.approverUser()), pending.dueAt(),
                 pending.escalatedAt(), pending.escalatedTo(), pending.amendmentId());
         Lifecycle lifecycle = new Lifecycle(plan.approvalRound(), plan.submittedAt(), plan.approvedAt(),

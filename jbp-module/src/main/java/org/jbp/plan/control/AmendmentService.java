@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jbp.approval.control.ApprovalService;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.AmendmentStatus;
 import org.jbp.plan.entity.BusinessPlan;
@@ -36,7 +35,7 @@ public class AmendmentService {
     @Inject
     PlanAccess access;
     @Inject
-    ApprovalService approvals;
+    jakarta.enterprise.event.Event<AmendmentProposed> proposals;
     @Inject
     JsonInput input;
     @Inject
@@ -75,7 +74,7 @@ public class AmendmentService {
         }
         Amendment amendment = new Amendment(planId, rationale, json, plan.revision(), user.id(), clock.instant());
         em.persist(amendment);
-        approvals.openChain(plan, amendment.id(), plan.openAmendmentRound(), true);
+        proposals.fire(new AmendmentProposed(plan, amendment.id(), plan.openAmendmentRound()));
         return amendment;
     }
 

@@ -1,0 +1,47 @@
+package org.jbp.plan.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jbp.people.control.UserDirectory;
+import org.jbp.plan.control.PlanAccess;
+import org.jbp.plan.control.PlanService;
+import org.jbp.plan.control.PlanWorkflow;
+import org.jbp.plan.entity.BusinessPlan;
+
+/**
+ * A plan as the API shows it, with its ETag: for plan's endpoints and for the features above plan whose
+ * transitions answer with the plan (submit and acceptance in approval).
+ */
+@RequestScoped
+public class PlanViews {
+
+    @Inject
+    PlanService service;
+    @Inject
+    PlanAccess access;
+    @Inject
+    PlanWorkflow workflow;
+    @Inject
+    UserDirectory directory;
+
+    public PlanView of(BusinessPlan plan) {
+        PlanWorkflow.State state = workflow.stateOf(plan);
+        PlanWorkflow.PendingStep pending = state.pending().orElse(null);
+        return PlanView.of(plan, access.partnerOf(plan).orElse(null), service.templateOf(plan),
+                service.missingForSubmission(plan), pending, state.allowedActions(),
+                directory.names(PlanView.people(plan, pending)));
+    }
+
+    /** The plan as the caller may see it now, 200 with its ETag. */
+    public Response current(UUID planId) {
+        BusinessPlan plan = service.visible(planId);
+        return Response.ok(of(plan)).tag(etag(plan)).build();
+    }
+
+    public static EntityTag etag(BusinessPlan plan) {
+        return new EntityTag(Long.toString(plan.version()));
+    }
+}
