@@ -392,6 +392,15 @@ class SyncIT {
         assertTrue(cam.get("/jbp/api/v1/dashboard/portfolio").array().stream()
                 .noneMatch(p -> p.asJsonObject().getString("planId").equals(plan)), "not this channel manager's partner");
         assertEquals(404, cam.get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "nor its dashboard");
+        // the same channel manager holding the approver role too sees every plan, in the plan list as in the portfolio
+        Api camApprover = Api.at(deployed).as(TestEnvironment.token(Fixtures.CAM, "Carl Channel",
+                List.of("channel-manager", "approver"), null));
+        List<String> listed = camApprover.get("/jbp/api/v1/plans?status=ACTIVE&limit=500").array().stream()
+                .map(p -> p.asJsonObject().getString("id")).sorted().toList();
+        List<String> inPortfolio = camApprover.get("/jbp/api/v1/dashboard/portfolio").array().stream()
+                .map(p -> p.asJsonObject().getString("planId")).sorted().toList();
+        assertTrue(listed.contains(plan), "an approver sees the plan of a partner they do not own: " + listed);
+        assertEquals(listed, inPortfolio, "the plan list and the portfolio show the same ACTIVE plans");
         assertEquals(404, Api.at(deployed).as(Fixtures.partnerToken(Fixtures.newAccountId(), "005000000000077"))
                 .get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "another partner's plan does not exist");
     }

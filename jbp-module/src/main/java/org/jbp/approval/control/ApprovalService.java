@@ -67,7 +67,7 @@ public class ApprovalService {
     @Transactional
     public List<ApprovalStep> submit(UUID planId) {
         BusinessPlan plan = lockedVisible(planId);
-        if (!user.isAdmin() && !(user.is(Roles.CHANNEL_MANAGER) && access.managesPartnerOf(plan))) {
+        if (!access.actsForVendorOn(plan)) {
             throw ProblemException.forbidden("Only the plan's channel manager or an admin submits it");
         }
         List<String> missing = planService.missingForSubmission(plan);
@@ -200,7 +200,7 @@ public class ApprovalService {
 
     boolean mayDecide(BusinessPlan plan, ApprovalStep step) {
         if (step.kind() == StepKind.ACCEPTANCE) {
-            return user.is(Roles.PARTNER) && user.partnerAccount().filter(plan.partner()::equals).isPresent();
+            return access.isPartnerUserOf(plan);
         }
         if (step.approverUser() != null && step.approverUser().equals(user.id())) {
             return true;

@@ -9,8 +9,6 @@ import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.entity.BusinessPlan;
-import org.jbp.security.CurrentUser;
-import org.jbp.security.Roles;
 
 /** The lifecycle actions the caller may take on a plan now: shown in the plan view and in every 409. */
 @RequestScoped
@@ -22,8 +20,6 @@ public class PlanActions {
     ApprovalService approvals;
     @Inject
     PlanAccess access;
-    @Inject
-    CurrentUser user;
 
     public List<String> allowed(BusinessPlan plan) {
         return allowed(plan, steps.pending(plan.id()));
@@ -35,8 +31,8 @@ public class PlanActions {
         if (!access.canSee(plan)) {
             return actions;
         }
-        boolean manager = user.isAdmin() || (user.is(Roles.CHANNEL_MANAGER) && access.managesPartnerOf(plan));
-        boolean partnerOfPlan = user.is(Roles.PARTNER) && user.partnerAccount().filter(plan.partner()::equals).isPresent();
+        boolean manager = access.actsForVendorOn(plan);
+        boolean partnerOfPlan = access.isPartnerUserOf(plan);
         switch (plan.status()) {
             case DRAFT -> {
                 if (manager || partnerOfPlan) {

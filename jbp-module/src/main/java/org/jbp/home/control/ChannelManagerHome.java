@@ -21,12 +21,11 @@ import org.jbp.approval.entity.StepStatus;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiAlert;
 import org.jbp.partner.entity.Partner;
+import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
-import org.jbp.security.CurrentUser;
-import org.jbp.security.Roles;
 
 /**
  * A channel manager's day across their partners: attainment and pace per plan, open alerts, reviews due this week
@@ -77,7 +76,7 @@ public class ChannelManagerHome {
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
     @Inject
-    CurrentUser user;
+    PlanAccess access;
     @Inject
     KpiDashboards dashboards;
     @Inject
@@ -147,12 +146,13 @@ public class ChannelManagerHome {
         private final Map<String, Object> params = new HashMap<>();
 
         Scope(Filter filter) {
-            if (user.isPartnerUser()) {
+            PlanAccess.ListScope scope = access.listScope();
+            if (scope.partner() != null) {
                 where.append(" and p.partner = :account");
-                params.put("account", user.requirePartnerAccount());
-            } else if (!user.isAdmin() && !user.is(Roles.APPROVER)) {
+                params.put("account", scope.partner());
+            } else if (scope.managedBy() != null) {
                 where.append(" and (p.ownerId = :me or pa.ownerId = :me)");
-                params.put("me", user.id());
+                params.put("me", scope.managedBy());
             }
             if (filter.tier() != null) {
                 where.append(" and lower(pa.tier) = :tier");

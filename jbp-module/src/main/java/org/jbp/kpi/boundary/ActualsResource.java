@@ -83,7 +83,7 @@ public class ActualsResource {
         ActualsInput in = input.bind(body, ActualsInput.class);
         BusinessPlan plan = repository.findForUpdate(planId(id)).orElseThrow(() -> ProblemException.notFound("Plan " + id));
         access.requireVisible(plan);
-        if (!user.isAdmin() && !(user.is(Roles.CHANNEL_MANAGER) && access.managesPartnerOf(plan))) {
+        if (!access.actsForVendorOn(plan)) {
             throw ProblemException.forbidden("Only the plan's channel manager or an admin records actuals");
         }
         if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.APPROVED) {

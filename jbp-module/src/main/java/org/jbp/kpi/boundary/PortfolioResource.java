@@ -22,7 +22,6 @@ import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
-import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 
 /**
@@ -43,8 +42,6 @@ public class PortfolioResource {
     @Inject
     PlanAccess access;
     @Inject
-    CurrentUser user;
-    @Inject
     KpiDashboards dashboards;
     @Inject
     KpiAlerts alerts;
@@ -60,10 +57,9 @@ public class PortfolioResource {
     @Operation(summary = "Current (ACTIVE) plans with attainment, worst status and open alerts")
     public List<PortfolioLine> portfolio(@QueryParam("tier") String tier, @QueryParam("region") String region) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String managedBy = user.is(Roles.CHANNEL_MANAGER) && !user.isAdmin() ? user.id() : null;
-        var filter = new PlanRepository.PlanFilter(
-                access.confinedToOwnAccount() ? user.requirePartnerAccount() : null,
-                PlanStatus.ACTIVE, null, null, null, managedBy, 0, MAX_PLANS);
+        PlanAccess.ListScope scope = access.listScope();
+        var filter = new PlanRepository.PlanFilter(scope.partner(), PlanStatus.ACTIVE, null, null, null,
+                scope.managedBy(), 0, MAX_PLANS);
         List<PortfolioLine> lines = new ArrayList<>();
         for (BusinessPlan plan : plans.search(filter)) {
             if (!access.canSee(plan)) {

@@ -13,8 +13,6 @@ import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.entity.PlanStatus;
-import org.jbp.security.CurrentUser;
-import org.jbp.security.Roles;
 
 /** Plan lists narrowed to what the caller may see: partner users their account, channel managers their partners. */
 @RequestScoped
@@ -27,22 +25,18 @@ public class PlanListing {
     @Inject
     PlanAccess access;
     @Inject
-    CurrentUser user;
-    @Inject
     UserDirectory directory;
 
     public List<PlanView.Summary> search(PartnerAccountId partner, PlanStatus status, Integer fiscalYear, Integer quarter,
                                   LocalDate activeOn, int offset, int limit) {
-        if (access.confinedToOwnAccount()) {
-            PartnerAccountId own = user.requirePartnerAccount();
-            if (partner != null && !partner.equals(own)) {
+        PlanAccess.ListScope scope = access.listScope();
+        if (scope.partner() != null) {
+            if (partner != null && !partner.equals(scope.partner())) {
                 return List.of();
             }
-            partner = own;
+            partner = scope.partner();
         }
-        String managedBy = user.is(Roles.CHANNEL_MANAGER) && !user.isAdmin() && !user.is(Roles.APPROVER)
-                ? user.id() : null;
-        var filter = new PlanRepository.PlanFilter(partner, status, fiscalYear, quarter, activeOn, managedBy,
+        var filter = new PlanRepository.PlanFilter(partner, status, fiscalYear, quarter, activeOn, scope.managedBy(),
                 offset, limit);
         Map<PartnerAccountId, Partner> partnerCache = new HashMap<>();
         var found = plans.summaries(filter);

@@ -20,7 +20,6 @@ import org.jbp.platform.FieldError;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
-import org.jbp.security.Roles;
 
 /** Proposing changes to an ACTIVE plan: a merge patch with a rationale, approved through the chain. */
 @RequestScoped
@@ -47,8 +46,7 @@ public class AmendmentService {
     public Amendment propose(UUID planId, String rationale, JsonObject changes) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
-        boolean partnerOfPlan = user.is(Roles.PARTNER) && user.partnerAccount().filter(plan.partner()::equals).isPresent();
-        if (!user.isAdmin() && !(user.is(Roles.CHANNEL_MANAGER) && access.managesPartnerOf(plan)) && !partnerOfPlan) {
+        if (!access.actsForVendorOn(plan) && !access.isPartnerUserOf(plan)) {
             throw ProblemException.forbidden("Only the plan's channel manager, its partner or an admin amends it");
         }
         if (plan.status() != PlanStatus.ACTIVE) {

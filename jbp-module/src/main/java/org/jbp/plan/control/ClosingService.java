@@ -168,7 +168,7 @@ public class ClosingService {
     private BusinessPlan managed(UUID planId, String action) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
-        if (!user.isAdmin() && !(user.is(Roles.CHANNEL_MANAGER) && access.managesPartnerOf(plan))) {
+        if (!access.actsForVendorOn(plan)) {
             throw ProblemException.forbidden("Only the plan's channel manager or an admin may " + action + " it");
         }
         return plan;

@@ -15,8 +15,11 @@ import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 
 /**
- * Who may see and change which plan. A plan the caller may not see answers 404, not 403,
- * so another partner's plans do not even leak their existence.
+ * Who may see and act on which plan: the one policy every list, view and action asks. Admins and approvers see
+ * every plan; a channel manager sees the plans they own or whose partner they own; a partner user sees their own
+ * account's plans. Acting for the vendor (submit, close, record actuals, propose an amendment) takes an admin or
+ * the plan's channel manager; the partner side acts through the partner users of the plan's account. A plan the
+ * caller may not see answers 404, not 403, so another partner's plans do not even leak their existence.
  */
 @RequestScoped
 public class PlanAccess {
@@ -29,16 +32,45 @@ public class PlanAccess {
     private final Map<PartnerAccountId, Optional<Partner>> partnersSeen = new HashMap<>();
 
     public boolean canSee(BusinessPlan plan) {
-        if (user.isAdmin() || user.is(Roles.APPROVER)) {
+        if (seesEveryPlan()) {
             return true;
         }
         if (user.is(Roles.CHANNEL_MANAGER)) {
             return managesPartnerOf(plan);
         }
-        if (user.is(Roles.PARTNER)) {
-            return user.partnerAccount().filter(plan.partner()::equals).isPresent();
+        return isPartnerUserOf(plan);
+    }
+
+    /**
+     * The plans a list may show the caller, as the filters PostgreSQL applies: the same rule as {@link #canSee},
+     * so the plan list, the portfolio and a plan's own page never disagree. A partner user without an account
+     * claim is refused (403).
+     */
+    public record ListScope(PartnerAccountId partner, String managedBy) {
+    }
+
+    public ListScope listScope() {
+        if (seesEveryPlan()) {
+            return new ListScope(null, null);
         }
-        return false;
+        if (user.is(Roles.CHANNEL_MANAGER)) {
+            return new ListScope(null, user.id());
+        }
+        return new ListScope(user.requirePartnerAccount(), null);
+    }
+
+    /** An admin, or the channel manager of the plan: who acts for the vendor. */
+    public boolean actsForVendorOn(BusinessPlan plan) {
+        return user.isAdmin() || (user.is(Roles.CHANNEL_MANAGER) && managesPartnerOf(plan));
+    }
+
+    /** A partner user of the plan's own account: who acts for the partner. */
+    public boolean isPartnerUserOf(BusinessPlan plan) {
+        return user.is(Roles.PARTNER) && user.partnerAccount().filter(plan.partner()::equals).isPresent();
+    }
+
+    private boolean seesEveryPlan() {
+        return user.isAdmin() || user.is(Roles.APPROVER);
     }
 
     /** Channel managers own their plans and the plans of partners they own. */
@@ -67,10 +99,7 @@ public class PlanAccess {
     /** Both sides edit a draft: the channel manager and the partner's own users; admins may fix anything. */
     public void requireEditable(BusinessPlan plan) {
         requireVisible(plan);
-        boolean editor = user.isAdmin()
-                || (user.is(Roles.CHANNEL_MANAGER) && managesPartnerOf(plan))
-                || (user.is(Roles.PARTNER) && user.partnerAccount().filter(plan.partner()::equals).isPresent());
-        if (!editor) {
+        if (!actsForVendorOn(plan) && !isPartnerUserOf(plan)) {
             throw ProblemException.forbidden("You may read this plan but not edit it");
         }
         if (plan.status() != PlanStatus.DRAFT) {
@@ -81,10 +110,5 @@ public class PlanAccess {
 
     public void requireCanComment(BusinessPlan plan) {
         requireVisible(plan);
-    }
-
-    /** Partner users are confined to their own account whatever filter they ask for. */
-    public boolean confinedToOwnAccount() {
-        return user.isPartnerUser();
     }
 }
