@@ -1,5 +1,5 @@
 /**
- * Multi-level approval: partner acceptance and the template chain, one round per submission or amendment,
- * decisions with reasons, SLAs and escalation. Depends on plan, template, notification, security, platform.
+ * Approval steps and decisions: partner acceptance and the template chain, one round per submission or amendment,
+ * decisions with reasons, SLAs and escalation. Depends on nothing else.
  */
 package org.jbp.approval.entity;

@@ -1,5 +1,2 @@
-/**
- * The write-back API: the CRM outbox for admins (list, deliver now, retry, discard), a plan's fund requests,
- * incentive rules and partners' tier history. Thin resources over incentive.control.
- */
+/** REST: a plan's fund requests, incentive rules and partners' tier history. Thin over incentive.control. */
 package org.jbp.incentive.boundary;

@@ -1,5 +1,6 @@
 /**
  * Recording and reading KPI actuals; pace, status and projection ({@code Pace}, plain arithmetic); the plan
- * dashboard; alerts evaluated after every CRM sync. Reads plans and templates, writes reviews and notifications.
+ * dashboard; alerts, evaluated after every CRM sync (the sync calls {@code KpiAlerts}). Reads plans and templates,
+ * writes review records and notifications.
  */
 package org.jbp.kpi.control;

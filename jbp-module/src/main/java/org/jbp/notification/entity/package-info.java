@@ -1,5 +1,2 @@
-/**
- * In-app notifications for whoever must act next, and the CRM tasks that mirror them.
- * Depends on plan entities, incentive (outbox), security, platform.
- */
+/** An in-app notification to a user or a role (a partner role: of one account). Depends on nothing else. */
 package org.jbp.notification.entity;

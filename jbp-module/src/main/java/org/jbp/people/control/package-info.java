@@ -1,6 +1,6 @@
 /**
  * The user directory: names for the person ids plans store, learnt from sign-ins (token, Canvas) without a write
- * per request, and from Salesforce User records in the KPI sync's read-back step. Depends on the crm-api and the
- * sync's read-back hook; the plan and approval features ask it for names.
+ * per request, and from Salesforce User records read in the KPI sync's last step (the sync calls
+ * {@code PeopleReadBack} through its own hook, so people does not depend on the sync). Depends on crm-api only.
  */
 package org.jbp.people.control;
