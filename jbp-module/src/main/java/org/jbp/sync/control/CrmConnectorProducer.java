@@ -6,38 +6,32 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiMappingLoader;
-import org.jbp.crm.salesforce.SalesforceCrmConnector;
-import org.jbp.crm.salesforce.SalesforceSettings;
+import org.jbp.crm.CrmProvider;
 
 /**
- * The one CRM connection of the application, built from MicroProfile Config on first use
- * ({@code jbp.salesforce.*}; the KPI mapping from {@code jbp.kpi.mapping-file} or the default descriptor).
- * Without Salesforce settings every call fails with a permanent "not configured" error instead of at deploy.
+ * The one CRM connection of the application, built on first use by the {@link CrmProvider} named in
+ * {@code jbp.crm.provider} (default {@code salesforce}), found with {@link ServiceLoader} among the jars of the WAR:
+ * the module compiles against crm-api only. The provider reads its own keys ({@code jbp.salesforce.*}) from
+ * MicroProfile Config; the KPI mapping comes from {@code jbp.kpi.mapping-file} or the default descriptor.
+ * Without the CRM's settings every call fails with a permanent "not configured" error instead of at deploy.
  */
 @ApplicationScoped
 public class CrmConnectorProducer {
 
     @Inject
-    @ConfigProperty(name = "jbp.salesforce.login-url")
-    Optional<String> loginUrl;
+    Config config;
     @Inject
-    @ConfigProperty(name = "jbp.salesforce.username")
-    Optional<String> username;
-    @Inject
-    @ConfigProperty(name = "jbp.salesforce.password")
-    Optional<String> password;
-    @Inject
-    @ConfigProperty(name = "jbp.salesforce.session-id")
-    Optional<String> sessionId;
-    @Inject
-    @ConfigProperty(name = "jbp.salesforce.instance-url")
-    Optional<String> instanceUrl;
+    @ConfigProperty(name = "jbp.crm.provider", defaultValue = "salesforce")
+    String providerName;
     @Inject
     @ConfigProperty(name = "jbp.salesforce.connect-timeout", defaultValue = "PT10S")
     Duration connectTimeout;
@@ -51,7 +45,7 @@ public class CrmConnectorProducer {
     @ConfigProperty(name = "jbp.kpi.mapping-file")
     Optional<String> mappingFile;
 
-    private SalesforceCrmConnector connector;
+    private CrmConnector connector;
     private KpiMapping mapping;
 
     @Produces
@@ -85,22 +79,18 @@ public class CrmConnectorProducer {
         return build();
     }
 
-    private SalesforceCrmConnector build() {
-        {
-            SalesforceSettings.Builder settings = SalesforceSettings.builder()
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).queryBatchSize(batchSize);
-            loginUrl.ifPresent(settings::loginUrl);
-            if (sessionId.isPresent() && instanceUrl.isPresent()) {
-                settings.session(sessionId.get(), instanceUrl.get());
-            } else if (username.isPresent() && password.isPresent()) {
-                settings.credentials(username.get(), password.get());
-            } else {
-                throw new CrmException(CrmException.Kind.PERMANENT, "NOT_CONFIGURED",
-                        "Salesforce is not configured: set jbp.salesforce.username and jbp.salesforce.password "
-                                + "(or session-id and instance-url)", null);
-            }
-            return new SalesforceCrmConnector(settings.build(), mapping());
-        }
+    private CrmConnector build() {
+        return provider().open(key -> config.getOptionalValue(key, String.class),
+                new CrmProvider.Options(connectTimeout, readTimeout, batchSize), mapping());
+    }
+
+    private CrmProvider provider() {
+        List<CrmProvider> found = ServiceLoader.load(CrmProvider.class, CrmConnectorProducer.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::get).toList();
+        return found.stream().filter(p -> p.name().equals(providerName)).findFirst()
+                .orElseThrow(() -> new CrmException(CrmException.Kind.PERMANENT, "NOT_CONFIGURED",
+                        "No CRM provider named '" + providerName + "' (jbp.crm.provider) is installed; found "
+                                + found.stream().map(CrmProvider::name).toList(), null));
     }
 
     @PreDestroy

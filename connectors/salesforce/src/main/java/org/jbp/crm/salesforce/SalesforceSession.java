@@ -176,7 +176,7 @@ public final class SalesforceSession implements AutoCloseable {
     }
 
     /** The connection, logging in on first use. */
-    public PartnerConnection connection() {
+    private PartnerConnection connection() {
         if (connection == null) {
             connection = connect();
         }
