@@ -6,6 +6,8 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
+import org.jbp.kernel.RuleViolation;
+import org.jbp.kernel.StateConflict;
 import org.jbp.security.AccessDenied;
 
 /** Finds the client-facing problem buried in container wrappers (EJB, JTA, persistence). */
@@ -18,6 +20,13 @@ final class Problems {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return problem;
+            }
+            if (t instanceof StateConflict conflict) {
+                return ProblemException.conflict(conflict.getMessage(), conflict.details());
+            }
+            if (t instanceof RuleViolation violation) {
+                return ProblemException.invalid(violation.violations().stream()
+                        .map(v -> new FieldError(v.field(), v.message())).toList());
             }
             if (t instanceof AccessDenied denied) {
                 return ProblemException.forbidden(denied.getMessage());

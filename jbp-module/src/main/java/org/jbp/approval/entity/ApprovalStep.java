@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.jbp.platform.ProblemException;
+import org.jbp.kernel.StateConflict;
 
 /**
  * One step of a plan's (or an amendment's) approval chain in one round. Decided once, with who, when and why;
@@ -89,7 +89,7 @@ public class ApprovalStep {
 
     public void decide(Decision decision, String by, String byName, String why, Instant at) {
         if (status != StepStatus.PENDING) {
-            throw ProblemException.conflict("Step '" + name + "' is " + status
+            throw new StateConflict("Step '" + name + "' is " + status
                             + (decidedBy == null ? "" : ", decided by " + decidedBy + " at " + decidedAt),
                     java.util.Map.of("stepStatus", status.name()));
         }

@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jbp.kernel.StateConflict;
 import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.control.PlanWorkflow;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.platform.ProblemException;
 
-/** Turns an illegal transition into a 409 that says the plan's status and what the caller may do now. */
+/**
+ * Adds to an illegal transition what the caller may do now: the 409 then names the plan's current status and its
+ * allowed actions. Platform's problem mapping renders it, as it renders every {@code StateConflict}.
+ */
 @RequestScoped
 public class LifecycleGuard {
 
@@ -24,7 +28,7 @@ public class LifecycleGuard {
             return transition.get();
         } catch (BusinessPlan.IllegalTransition e) {
             BusinessPlan plan = plans.find(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
-            throw ProblemException.conflict(e.getMessage(), Map.of("status", plan.status().name(),
+            throw new StateConflict(e.getMessage(), Map.of("status", plan.status().name(),
                     "allowedActions", workflow.allowedActions(plan)));
         }
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.kernel.PartnerAccountIdConverter;
 import org.jbp.kernel.PlanRef;
+import org.jbp.kernel.StateConflict;
 
 /**
  * The joint business plan aggregate: who (partner, owning channel manager), when (period), in which currency,
@@ -208,13 +209,16 @@ public class BusinessPlan implements PlanRef {
         return new IllegalTransition(action, status);
     }
 
-    /** An action the plan's status does not allow; the boundary answers 409 with what is allowed. */
-    public static class IllegalTransition extends RuntimeException {
+    /**
+     * An action the plan's status does not allow: 409 with the status and the action, and through the plan
+     * resources' {@code LifecycleGuard} with what the caller may do instead.
+     */
+    public static class IllegalTransition extends StateConflict {
         private final String action;
         private final PlanStatus status;
 
         public IllegalTransition(String action, PlanStatus status) {
-            super("A " + status + " plan cannot " + action);
+            super("A " + status + " plan cannot " + action, java.util.Map.of("status", status.name(), "action", action));
             this.action = action;
             this.status = status;
         }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
-import org.jbp.platform.ProblemException;
+import org.jbp.kernel.StateConflict;
 
 /**
  * A joint review of an ACTIVE plan, scheduled by the template's cadence. Recording it keeps the notes,
@@ -58,7 +58,7 @@ public class Review {
     public void complete(String notes, String decisionsJson, String actionsJson, String kpiSnapshotJson, String by,
                          Instant at) {
         if (!SCHEDULED.equals(status)) {
-            throw ProblemException.conflict("This review was already recorded", java.util.Map.of("reviewStatus", status));
+            throw new StateConflict("This review was already recorded", java.util.Map.of("reviewStatus", status));
         }
         this.notes = notes;
         this.decisionsJson = decisionsJson;

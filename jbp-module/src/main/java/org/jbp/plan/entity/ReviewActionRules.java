@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jbp.platform.FieldError;
-import org.jbp.platform.ProblemException;
+import org.jbp.kernel.RuleViolation;
+import org.jbp.kernel.RuleViolation.Violation;
 
 /**
  * What recording a review does to actions: the actions agreed in it, and a decision on every action the previous
@@ -39,14 +39,14 @@ public final class ReviewActionRules {
 
     public static Outcome apply(Previous previous, List<Decision> decisions, UUID reviewId, LocalDate reviewDate,
                                 List<ReviewAction> agreed) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         for (int i = 0; i < agreed.size(); i++) {
             ReviewAction a = agreed.get(i);
             if (a.dueDate() != null && a.dueDate().isBefore(reviewDate)) {
-                errors.add(new FieldError("actions[" + i + "].dueDate", "must not be before the review (" + reviewDate + ")"));
+                errors.add(new Violation("actions[" + i + "].dueDate", "must not be before the review (" + reviewDate + ")"));
             }
             if (a.status() == ReviewAction.Status.CARRIED_OVER) {
-                errors.add(new FieldError("actions[" + i + "].status",
+                errors.add(new Violation("actions[" + i + "].status",
                         "an action agreed now is OPEN or DONE; CARRIED_OVER is decided in a later review"));
             }
         }
@@ -57,26 +57,26 @@ public final class ReviewActionRules {
             Decision d = decisions.get(i);
             String at = "previousActions[" + i + "]";
             if (previous == null) {
-                errors.add(new FieldError(at + ".action", "this is the plan's first review; there is nothing to decide"));
+                errors.add(new Violation(at + ".action", "this is the plan's first review; there is nothing to decide"));
                 continue;
             }
             if (d.action() == null || d.action() < 0 || d.action() >= before.size()) {
-                errors.add(new FieldError(at + ".action", "the review of " + previous.reviewDate() + " has no action "
+                errors.add(new Violation(at + ".action", "the review of " + previous.reviewDate() + " has no action "
                         + d.action()));
                 continue;
             }
             ReviewAction action = before.get(d.action());
             if (!action.isOpen()) {
-                errors.add(new FieldError(at + ".action", "action " + d.action() + " of the review of "
+                errors.add(new Violation(at + ".action", "action " + d.action() + " of the review of "
                         + previous.reviewDate() + " is already " + action.status()));
                 continue;
             }
             if (!decided.add(d.action())) {
-                errors.add(new FieldError(at + ".action", "action " + d.action() + " is decided twice"));
+                errors.add(new Violation(at + ".action", "action " + d.action() + " is decided twice"));
                 continue;
             }
             if (d.status() != ReviewAction.Status.DONE && d.status() != ReviewAction.Status.CARRIED_OVER) {
-                errors.add(new FieldError(at + ".status", "must be DONE or CARRIED_OVER"));
+                errors.add(new Violation(at + ".status", "must be DONE or CARRIED_OVER"));
                 continue;
             }
             before.set(d.action(), action.decided(d.status(), reviewId));
@@ -86,13 +86,13 @@ public final class ReviewActionRules {
         }
         for (int n = 0; n < before.size(); n++) {
             if (before.get(n).isOpen() && !decided.contains(n)) {
-                errors.add(new FieldError("previousActions", "action " + n + " of the review of "
+                errors.add(new Violation("previousActions", "action " + n + " of the review of "
                         + previous.reviewDate() + " ('" + before.get(n).description()
                         + "') is still open: mark it DONE or CARRIED_OVER"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new RuleViolation(errors);
         }
         List<ReviewAction> actions = new ArrayList<>(carried);
         actions.sort(java.util.Comparator.comparingInt(a -> a.carriedFrom().action()));

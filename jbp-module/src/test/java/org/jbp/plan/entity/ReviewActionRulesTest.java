@@ -11,8 +11,8 @@ import org.jbp.plan.entity.ReviewAction.OwnerSide;
 import org.jbp.plan.entity.ReviewAction.Status;
 import org.jbp.plan.entity.ReviewActionRules.Decision;
 import org.jbp.plan.entity.ReviewActionRules.Previous;
-import org.jbp.platform.FieldError;
-import org.jbp.platform.ProblemException;
+import org.jbp.kernel.RuleViolation;
+import org.jbp.kernel.RuleViolation.Violation;
 import org.junit.jupiter.api.Test;
 
 class ReviewActionRulesTest {
@@ -30,11 +30,10 @@ class ReviewActionRulesTest {
         return new Previous(PREVIOUS, LAST_MONTH, List.of(actions));
     }
 
-    private static List<FieldError> refused(Previous previous, List<Decision> decisions, List<ReviewAction> agreed) {
-        ProblemException e = assertThrows(ProblemException.class,
+    private static List<Violation> refused(Previous previous, List<Decision> decisions, List<ReviewAction> agreed) {
+        RuleViolation e = assertThrows(RuleViolation.class,
                 () -> ReviewActionRules.apply(previous, decisions, THIS, TODAY, agreed));
-        assertEquals(422, e.status());
-        return e.errors();
+        return e.violations();
     }
 
     @Test
@@ -49,7 +48,7 @@ class ReviewActionRulesTest {
 
     @Test
     void everyOpenActionOfThePreviousReviewNeedsADecision() {
-        List<FieldError> errors = refused(previous(open("Agenda", OwnerSide.PARTNER), open("MDF", OwnerSide.VENDOR)),
+        List<Violation> errors = refused(previous(open("Agenda", OwnerSide.PARTNER), open("MDF", OwnerSide.VENDOR)),
                 List.of(new Decision(0, Status.DONE)), List.of());
         assertEquals(1, errors.size());
         assertEquals("previousActions", errors.get(0).field());
@@ -79,7 +78,7 @@ class ReviewActionRulesTest {
         ReviewAction done = open("Agenda", OwnerSide.PARTNER).decided(Status.DONE, PREVIOUS);
         var outcome = ReviewActionRules.apply(previous(done), List.of(), THIS, TODAY, List.of());
         assertEquals(List.of(done), outcome.previous());
-        List<FieldError> errors = refused(previous(done), List.of(new Decision(0, Status.CARRIED_OVER)), List.of());
+        List<Violation> errors = refused(previous(done), List.of(new Decision(0, Status.CARRIED_OVER)), List.of());
         assertEquals("previousActions[0].action", errors.get(0).field());
     }
 
@@ -98,10 +97,10 @@ class ReviewActionRulesTest {
 
     @Test
     void anActionAgreedNowIsDueFromTodayAndIsNeverCarriedOverAlready() {
-        List<FieldError> errors = refused(null, List.of(), List.of(open("fine", OwnerSide.VENDOR),
+        List<Violation> errors = refused(null, List.of(), List.of(open("fine", OwnerSide.VENDOR),
                 ReviewAction.agreed("late", OwnerSide.PARTNER, "Ann", TODAY.minusDays(1), null),
                 ReviewAction.agreed("odd", OwnerSide.PARTNER, null, TODAY, Status.CARRIED_OVER)));
-        assertEquals(List.of("actions[1].dueDate", "actions[2].status"), errors.stream().map(FieldError::field).toList());
+        assertEquals(List.of("actions[1].dueDate", "actions[2].status"), errors.stream().map(Violation::field).toList());
     }
 
     @Test
