@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.StateConflict;
 
 /**
  * A proposed change to an ACTIVE plan, with its rationale. It goes through the approval chain and,
@@ -56,20 +57,32 @@ public class Amendment {
         this.createdAt = Objects.requireNonNull(at);
     }
 
+    /** Its chain approved it: the plan's content now holds it as {@code revision}. */
     public void applied(int revision, Instant at) {
+        requireInApproval("apply");
         status = AmendmentStatus.APPROVED;
         appliedRevision = revision;
         decidedAt = at;
     }
 
     public void sentBack(Instant at) {
+        requireInApproval("send back");
         status = AmendmentStatus.REVISION_REQUESTED;
         decidedAt = at;
     }
 
     public void refused(Instant at) {
+        requireInApproval("reject");
         status = AmendmentStatus.REJECTED;
         decidedAt = at;
+    }
+
+    /** An amendment is decided once, by the one chain opened for it. */
+    private void requireInApproval(String action) {
+        if (status != AmendmentStatus.IN_APPROVAL) {
+            throw new StateConflict("A " + status + " amendment cannot " + action,
+                    java.util.Map.of("amendmentStatus", status.name()));
+        }
     }
 
     public UUID id() {

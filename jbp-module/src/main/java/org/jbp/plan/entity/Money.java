@@ -16,7 +16,11 @@ public record Money(
         return new Money(amount.setScale(2, RoundingMode.HALF_UP), currency);
     }
 
+    /** The sum in this currency; amounts in two currencies are never added without a conversion. */
     public Money plus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
+        }
         return of(amount.add(other.amount), currency);
     }
 }

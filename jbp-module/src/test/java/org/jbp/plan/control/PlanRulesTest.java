@@ -139,6 +139,14 @@ class PlanRulesTest {
                 null, List.of(new KpiTarget("revenue_won", BigDecimal.ONE, null))));
         List<String> missing = rules.missingForSubmission(partial);
         assertEquals(List.of("sections.revenue", "sections.kpis[win_rate]"), missing);
-        assertTrue(!missing.contains("sections.campaigns"), "an optional section may stay empty");
+    }
+
+    @Test
+    void anOptionalSectionMayStayEmptyOnceTheRequiredOnesAreComplete() {
+        var rules = new PlanRules(template(List.of(Section.REVENUE, Section.KPIS), List.of(Section.CAMPAIGNS)), "USD", FY2027);
+        var complete = content(new PlanSections(null, new RevenueTargets(usd(1), usd(1), 3, null, null), List.of(),
+                null, null, List.of(new KpiTarget("revenue_won", BigDecimal.ONE, null),
+                        new KpiTarget("win_rate", BigDecimal.TEN, null))));
+        assertEquals(List.of(), rules.missingForSubmission(complete), "campaigns are allowed, not required");
     }
 }
