@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
-import org.jbp.plan.boundary.LifecycleGuard;
 import org.jbp.plan.boundary.PlanViews;
 import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
@@ -27,15 +26,12 @@ public class AcceptanceResource {
     @Inject
     ApprovalService approvals;
     @Inject
-    LifecycleGuard guard;
-    @Inject
     PlanViews views;
 
     @POST
     @Operation(summary = "The partner's authorised user accepts the plan (the first step of the chain)")
     public Response accept(@PathParam("id") String id) {
         UUID planId = Ids.uuid(id, "Plan");
-        guard.run(planId, () -> approvals.accept(planId));
-        return views.current(planId);
+        return views.afterTransition(planId, () -> approvals.accept(planId));
     }
 }

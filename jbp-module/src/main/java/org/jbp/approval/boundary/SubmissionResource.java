@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
-import org.jbp.plan.boundary.LifecycleGuard;
 import org.jbp.plan.boundary.PlanViews;
 import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
@@ -27,15 +26,12 @@ public class SubmissionResource {
     @Inject
     ApprovalService approvals;
     @Inject
-    LifecycleGuard guard;
-    @Inject
     PlanViews views;
 
     @POST
     @Operation(summary = "DRAFT to IN_APPROVAL; 422 lists the required sections still incomplete")
     public Response submit(@PathParam("id") String id) {
         UUID planId = Ids.uuid(id, "Plan");
-        guard.run(planId, () -> approvals.submit(planId));
-        return views.current(planId);
+        return views.afterTransition(planId, () -> approvals.submit(planId));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanService;
@@ -26,6 +27,8 @@ public class PlanViews {
     PlanWorkflow workflow;
     @Inject
     UserDirectory directory;
+    @Inject
+    LifecycleGuard guard;
 
     public PlanView of(BusinessPlan plan) {
         PlanWorkflow.State state = workflow.stateOf(plan);
@@ -39,6 +42,12 @@ public class PlanViews {
     public Response current(UUID planId) {
         BusinessPlan plan = service.visible(planId);
         return Response.ok(of(plan)).tag(etag(plan)).build();
+    }
+
+    /** Runs a lifecycle transition (an illegal one is a 409 with the allowed actions) and answers with the plan. */
+    public Response afterTransition(UUID planId, Supplier<?> transition) {
+        guard.run(planId, transition);
+        return current(planId);
     }
 
     public static EntityTag etag(BusinessPlan plan) {
