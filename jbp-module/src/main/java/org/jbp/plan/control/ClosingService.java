@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.report.control.PeriodEndReport;
+import org.jbp.report.control.PeriodEndReports;
 import org.jbp.plan.entity.CoSellGoals;
 import org.jbp.plan.entity.KpiTarget;
 import org.jbp.plan.entity.Money;

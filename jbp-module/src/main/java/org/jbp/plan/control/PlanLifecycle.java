@@ -17,6 +17,7 @@ import org.jbp.approval.control.ChainOutcome;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.report.control.PeriodEndReports;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanStatus;

@@ -1,4 +1,4 @@
-package org.jbp.plan.control;
+package org.jbp.report.control;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

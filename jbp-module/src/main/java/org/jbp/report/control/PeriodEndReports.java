@@ -1,4 +1,4 @@
-package org.jbp.plan.control;
+package org.jbp.report.control;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -26,9 +26,10 @@ import java.util.Map;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.plan.control.PeriodEndReport.CampaignLine;
-import org.jbp.plan.control.PeriodEndReport.CommitmentLine;
-import org.jbp.plan.control.PeriodEndReport.Line;
+import org.jbp.report.control.PeriodEndReport.CampaignLine;
+import org.jbp.report.control.PeriodEndReport.CommitmentLine;
+import org.jbp.report.control.PeriodEndReport.Line;
+import org.jbp.plan.control.Reviews;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
