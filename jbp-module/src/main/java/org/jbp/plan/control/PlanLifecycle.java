@@ -17,7 +17,6 @@ import org.jbp.approval.control.ChainOutcome;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.BusinessPlan;
-import org.jbp.report.control.PeriodEndReports;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanStatus;
@@ -44,7 +43,7 @@ public class PlanLifecycle implements ChainOutcome {
     @Inject
     Notifier notifier;
     @Inject
-    PeriodEndReports reports;
+    PeriodEndSnapshot reports;
     @Inject
     Clock clock;
     @Inject
@@ -166,7 +165,7 @@ public class PlanLifecycle implements ChainOutcome {
             if (locked.status() != PlanStatus.ACTIVE) {
                 continue; // another instance closed it meanwhile
             }
-            locked.close(SYSTEM, clock.instant(), reports.json(reports.build(locked, null, true)), null);
+            locked.close(SYSTEM, clock.instant(), reports.closingReport(locked, null), null);
             tellBothSides(locked, "PLAN_CLOSED", "'" + locked.title() + "' closed at the end of its period");
             events.fire(new PlanEvent(locked.id(), null, PlanEvent.Kind.CLOSED));
             changed++;
