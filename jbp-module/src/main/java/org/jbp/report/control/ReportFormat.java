@@ -61,9 +61,17 @@ public final class ReportFormat {
                     }
                 })
                 .min(Comparator.comparing((Locale l) -> !l.getLanguage().equals("en"))
-                        .thenComparing(l -> !l.getCountry().equals("US") && !l.getCountry().equals("GB"))
+                        .thenComparing(l -> rank(l.getCountry()))
                         .thenComparing(Locale::getCountry))
                 .map(Locale::getCountry).orElse("US");
+    }
+
+    /** Where English is the first language, in order, so EUR reads as in Ireland rather than as in Austria. */
+    private static final List<String> ENGLISH_FIRST = List.of("US", "GB", "IE", "AU", "CA", "NZ", "SG", "IN", "ZA");
+
+    private static int rank(String country) {
+        int i = ENGLISH_FIRST.indexOf(country);
+        return i < 0 ? ENGLISH_FIRST.size() : i;
     }
 
     public Locale locale() {

@@ -34,6 +34,7 @@ class ReportFormatTest {
                 Optional.of("fr-CH"), "CHF"));
         assertEquals(new Locale("en", "GB"), ReportFormat.localeFor(List.of(), Optional.empty(), "GBP"));
         assertEquals(Locale.US, ReportFormat.localeFor(List.of(), Optional.empty(), "USD"));
+        assertEquals(new Locale("en", "IE"), ReportFormat.localeFor(List.of(), Optional.empty(), "EUR"));
     }
 
     @Test
