@@ -78,7 +78,13 @@ final class BurnUpChart {
         legend(t, LEFT + 150, 0xdd, 0x7a, 0x01, true);
 
         series(t, chart.pace(), scale, 0x70, 0x6e, 0x6b, 1f, false, false);
-        series(t, chart.actual(), scale, 0x01, 0x76, 0xd3, 2f, true, false);
+        // the actual holds its last value up to today, or to the period's end once it is over
+        List<BurnUp.Point> actual = new java.util.ArrayList<>(chart.actual());
+        LocalDate until = chart.asOf().isBefore(chart.end()) ? chart.asOf() : chart.end();
+        if (!actual.isEmpty() && actual.get(actual.size() - 1).date().isBefore(until)) {
+            actual.add(new BurnUp.Point(until, actual.get(actual.size() - 1).value()));
+        }
+        series(t, actual, scale, 0x01, 0x76, 0xd3, 2f, true, false);
         series(t, chart.projection(), scale, 0xdd, 0x7a, 0x01, 1.5f, false, true);
 
         Image image = Image.getInstance(t);
