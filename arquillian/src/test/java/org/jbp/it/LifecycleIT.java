@@ -289,6 +289,37 @@ class LifecycleIT {
         String english = pdfText(report);
         assertTrue(english.contains("Closed revenue: $900,000.00 of $1,000,000.00 planned (90%)"),
                 "a USD plan reads in en-US without Accept-Language: " + english);
+
+        // a report kept at close before the approval trail, names, units and burn-ups were part of it still reads,
+        // with that history read now
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/close", "").status());
+        try (Connection c = TestEnvironment.database().getConnection()) {
+            String kept;
+            try (PreparedStatement read = c.prepareStatement("select closing_report from business_plan where id = ?::uuid")) {
+                read.setString(1, plan);
+                try (ResultSet rows = read.executeQuery()) {
+                    assertTrue(rows.next());
+                    kept = rows.getString(1);
+                }
+            }
+            String older = kept.replaceAll(",\"lowerIsBetter\":(true|false)", "").replaceAll(",\"unit\":\"HOURS\"", "")
+                    .replace("\"approvals\":[],", "").replace("\"burnUps\":[],", "").replaceAll(",?\"people\":\\{}", "");
+            assertFalse(older.contains("approvals") || older.contains("lowerIsBetter") || older.contains("people"), older);
+            try (PreparedStatement write = c.prepareStatement("update business_plan set closing_report = ? where id = ?::uuid")) {
+                write.setString(1, older);
+                write.setString(2, plan);
+                assertEquals(1, write.executeUpdate());
+            }
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        JsonObject closed = cam.get(report, "application/json").json();
+        assertFalse(closed.getBoolean("interim"));
+        assertEquals(3, closed.getJsonArray("approvals").size(), closed.toString());
+        assertEquals(200, cam.get(report, "text/csv").status());
+        String kept = pdfText(report, "en-GB");
+        assertTrue(kept.contains("Period-end report") && kept.contains("approved by Alice Approver"), kept);
+        assertTrue(kept.contains("Closed revenue: US$900,000.00 of US$1,000,000.00 planned (90%)"), kept);
     }
 
     private static JsonObject json(String text) {
