@@ -85,7 +85,7 @@ public final class PeriodEndPdf {
                 }).toList(), "The plan records no vendor commitments."));
         List<String> agreed = r.approvals().stream().filter(a -> "APPROVED".equals(a.status()))
                 .filter(a -> a.amendmentId() == null)
-                .map(a -> ("ACCEPTANCE".equals(a.kind()) ? "accepted by " : "approved by ") + r.nameOf(a.decidedBy())
+                .map(a -> ("ACCEPTANCE".equals(a.kind()) ? "accepted by " : "approved by ") + person(r, a.decidedBy())
                         + " (" + a.step() + ", " + f.date(a.decidedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate())
                         + ")").toList();
         if (!agreed.isEmpty()) {
@@ -117,7 +117,7 @@ public final class PeriodEndPdf {
             cells(table, "No decision recorded", "", "", "", "");
         }
         r.approvals().forEach(a -> cells(table, a.step() + (a.amendmentId() == null ? "" : " (amendment)"),
-                decision(a), r.nameOf(a.decidedBy()), f.moment(a.decidedAt()), a.reason()));
+                decision(a), person(r, a.decidedBy()), f.moment(a.decidedAt()), a.reason()));
         d.add(table);
     }
 
@@ -139,7 +139,7 @@ public final class PeriodEndPdf {
         for (PeriodEndReport.ReviewLine review : r.reviews()) {
             String when = f.date(review.dueDate()) + (review.heldAt() == null ? ""
                     : " (held " + f.date(review.heldAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()) + ")");
-            String by = r.nameOf(review.heldBy());
+            String by = person(r, review.heldBy());
             String decided = String.join("; ", review.decisions());
             if (review.actions().isEmpty()) {
                 cells(held, when, by, decided, "", "", "", "");
@@ -241,6 +241,15 @@ public final class PeriodEndPdf {
         for (String v : values) {
             table.addCell(new Phrase(v == null ? "" : v, CELL));
         }
+    }
+
+    /** A person by name; a reader cannot do anything with a Salesforce user id, so an unnamed one is said so. */
+    private static String person(PeriodEndReport r, String userId) {
+        if (userId == null) {
+            return "";
+        }
+        String name = r.people().get(userId);
+        return name == null || name.isBlank() ? "a user Salesforce has not named yet" : name;
     }
 
     private static String partner(PeriodEndReport r) {

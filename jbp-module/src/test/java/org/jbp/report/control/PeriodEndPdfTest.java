@@ -48,6 +48,16 @@ class PeriodEndPdfTest {
     }
 
     @Test
+    void someoneTheDirectoryCannotNameIsSaidSoRatherThanShownAsAnId() throws IOException {
+        PeriodEndReport named = SampleReports.closed();
+        PeriodEndReport unnamed = named.withHistory(named.approvals(), named.currencyConversion(), named.burnUps(),
+                java.util.Map.of());
+        String all = String.join(" ", pages(PeriodEndPdf.of(unnamed, new ReportFormat(Locale.US, "EUR"))));
+        assertFalse(all.contains("005000000000"), all);
+        assertTrue(all.contains("accepted by a user Salesforce has not named yet"), all);
+    }
+
+    @Test
     void eachBurnUpComesWithItsFiguresAsATable() throws IOException {
         String all = String.join(" ", pages(PeriodEndPdf.of(SampleReports.closed(), new ReportFormat(Locale.US, "EUR"))));
         assertTrue(all.contains("Burn-up: Closed revenue"), all);
