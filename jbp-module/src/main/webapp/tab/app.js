@@ -4,6 +4,7 @@ import { h, button, modal, uid, words } from './dom.js';
 import { Form } from './form.js';
 import { SECTIONS, modelOf, scrollTable } from './sections.js';
 import { dashboardCard } from './dashboard.js';
+import { burnUpCard } from './burnup.js';
 import { queueTable } from './queue.js';
 import { homeCards, nextStepsCard } from './home.js';
 import { workspaceFields, actionsFields, workspaceErrors, workspaceBody, reviewsCard } from './review.js';
@@ -263,11 +264,12 @@ async function openPlan(id) {
     api(`/plans/${id}/dashboard`).then((r) => r.json).catch(() => null),
     api(`/plans/${id}/alerts`).then((r) => r.json).catch(() => []),
     api(`/plans/${id}/reviews`).then((r) => r.json).catch(() => []),
+    api(`/plans/${id}/burn-up`).then((r) => r.json).catch(() => []),
   ]);
   const { json: plan, etag } = await api(`/plans/${id}`);
   state.etag = etag;
   const actions = new Set(plan.allowedActions || []);
-  const [[approvals, comments, revisions, dashboard, alerts, reviews], template] = await Promise.all([
+  const [[approvals, comments, revisions, dashboard, alerts, reviews, burnUps], template] = await Promise.all([
     rest, templateDefinition(plan.template).catch(() => null)]);
   const done = approvals.filter((s) => s.status === 'APPROVED').length;
   const ctx = { plan, template, currency: plan.currency, quarters: plan.period?.quarters || [],
@@ -292,7 +294,8 @@ async function openPlan(id) {
           .map((s) => SECTION_LABELS[sectionOf(s)] || s).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`) : null,
       actionBar(plan, actions, template)),
     dashboardCard(dashboard, alerts, plan.currency, card),
-    reviewsCard(reviews, plan.currency, card),
+    burnUpCard(burnUps, plan.currency, card),
+    reviewsCard(reviews, plan.currency, card) || '', // no reviews, no card (a null child would print 'null')
     ...sectionCards(plan, template, ctx, mode),
     commentsCard(plan, comments, actions.has('comment')),
     revisionsCard(plan, revisions));
@@ -305,7 +308,7 @@ function approverOf(step) {
   return who ? ` (${who})` : '';
 }
 
-// the statuses in which GET /plans/{id}/report answers (ClosingService.report refuses the others)
+// the statuses in which GET /plans/{id}/report answers (PeriodEndReports.of refuses the others)
 const REPORT_STATUSES = new Set(['APPROVED', 'ACTIVE', 'CLOSED']);
 
 /**

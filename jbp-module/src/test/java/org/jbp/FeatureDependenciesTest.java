@@ -3,7 +3,6 @@ package org.jbp;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The feature packages of jbp-module ({@code org.jbp.<feature>..}) depend one way, as ARCHITECTURE.md states:
  * <pre>kernel ← security ← platform ← partner, people, template, outbox ← notification ← plan ← approval, kpi
- *      ← review, sync ← incentive ← canvas, home</pre>
+ *      ← review, report, sync ← incentive ← canvas, home</pre>
  * A feature may use the features on the floors below it, never one on its own floor or above.
  */
 class FeatureDependenciesTest {
@@ -46,18 +45,9 @@ class FeatureDependenciesTest {
             Set.of("notification"),
             Set.of("plan"),
             Set.of("approval", "kpi"),
-            Set.of("review", "sync"),
+            Set.of("review", "report", "sync"),
             Set.of("incentive"),
             Set.of("canvas", "home"));
-
-    /**
-     * The period-end report (PeriodEndReport, PeriodEndReports and its nested types) still sits in plan and reads the
-     * kpi actuals; the {@code report} branch moves it into its own package above kpi. Until then its classes are
-     * left out of both rules, and only they.
-     */
-    static final DescribedPredicate<JavaClass> PERIOD_END_REPORT = DescribedPredicate.describe(
-            "the period-end report (moved out of plan by the report branch)",
-            c -> c.getName().startsWith("org.jbp.plan.control.PeriodEndReport"));
 
     static JavaClasses classes;
 
@@ -79,8 +69,7 @@ class FeatureDependenciesTest {
     @Test
     void featurePackagesAreFreeOfCycles() {
         ArchRule rule = slices().matching("org.jbp.(*)..").namingSlices("$1")
-                .should().beFreeOfCycles()
-                .ignoreDependency(PERIOD_END_REPORT, DescribedPredicate.alwaysTrue());
+                .should().beFreeOfCycles();
         rule.check(classes);
     }
 
@@ -102,9 +91,6 @@ class FeatureDependenciesTest {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String from = sources.relativize(file).getName(0).toString();
-                if (file.getFileName().toString().startsWith("PeriodEndReport")) {
-                    continue; // see PERIOD_END_REPORT
-                }
                 for (String line : Files.readAllLines(file)) {
                     Matcher m = IMPORT.matcher(line);
                     if (m.matches() && !m.group(1).equals(from) && !m.group(1).equals("crm")
@@ -128,9 +114,6 @@ class FeatureDependenciesTest {
                     return;
                 }
                 for (Dependency d : item.getDirectDependenciesFromSelf()) {
-                    if (PERIOD_END_REPORT.test(d.getOriginClass())) {
-                        continue;
-                    }
                     Optional<String> to = feature(d.getTargetClass());
                     if (to.isEmpty() || to.get().equals(from.get()) || floor(to.get()) < 0) {
                         continue;

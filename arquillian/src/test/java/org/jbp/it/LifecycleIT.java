@@ -210,8 +210,8 @@ class LifecycleIT {
 
         String pdfText = pdfText("/jbp/api/v1/plans/" + plan + "/report");
         assertTrue(pdfText.contains("Period-end report"), pdfText);
-        assertTrue(pdfText.contains("Closed revenue CURRENCY 1000000 900000 -100000 -10"), pdfText);
-        assertTrue(pdfText.contains("Co-sell engagements COUNT 16 14 -2 -12.5"), pdfText);
+        assertTrue(pdfText.contains("Closed revenue: $900,000.00 of $1,000,000.00 planned (90%)"), pdfText);
+        assertTrue(pdfText.contains("Co-sell engagements: 14 of 16 planned (87.5%)"), pdfText);
 
         var next = cam.post("/jbp/api/v1/plans/" + plan + "/next-cycle", "{\"growthPercent\": 10}");
         assertEquals(201, next.status(), next.body());
@@ -227,6 +227,105 @@ class LifecycleIT {
         assertEquals(plan, nextPlan.getJsonObject("lifecycle").getString("previousPlanId"));
         assertEquals(0, new BigDecimal("900000").compareTo(nextPlan.getJsonObject("lifecycle")
                 .getJsonObject("baselineActuals").getJsonNumber("revenue_won").bigDecimalValue()));
+    }
+
+    @Test
+    void theReportIsOneDocumentInJsonCsvAndPdfAndThePdfIsWhatAChannelManagerHandsOverAtTheQbr() throws IOException {
+        String id15 = Fixtures.newAccountId();
+        assertEquals(200, admin.put("/jbp/api/v1/partners/" + id15, Fixtures.partner("Nordlicht Systems GmbH", "Gold")).status());
+        String account = Fixtures.to18(id15);
+        String plan = draft(account, template(true)).getString("id");
+        Api partner = partnerUser(account);
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/submit", "").status());
+        assertEquals(200, partner.post("/jbp/api/v1/plans/" + plan + "/acceptance", "").status());
+        var director = approver.post("/jbp/api/v1/plans/" + plan + "/approvals/" + pendingStep(plan).getString("id")
+                + "/approve", "{\"reason\": \"Fits the regional budget\"}");
+        assertEquals(200, director.status(), director.body());
+        assertEquals(200, vp.post("/jbp/api/v1/plans/" + plan + "/approvals/" + pendingStep(plan).getString("id") + "/approve", "").status());
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/actuals", Json.createObjectBuilder().add("values",
+                Json.createArrayBuilder().add(actual("revenue_won", 900_000)).add(actual("co_sell_engagements", 14))).build()).status());
+        String report = "/jbp/api/v1/plans/" + plan + "/report";
+
+        Api.Reply json = cam.get(report, "application/json");
+        assertEquals(200, json.status(), json.body());
+        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
+        JsonObject body = json.json();
+        assertEquals(List.of("ACCEPTANCE", "APPROVAL", "APPROVAL"), body.getJsonArray("approvals")
+                .getValuesAs(JsonObject.class).stream().map(a -> a.getString("kind")).toList());
+        assertEquals("Fits the regional budget", body.getJsonArray("approvals").getJsonObject(1).getString("reason"));
+        assertEquals("Alice Approver", body.getJsonObject("people").getString(Fixtures.APPROVER));
+        JsonObject burnUp = body.getJsonArray("burnUps").getJsonObject(0);
+        assertEquals("revenue_won", burnUp.getString("key"));
+        assertEquals(0, new BigDecimal("900000").compareTo(burnUp.getJsonArray("actual")
+                .getJsonObject(burnUp.getJsonArray("actual").size() - 1).getJsonNumber("value").bigDecimalValue()),
+                "the burn-up ends at today's actual: " + burnUp);
+        assertEquals(cam.get("/jbp/api/v1/plans/" + plan + "/burn-up").array().getJsonObject(0), burnUp,
+                "the tab's burn-up is the report's");
+
+        Api.Reply csv = cam.get(report, "text/csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertTrue(csv.body().contains("\"kpi\",\"revenue_won\",\"Closed revenue\",\"CURRENCY\",\"1000000\",\"900000\","
+                + "\"-100000\",\"-10\",\"USD\""), csv.body());
+        assertTrue(csv.body().matches("(?s).*\"approval\",\"APPROVAL\",\"Channel director\",\"APPROVED\",\"Alice Approver\","
+                + "\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\",\"Fits the regional budget\".*"), csv.body());
+
+        Api.Reply xml = cam.get(report, "application/xml");
+        assertEquals(406, xml.status(), xml.body());
+        assertTrue(xml.contentType().startsWith("application/problem+json"), xml.contentType());
+        assertEquals(406, json(xml.body()).getInt("status"));
+
+        String german = pdfText(report, "de-DE,de;q=0.9,en;q=0.5");
+        assertTrue(german.contains("Nordlicht Systems GmbH"), german);
+        assertFalse(german.contains(id15) || german.contains(account), "no raw account id: " + german);
+        assertFalse(german.contains("CURRENCY"), german);
+        assertTrue(german.contains("Closed revenue: 900.000,00 $ of 1.000.000,00 $ planned (90 %)"), german);
+        assertTrue(german.contains("accepted by Pat Partner"), german);
+        assertTrue(german.contains("approved by Alice Approver (Channel director"), german);
+        assertTrue(german.contains("Approval trail") && german.contains("Fits the regional budget"), german);
+        assertTrue(german.contains("Figures of the burn-up of Closed revenue"), german);
+        assertTrue(german.contains("Date Actual Planned pace Projection"), german);
+        assertTrue(german.contains("01.01." + THIS_YEAR + " 0,00 $ 0,00 $"), "the burn-up's first row: " + german);
+        String english = pdfText(report);
+        assertTrue(english.contains("Closed revenue: $900,000.00 of $1,000,000.00 planned (90%)"),
+                "a USD plan reads in en-US without Accept-Language: " + english);
+
+        // a report kept at close before the approval trail, names, units and burn-ups were part of it still reads,
+        // with that history read now
+        assertEquals(200, cam.post("/jbp/api/v1/plans/" + plan + "/close", "").status());
+        try (Connection c = TestEnvironment.database().getConnection()) {
+            String kept;
+            try (PreparedStatement read = c.prepareStatement("select closing_report from business_plan where id = ?::uuid")) {
+                read.setString(1, plan);
+                try (ResultSet rows = read.executeQuery()) {
+                    assertTrue(rows.next());
+                    kept = rows.getString(1);
+                }
+            }
+            String older = kept.replaceAll(",\"lowerIsBetter\":(true|false)", "").replaceAll(",\"unit\":\"HOURS\"", "")
+                    .replace("\"approvals\":[],", "").replace("\"burnUps\":[],", "").replaceAll(",?\"people\":\\{}", "");
+            assertFalse(older.contains("approvals") || older.contains("lowerIsBetter") || older.contains("people"), older);
+            try (PreparedStatement write = c.prepareStatement("update business_plan set closing_report = ? where id = ?::uuid")) {
+                write.setString(1, older);
+                write.setString(2, plan);
+                assertEquals(1, write.executeUpdate());
+            }
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        JsonObject closed = cam.get(report, "application/json").json();
+        assertFalse(closed.getBoolean("interim"));
+        assertEquals(3, closed.getJsonArray("approvals").size(), closed.toString());
+        assertEquals(200, cam.get(report, "text/csv").status());
+        String kept = pdfText(report, "en-GB");
+        assertTrue(kept.contains("Period-end report") && kept.contains("approved by Alice Approver"), kept);
+        assertTrue(kept.contains("Closed revenue: US$900,000.00 of US$1,000,000.00 planned (90%)"), kept);
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new java.io.StringReader(text))) {
+            return reader.readObject();
+        }
     }
 
     @Test
@@ -687,14 +786,20 @@ class LifecycleIT {
     }
 
     private String pdfText(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Authorization", "Bearer " + Fixtures.camToken()).header("Accept", "application/pdf").build();
+        return pdfText(path, null);
+    }
+
+    /** The PDF's text as a reader of {@code language} gets it, every run of spaces (no-break ones too) as one. */
+    private String pdfText(String path, String language) throws IOException {
+        HttpRequest.Builder asked = HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Authorization", "Bearer " + Fixtures.camToken()).header("Accept", "application/pdf");
+        HttpRequest request = (language == null ? asked : asked.header("Accept-Language", language)).build();
         try {
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, response.statusCode());
             assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
             try (PDDocument pdf = Loader.loadPDF(response.body())) {
-                return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                return new PDFTextStripper().getText(pdf).replaceAll("[\\s\\u00a0]+", " ");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

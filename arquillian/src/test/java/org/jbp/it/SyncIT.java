@@ -529,6 +529,13 @@ class SyncIT {
         assertEquals("USD", conversion.getString("from"), conversion.toString());
         assertEquals("EUR", conversion.getString("to"));
         assertEquals(0, new BigDecimal("0.5").compareTo(conversion.getJsonNumber("rate").bigDecimalValue()));
+        JsonObject reported = admin.get("/jbp/api/v1/plans/" + plan + "/report", "application/json").json()
+                .getJsonObject("currencyConversion");
+        assertEquals(conversion.getString("from") + conversion.getString("to") + conversion.getJsonNumber("rate"),
+                reported.getString("from") + reported.getString("to") + reported.getJsonNumber("rate"),
+                "the period-end report shows the rate the dashboard shows");
+        String csv = admin.get("/jbp/api/v1/plans/" + plan + "/report", "text/csv").body();
+        assertTrue(csv.contains("\"currency-conversion\",\"USD/EUR\",\"Rate used for money actuals\",\"\",\"0.5\""), csv);
 
         Api.Reply refused = admin.post("/jbp/api/v1/plans", Json.createObjectBuilder(eurPlan).add("currency", "JPY").build());
         assertEquals(422, refused.status(), refused.body());

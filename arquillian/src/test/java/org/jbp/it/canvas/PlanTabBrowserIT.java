@@ -792,6 +792,57 @@ class PlanTabBrowserIT {
     }
 
     @Test
+    void burnUpChartShowsTheActualAgainstThePlannedPaceAndTheProjectionWithItsFigures() throws IOException {
+        String title = "Browser burn-up plan " + System.nanoTime();
+        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
+        approve(planId);
+        Api.Reply recorded = cam.post("/jbp/api/v1/plans/" + planId + "/actuals", Json.createObjectBuilder()
+                .add("values", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("metric", "revenue_won").add("quarter", 0).add("value", 400000)))
+                .build());
+        assertEquals(200, recorded.status(), recorded.body());
+        JsonObject revenue = cam.get("/jbp/api/v1/plans/" + planId + "/burn-up").array().stream()
+                .map(v -> v.asJsonObject()).filter(c -> c.getString("key").equals("revenue_won")).findFirst().orElseThrow();
+        java.util.Set<String> dates = new java.util.TreeSet<>();
+        for (String series : List.of("actual", "pace", "projection")) {
+            revenue.getJsonArray(series).forEach(p -> dates.add(p.asJsonObject().getString("date")));
+        }
+
+        openTab(org.channelManager, CanvasOrg.CHANNEL_MANAGER_PROFILE, org.acme);
+        openPlanInTab(planId, title);
+        WebElement chart = browser.findElement(By.cssSelector("svg[data-burnup='revenue_won']"));
+        List<double[]> pace = points(chart, "pace");
+        List<double[]> actual = points(chart, "actual");
+        assertEquals(5, pace.size(), "the pace runs from the start through the end of each of the four quarters");
+        double baseline = pace.get(0)[1];
+        double grown = (baseline - actual.get(actual.size() - 1)[1]) / (baseline - pace.get(pace.size() - 1)[1]);
+        assertEquals(0.4, grown, 0.01, "the actual reaches 400,000 of the 1,000,000 planned");
+        assertFalse(chart.findElements(By.cssSelector("polyline[data-series='projection']")).isEmpty(),
+                "a running period projects to its end");
+        assertEquals(3, chart.findElements(By.cssSelector("line[data-quarter]")).size(), "quarter boundaries Q2 to Q4");
+        String labelled = chart.getAttribute("aria-labelledby");
+        assertTrue(browser.findElement(By.id(labelled.split(" ")[1])).getAttribute("textContent").contains("$400,000"),
+                "the chart's description says the actual");
+
+        WebElement figures = browser.findElement(By.cssSelector("details[data-burnup-figures='revenue_won']"));
+        figures.findElement(By.tagName("summary")).click();
+        List<WebElement> rows = figures.findElements(By.cssSelector("tbody tr"));
+        assertEquals(List.copyOf(dates), rows.stream().map(r -> r.getAttribute("data-date")).toList(),
+                "a row for every date of any series");
+        String today = revenue.getString("asOf");
+        assertTrue(figures.findElement(By.cssSelector("tr[data-date='" + today + "'] td")).getText().contains("400,000"),
+                "today's actual in the table");
+        screenshots("burn-up");
+    }
+
+    /** The points of one series of a burn-up chart, as SVG coordinates. */
+    private static List<double[]> points(WebElement chart, String series) {
+        String points = chart.findElement(By.cssSelector("polyline[data-series='" + series + "']")).getAttribute("points");
+        return java.util.Arrays.stream(points.trim().split("\\s+")).map(p -> p.split(","))
+                .map(xy -> new double[]{Double.parseDouble(xy[0]), Double.parseDouble(xy[1])}).toList();
+    }
+
+    @Test
     void channelManagerHomeSortsTheHeatTableAndLeadsFromAnAlertToThePlan() throws IOException {
         String title = "Browser home plan " + System.nanoTime();
         String planId = plan(org.acme, title, THIS_YEAR).getString("id");

@@ -195,7 +195,8 @@ public class KpiDashboards {
                 Pace.projection(value, start, end, today, pipeline), pipeline != null);
     }
 
-    private static List<BigDecimal> split(RevenueTargets revenue, Function<QuarterTarget, BigDecimal> part) {
+    /** A revenue target's split per quarter of the period; null when the plan has none. */
+    public static List<BigDecimal> split(RevenueTargets revenue, Function<QuarterTarget, BigDecimal> part) {
         if (revenue.quarters() == null || revenue.quarters().isEmpty()) {
             return null;
         }

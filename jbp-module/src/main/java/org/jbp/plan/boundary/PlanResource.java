@@ -23,13 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.control.ClosingService;
-import org.jbp.plan.control.PeriodEndReport;
-import org.jbp.plan.control.PeriodEndReports;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
+import org.jbp.plan.entity.VendorDelivered;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
@@ -53,8 +52,6 @@ public class PlanResource {
     PlanViews views;
     @Inject
     ClosingService closing;
-    @Inject
-    PeriodEndReports reports;
     @Inject
     JsonInput input;
     @Context
@@ -140,34 +137,14 @@ public class PlanResource {
     @Operation(summary = "Close the plan with its period-end report; the body may record what the vendor delivered")
     public Response close(@PathParam("id") String id, String body) {
         UUID planId = planId(id);
-        PeriodEndReports.VendorDelivered delivered = body == null || body.isBlank() ? null
+        VendorDelivered delivered = body == null || body.isBlank() ? null
                 : input.bind(body, CloseInput.class).vendorDelivered();
         guard.run(planId, () -> closing.close(planId, delivered));
         return current(planId);
     }
 
     /** The body of {@code POST /plans/{id}/close}. */
-    public record CloseInput(@jakarta.validation.Valid PeriodEndReports.VendorDelivered vendorDelivered) {
-    }
-
-    @GET
-    @Path("{id}/report")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/pdf"})
-    @Operation(summary = "Planned vs actual with variance: the period-end report of a CLOSED plan, or an interim one")
-    public Response report(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
-        UUID planId = planId(id);
-        PeriodEndReport report = guard.run(planId, () -> closing.report(planId));
-        String type = accept == null ? "" : accept;
-        String file = "jbp-report-" + report.period().replaceAll("[^A-Za-z0-9]+", "-");
-        if (type.contains("application/pdf")) {
-            return Response.ok(reports.pdf(report), "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"").build();
-        }
-        if (type.contains("text/csv")) {
-            return Response.ok(reports.csv(report), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
-        }
-        return Response.ok(reports.json(report), MediaType.APPLICATION_JSON).build();
+    public record CloseInput(@jakarta.validation.Valid VendorDelivered vendorDelivered) {
     }
 
     /** The body of {@code POST /plans/{id}/next-cycle}. */

@@ -25,6 +25,7 @@ import org.jbp.plan.entity.PlanRevision;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.RevenueTargets;
+import org.jbp.plan.entity.VendorDelivered;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
@@ -34,7 +35,10 @@ import org.jbp.template.entity.Section;
 import org.jbp.template.entity.TemplateDefinition;
 import org.jbp.template.entity.TemplateVersion;
 
-/** The end of a cycle: closing with the period-end report, and the next period's draft from the actuals. */
+/**
+ * The end of a cycle: closing with the period-end report (kept as the report feature builds it), and the next
+ * period's draft from the actuals.
+ */
 @RequestScoped
 public class ClosingService {
 
@@ -47,7 +51,7 @@ public class ClosingService {
     @Inject
     PlanAccess access;
     @Inject
-    PeriodEndReports reports;
+    PeriodEndSnapshot reports;
     @Inject
     PlanActuals actuals;
     @Inject
@@ -65,27 +69,14 @@ public class ClosingService {
     jakarta.enterprise.event.Event<PlanEvent> events;
 
     @Transactional
-    public BusinessPlan close(UUID planId, PeriodEndReports.VendorDelivered delivered) {
+    public BusinessPlan close(UUID planId, VendorDelivered delivered) {
         BusinessPlan plan = managed(planId, "close");
-        PeriodEndReport report = reports.build(plan, delivered, true);
-        plan.close(user.id(), clock.instant(), reports.json(report), delivered == null ? null : JSONB.toJson(delivered));
+        plan.close(user.id(), clock.instant(), reports.closingReport(plan, delivered),
+                delivered == null ? null : JSONB.toJson(delivered));
         notifier.user(plan.ownerId(), plan, "PLAN_CLOSED", "'" + plan.title() + "' is closed; its report is ready");
         notifier.role(Roles.PARTNER, plan, "PLAN_CLOSED", "'" + plan.title() + "' is closed; its report is ready");
         events.fire(new PlanEvent(planId, null, PlanEvent.Kind.CLOSED));
         return plan;
-    }
-
-    /** The stored report of a CLOSED plan, or an interim one built now. */
-    public PeriodEndReport report(UUID planId) {
-        BusinessPlan plan = planService.visible(planId);
-        if (plan.status() == PlanStatus.CLOSED && plan.closingReportJson() != null) {
-            return reports.read(plan.closingReportJson());
-        }
-        if (plan.status() == PlanStatus.DRAFT || plan.status() == PlanStatus.IN_APPROVAL
-                || plan.status() == PlanStatus.REJECTED) {
-            throw new BusinessPlan.IllegalTransition("report", plan.status());
-        }
-        return reports.build(plan, null, false);
     }
 
     /**

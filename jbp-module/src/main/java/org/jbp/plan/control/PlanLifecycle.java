@@ -42,7 +42,7 @@ public class PlanLifecycle implements ChainOutcome {
     @Inject
     Notifier notifier;
     @Inject
-    PeriodEndReports reports;
+    PeriodEndSnapshot reports;
     @Inject
     Clock clock;
     @Inject
@@ -164,7 +164,7 @@ public class PlanLifecycle implements ChainOutcome {
             if (locked.status() != PlanStatus.ACTIVE) {
                 continue; // another instance closed it meanwhile
             }
-            locked.close(SYSTEM, clock.instant(), reports.json(reports.build(locked, null, true)), null);
+            locked.close(SYSTEM, clock.instant(), reports.closingReport(locked, null), null);
             tellBothSides(locked, "PLAN_CLOSED", "'" + locked.title() + "' closed at the end of its period");
             events.fire(new PlanEvent(locked.id(), null, PlanEvent.Kind.CLOSED));
             changed++;

@@ -43,7 +43,7 @@ public class Reviews {
         return Arrays.asList(JSONB.fromJson(json, ReviewAction[].class));
     }
 
-    static List<String> decisions(Review review) {
+    public static List<String> decisions(Review review) {
         if (review.decisionsJson() == null || review.decisionsJson().isBlank()) {
             return List.of();
         }
