@@ -208,50 +208,8 @@ class PlanTabBrowserIT {
     }
 
     private void screenshots(String name) throws IOException {
-        for (int width : new int[] {1024, 390}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            Object height = ((JavascriptExecutor) browser).executeScript(
-                    "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
-            int h = Math.min(6000, Math.max(900, ((Number) height).intValue() + 100));
-            browser.manage().window().setSize(new Dimension(width, h));
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            if (width == 1024) {
-                assertAccessible(name);
-            }
-            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            assertTrue(((Number) overflow).intValue() <= 0, name + ": the page scrolls sideways at " + width + " px by "
-                    + overflow + " px");
-        }
-        browser.manage().window().setSize(new Dimension(1024, 900));
+        TabBrowser.screenshots(browser, name, new int[] {1024, 390}, new int[] {1024});
     }
-
-    /**
-     * axe-core (from the npm registry, installed by the a11y profile) over the page as it stands: no serious or
-     * critical violation. Every view a test takes screenshots of is scanned, dialogs and forms included.
-     */
-    private void assertAccessible(String view) throws IOException {
-        String axe = System.getProperty("jbp.test.axe", "");
-        if (axe.isBlank()) {
-            if (!AXE_SKIP_SAID.getAndSet(true)) {
-                System.out.println("accessibility scan skipped: run with -Djbp.check.a11y=true (npm installs axe-core)");
-            }
-            return;
-        }
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
-            js.executeScript(Files.readString(Path.of(axe), StandardCharsets.UTF_8));
-        }
-        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => ({ rule: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) })))), e => done('axe failed: ' + e));");
-        assertEquals("[]", String.valueOf(found), view + ": serious or critical accessibility violations");
-    }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean AXE_SKIP_SAID = new java.util.concurrent.atomic.AtomicBoolean();
 
     private void openPlanInTab(String planId, String title) {
         waitForStatus("Plans loaded");

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.incentive.control.OutboxDelivery;
+import org.jbp.incentive.control.OutboxRetries;
 import org.jbp.incentive.control.OutboxStore;
 import org.jbp.incentive.entity.OutboxEntry;
 import org.jbp.incentive.entity.OutboxStatus;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
+import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 
 /** The CRM outbox for admins: what waits, what was delivered, what failed, and what to do about it. */
@@ -33,6 +35,10 @@ public class CrmWritesResource {
     OutboxStore store;
     @Inject
     OutboxDelivery delivery;
+    @Inject
+    OutboxRetries retries;
+    @Inject
+    CurrentUser user;
 
     public record WriteView(UUID id, String kind, String externalId, UUID planId, String status, int attempts,
                             Instant nextAttemptAt, String lastErrorCode, String lastErrorMessage, String crmId,
@@ -74,9 +80,10 @@ public class CrmWritesResource {
 
     @POST
     @Path("{id}/retry")
-    @Operation(summary = "Send a FAILED (or backing-off) write again on the next pass")
+    @Operation(summary = "Send a FAILED (or backing-off) write again on the next pass; recorded as "
+            + "POST /crm/write-failures/{id}/retries records it")
     public WriteView retry(@PathParam("id") String id) {
-        return WriteView.of(store.requeue(Paging.uuid("CRM write", id)));
+        return WriteView.of(retries.retry(Paging.uuid("CRM write", id), user.id()));
     }
 
     @POST
