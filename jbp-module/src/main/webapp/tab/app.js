@@ -287,7 +287,8 @@ async function openPlan(id) {
   // an ACTIVE plan changes only through an amendment, approved like the plan was
   const mode = editable ? 'edit' : actions.has('amend') ? 'amend' : null;
   if (!mode) state.editing.clear();
-  target.replaceChildren(
+  // replaceChildren writes a null (a card with nothing to show) as the text "null"
+  target.replaceChildren(...[
     card(plan.title,
       lifecyclePath(LIFECYCLE, plan.status, { label: 'Plan lifecycle' }),
       h('div', { class: 'jbp-plan-status' }, statusBadge(plan.status, { attr: 'data-plan-status' }),
@@ -307,7 +308,7 @@ async function openPlan(id) {
     reviewsCard(reviews, plan.currency, card),
     ...sectionCards(plan, template, ctx, mode),
     commentsCard(plan, comments, actions.has('comment')),
-    revisionsCard(plan, revisions));
+    revisionsCard(plan, revisions)].filter(Boolean));
   say(`Plan ${plan.title} loaded`);
 }
 
