@@ -625,12 +625,17 @@ class PlanTabBrowserIT {
         type(field("sections.certifications[1].count"), "5");
         save("certifications", "Certification milestones");
 
+        // closed revenue is entered once, in the revenue section; the KPI measuring it only shows it
         browser.findElement(By.cssSelector("button[data-edit='kpis']")).click();
-        type(field("sections.kpis[0].target"), "1200000");
-        for (int q = 0; q < 4; q++) {
-            type(field("sections.kpis[0].quarterly[" + q + "]"), "300000");
-        }
-        save("kpis", "KPI targets");
+        assertTrue(browser.findElements(By.cssSelector("[data-field='sections.kpis[0].target']")).isEmpty(),
+                "no second input for closed revenue");
+        WebElement fromRevenue = browser.findElement(By.cssSelector("section[data-section='kpis'] form tr[data-kpi='revenue_won']"));
+        assertEquals("true", fromRevenue.getAttribute("data-from-revenue"));
+        assertTrue(fromRevenue.getText().contains("set in Revenue and pipeline targets"), fromRevenue.getText());
+        browser.findElement(By.cssSelector("button[data-cancel='kpis']")).click();
+        browser.findElement(By.cssSelector("button[data-edit='revenue']")).click();
+        type(field("sections.revenue.closedRevenue.amount"), "1200000");
+        save("revenue", "Revenue and pipeline targets");
 
         JsonObject sections = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections");
         JsonObject swot = sections.getJsonObject("profile").getJsonObject("swot");
@@ -646,6 +651,8 @@ class PlanTabBrowserIT {
         assertEquals("revenue_won", kpi.getString("kpiKey"));
         assertEquals(0, kpi.getJsonNumber("target").bigDecimalValue().compareTo(new java.math.BigDecimal("1200000")));
         assertEquals(0, kpi.getJsonArray("quarterly").getJsonNumber(3).bigDecimalValue().compareTo(new java.math.BigDecimal("300000")));
+        assertTrue(browser.findElement(By.cssSelector("section[data-section='kpis'] tr[data-kpi='revenue_won']")).getText()
+                .contains("1,200,000"), "the KPI section shows the revenue section's figure");
         assertEquals(4, cam.get("/jbp/api/v1/plans/" + planId).json().getInt("revision"), "a revision per saved form");
     }
 
