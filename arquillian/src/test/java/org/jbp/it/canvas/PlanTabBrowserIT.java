@@ -635,6 +635,7 @@ class PlanTabBrowserIT {
         browser.findElement(By.cssSelector("button[data-cancel='kpis']")).click();
         browser.findElement(By.cssSelector("button[data-edit='revenue']")).click();
         type(field("sections.revenue.closedRevenue.amount"), "1200000");
+        browser.findElement(By.cssSelector("button[data-split='equal']")).click();
         save("revenue", "Revenue and pipeline targets");
 
         JsonObject sections = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections");
@@ -743,6 +744,10 @@ class PlanTabBrowserIT {
         assertTrue(List.of("On track", "At risk", "Off track").contains(badge.getText()), badge.getText());
         assertTrue(browser.findElement(By.cssSelector("dd[data-actual='revenue_won']")).getText().contains("400,000"));
         assertFalse(browser.findElements(By.cssSelector("svg[data-kpi-chart='deals_registered'] rect[data-bar='actual']")).isEmpty());
+        // closed revenue and deals are one target each, shown once (as the KPIs); pipeline has no KPI of its own
+        assertTrue(browser.findElements(By.cssSelector("li[data-kpi='closedRevenue'], li[data-kpi='registeredDeals']")).isEmpty(),
+                "the revenue section's figures are not shown a second time");
+        assertFalse(browser.findElements(By.cssSelector("li[data-kpi='pipeline']")).isEmpty(), "the pipeline target");
         WebElement certs = browser.findElement(By.cssSelector(".jbp-certs li[data-role='TECHNICAL'] [role='progressbar']"));
         assertEquals("67", certs.getAttribute("aria-valuenow"), "2 of 3 technical certifications");
         assertTrue(browser.findElement(By.cssSelector(".jbp-synced")).getText().contains("last synced"));
