@@ -8,6 +8,8 @@ import { burnUpCard } from './burnup.js';
 import { queueTable } from './queue.js';
 import { homeCards, nextStepsCard } from './home.js';
 import { workspaceFields, actionsFields, workspaceErrors, workspaceBody, reviewsCard } from './review.js';
+import { adminView } from './admin.js';
+import { lifecyclePath, statusBadge } from './slds.js';
 
 const bootElement = document.getElementById('jbp-boot');
 const boot = JSON.parse(bootElement.textContent);
@@ -128,9 +130,18 @@ async function portfolio() {
   const waiting = queue.total > 0 || groups.has('approver')
     ? card(`Waiting for me (${queue.total})`, queueTable(queue, (item) => account(item.partnerAccountId, item.planId))) : null;
   const daily = home ? homeCards(home, (plan) => account(plan.partnerAccountId, plan.planId), card) : [];
-  main.replaceChildren(h('div', { class: 'jbp-stack' }, waiting, ...daily, card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
+  const administration = groups.has('jbp-admin') ? h('div', { class: 'jbp-button-row' },
+    button('Administration: sync, CRM writes, templates', administer, { variant: 'brand', 'data-admin-open': 'admin' })) : null;
+  main.replaceChildren(h('div', { class: 'jbp-stack' }, administration, waiting, ...daily, card('Portfolio', plans.length === 0 ? h('p', {}, 'No plans yet.')
     : scrollTable('Partners and their plans', ['Partner', 'Plans', 'Titles and status'], rows))));
   say('Portfolio loaded');
+}
+
+/** The admin's page (admin.js): sync runs, CRM writes that stopped, templates; back to the portfolio. */
+async function administer() {
+  clearError();
+  main.replaceChildren(h('p', {}, 'Loading administration…'));
+  await adminView(main, { api, card, say, showError, back: portfolio });
 }
 
 async function account(accountId, preferPlanId) {
@@ -278,9 +289,11 @@ async function openPlan(id) {
   // an ACTIVE plan changes only through an amendment, approved like the plan was
   const mode = editable ? 'edit' : actions.has('amend') ? 'amend' : null;
   if (!mode) state.editing.clear();
-  target.replaceChildren(
+  // replaceChildren writes a null (a card with nothing to show) as the text "null"
+  target.replaceChildren(...[
     card(plan.title,
-      h('div', { class: 'jbp-plan-status' }, h('span', { class: 'slds-badge', 'data-plan-status': plan.status }, words(plan.status)),
+      lifecyclePath(LIFECYCLE, plan.status, { label: 'Plan lifecycle' }),
+      h('div', { class: 'jbp-plan-status' }, statusBadge(plan.status, { attr: 'data-plan-status' }),
         mode === 'edit' ? null : h('span', { class: 'slds-text-body_small slds-m-left_x-small' }, mode === 'amend'
           ? 'Changes are proposed as an amendment and take effect once it is approved' : 'Read only for you in this status')),
       kv([['Period', plan.period?.label], ['Partner', plan.partner?.name], ['Tier', plan.partner?.tier],
@@ -298,7 +311,7 @@ async function openPlan(id) {
     reviewsCard(reviews, plan.currency, card) || '', // no reviews, no card (a null child would print 'null')
     ...sectionCards(plan, template, ctx, mode),
     commentsCard(plan, comments, actions.has('comment')),
-    revisionsCard(plan, revisions));
+    revisionsCard(plan, revisions)].filter(Boolean));
   say(`Plan ${plan.title} loaded`);
 }
 
@@ -307,6 +320,9 @@ function approverOf(step) {
   const who = step.approverUserName || step.approverUser;
   return who ? ` (${who})` : '';
 }
+
+// the way a plan goes (PlanStatus); a REJECTED plan left it and shows no current stage
+const LIFECYCLE = ['DRAFT', 'IN_APPROVAL', 'APPROVED', 'ACTIVE', 'CLOSED'];
 
 // the statuses in which GET /plans/{id}/report answers (PeriodEndReports.of refuses the others)
 const REPORT_STATUSES = new Set(['APPROVED', 'ACTIVE', 'CLOSED']);

@@ -102,7 +102,11 @@ function certificationsList(certs) {
 
 export function dashboardCard(dashboard, alerts, currency, card) {
   if (!dashboard) return card('KPI dashboard', h('p', {}, 'The dashboard is not available for this plan.'));
-  const lines = [...(dashboard.kpis || []), ...(dashboard.targets || [])];
+  // a revenue target that a KPI of the template measures too is one target (entered once, in the revenue
+  // section): shown once, as the KPI
+  const measured = new Set((dashboard.kpis || []).map((l) => l.metric));
+  const targets = (dashboard.targets || []).filter((l) => !measured.has(l.metric));
+  const lines = [...(dashboard.kpis || []), ...targets];
   const open = (alerts || []).filter((a) => a.status === 'OPEN');
   const synced = dashboard.lastSyncedAt ? new Date(dashboard.lastSyncedAt).toLocaleString() : 'never';
   const elapsed = Math.round(Number(dashboard.elapsedShare ?? 0) * 100);
@@ -117,8 +121,8 @@ export function dashboardCard(dashboard, alerts, currency, card) {
     lines.length ? legend() : h('p', {}, 'No KPI targets to track yet.'),
     (dashboard.kpis || []).length ? [h('h3', { class: 'slds-text-heading_small' }, 'KPIs of the template'),
       h('ul', { class: 'jbp-kpis', 'aria-label': 'Planned versus actual per KPI' }, dashboard.kpis.map((l) => kpiRow(l, currency)))] : null,
-    (dashboard.targets || []).length ? [h('h3', { class: 'slds-text-heading_small slds-m-top_small' }, 'Revenue and pipeline targets'),
-      h('ul', { class: 'jbp-kpis', 'aria-label': 'Planned versus actual per revenue target' }, dashboard.targets.map((l) => kpiRow(l, currency)))] : null,
+    targets.length ? [h('h3', { class: 'slds-text-heading_small slds-m-top_small' }, 'Revenue and pipeline targets'),
+      h('ul', { class: 'jbp-kpis', 'aria-label': 'Planned versus actual per revenue target' }, targets.map((l) => kpiRow(l, currency)))] : null,
     dashboard.certifications && dashboard.certifications.length
       ? [h('h3', { class: 'slds-text-heading_small slds-m-top_medium' }, 'Certification progress by role'), certificationsList(dashboard.certifications)] : null,
     dashboard.campaigns && dashboard.campaigns.length

@@ -264,6 +264,18 @@ const coSell = {
   toValue: (m) => ({ value: { ...m, targetAccounts: cleanList(m.targetAccounts) } }),
 };
 
+// the KPI metrics the revenue section targets (plan.control.RevenueKpis): their targets are entered there only
+const REVENUE_FIELDS = { revenue_won: 'closedRevenue', pipeline_created: 'pipeline', deals_registered: 'registeredDeals' };
+
+/** The revenue section's target for KPI `d`, or null when the revenue section does not set that figure. */
+function revenueTarget(d, ctx) {
+  const field = d && REVENUE_FIELDS[d.sourceKey || d.key];
+  const revenue = ctx.plan?.sections?.revenue;
+  if (!field || !revenue) return null;
+  const value = field === 'registeredDeals' ? revenue.registeredDeals : revenue[field]?.amount;
+  return value === null || value === undefined ? null : value;
+}
+
 const kpis = {
   key: 'kpis',
   label: 'KPI targets',
@@ -274,7 +286,10 @@ const kpis = {
     return scrollTable('KPI targets', ['KPI', 'Target', ...ctx.quarters.map(quarterLabel)], v.map((k) => {
       const d = defs.find((x) => x.key === k.kpiKey);
       const opts = d?.unit === 'CURRENCY' ? { currency: ctx.currency } : { unit: d?.unit };
-      return h('tr', { 'data-kpi': k.kpiKey }, h('th', { scope: 'row' }, d?.label || k.kpiKey), h('td', {}, formatNumber(k.target, opts)),
+      const fromRevenue = revenueTarget(d, ctx) !== null;
+      return h('tr', { 'data-kpi': k.kpiKey, 'data-from-revenue': fromRevenue ? 'true' : null },
+        h('th', { scope: 'row' }, d?.label || k.kpiKey, fromRevenue ? h('span', { class: 'slds-text-body_small jbp-hint' }, ' (revenue section)') : null),
+        h('td', {}, formatNumber(k.target, opts)),
         ctx.quarters.map((q, i) => h('td', {}, formatNumber(k.quarterly?.[i], opts))));
     }));
   },
@@ -284,7 +299,7 @@ const kpis = {
     const n = ctx.quarters.length;
     const rows = defs.map((d) => {
       const t = (v || []).find((k) => k.kpiKey === d.key);
-      return { kpiKey: d.key, label: d.label, unit: d.unit, target: t ? t.target : null,
+      return { kpiKey: d.key, label: d.label, unit: d.unit, target: t ? t.target : null, fromRevenue: revenueTarget(d, ctx),
         quarterly: t?.quarterly ? [...t.quarterly] : Array(n).fill(null) };
     });
     for (const t of v || []) {
@@ -298,6 +313,11 @@ const kpis = {
       m.map((k, i) => {
         const p = `sections.kpis[${i}]`;
         const unit = k.unit === 'CURRENCY' ? ` (${ctx.currency})` : k.unit === 'PERCENT' ? ' (%)' : '';
+        if (k.fromRevenue !== null && k.fromRevenue !== undefined) {
+          const opts = k.unit === 'CURRENCY' ? { currency: ctx.currency } : { unit: k.unit };
+          return h('tr', { 'data-kpi': k.kpiKey, 'data-from-revenue': 'true' }, h('th', { scope: 'row' }, `${k.label}${unit}`),
+            h('td', { colspan: String(ctx.quarters.length + 2) }, `${formatNumber(k.fromRevenue, opts)}: set in Revenue and pipeline targets, with its quarterly split`));
+        }
         return h('tr', { 'data-kpi': k.kpiKey }, h('th', { scope: 'row' }, `${k.label}${unit}`),
           h('td', {}, form.number(`${p}.target`, `${k.label} target for the period`, k, 'target', { hideLabel: true })),
           ctx.quarters.map((q, j) => h('td', {}, form.number(`${p}.quarterly[${j}]`, `${k.label} target for ${quarterLabel(q)}`, k.quarterly, j, { hideLabel: true }))),
@@ -310,12 +330,14 @@ const kpis = {
     const sent = [];
     const rowOf = [];
     m.forEach((k, i) => {
+      // a target the revenue section sets is not sent a second time; the server fills it in
+      if (k.fromRevenue !== null && k.fromRevenue !== undefined) return;
       if (k.target === null || k.target === undefined) return;
       const blank = (k.quarterly || []).every((q) => q === null || q === undefined);
       sent.push({ kpiKey: k.kpiKey, target: k.target, quarterly: blank ? null : k.quarterly });
       rowOf.push(i);
     });
-    return { value: sent.length ? sent : null,
+    return { value: sent.length || m.some((k) => k.fromRevenue !== null && k.fromRevenue !== undefined) ? sent : null,
       mapPath: (field) => field.replace(/^sections\.kpis\[(\d+)\]/, (all, n) => `sections.kpis[${rowOf[Number(n)] ?? n}]`) };
   },
 };

@@ -57,9 +57,15 @@ public final class SyncFixtures {
         return reply.json().getString("id");
     }
 
-    /** The six sections of {@code year} with a revenue_won target and a deals_registered KPI. */
+    /**
+     * The six sections of {@code year} with a revenue_won target and a deals_registered KPI, the revenue section
+     * giving the same figures (a plan targets each once; no breakdown, which would exceed a small target).
+     */
     public static JsonObject revenueSections(int year, String revenueTarget) {
-        return Json.createObjectBuilder(Fixtures.sixSections(year)).add("kpis", Json.createArrayBuilder()
+        JsonObject revenue = Json.createObjectBuilder(Fixtures.sixSections(year).getJsonObject("revenue"))
+                .add("closedRevenue", Json.createObjectBuilder().add("amount", new BigDecimal(revenueTarget)).add("currency", "USD"))
+                .add("registeredDeals", 0).remove("breakdown").build();
+        return Json.createObjectBuilder(Fixtures.sixSections(year)).add("revenue", revenue).add("kpis", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("kpiKey", "revenue_won").add("target", new BigDecimal(revenueTarget)))
                 .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0))).build();
     }

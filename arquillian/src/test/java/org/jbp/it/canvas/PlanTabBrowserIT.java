@@ -208,50 +208,8 @@ class PlanTabBrowserIT {
     }
 
     private void screenshots(String name) throws IOException {
-        for (int width : new int[] {1024, 390}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            Object height = ((JavascriptExecutor) browser).executeScript(
-                    "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
-            int h = Math.min(6000, Math.max(900, ((Number) height).intValue() + 100));
-            browser.manage().window().setSize(new Dimension(width, h));
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            if (width == 1024) {
-                assertAccessible(name);
-            }
-            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            assertTrue(((Number) overflow).intValue() <= 0, name + ": the page scrolls sideways at " + width + " px by "
-                    + overflow + " px");
-        }
-        browser.manage().window().setSize(new Dimension(1024, 900));
+        TabBrowser.screenshots(browser, name, new int[] {1024, 390}, new int[] {1024});
     }
-
-    /**
-     * axe-core (from the npm registry, installed by the a11y profile) over the page as it stands: no serious or
-     * critical violation. Every view a test takes screenshots of is scanned, dialogs and forms included.
-     */
-    private void assertAccessible(String view) throws IOException {
-        String axe = System.getProperty("jbp.test.axe", "");
-        if (axe.isBlank()) {
-            if (!AXE_SKIP_SAID.getAndSet(true)) {
-                System.out.println("accessibility scan skipped: run with -Djbp.check.a11y=true (npm installs axe-core)");
-            }
-            return;
-        }
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
-            js.executeScript(Files.readString(Path.of(axe), StandardCharsets.UTF_8));
-        }
-        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => ({ rule: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) })))), e => done('axe failed: ' + e));");
-        assertEquals("[]", String.valueOf(found), view + ": serious or critical accessibility violations");
-    }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean AXE_SKIP_SAID = new java.util.concurrent.atomic.AtomicBoolean();
 
     private void openPlanInTab(String planId, String title) {
         waitForStatus("Plans loaded");
@@ -667,12 +625,18 @@ class PlanTabBrowserIT {
         type(field("sections.certifications[1].count"), "5");
         save("certifications", "Certification milestones");
 
+        // closed revenue is entered once, in the revenue section; the KPI measuring it only shows it
         browser.findElement(By.cssSelector("button[data-edit='kpis']")).click();
-        type(field("sections.kpis[0].target"), "1200000");
-        for (int q = 0; q < 4; q++) {
-            type(field("sections.kpis[0].quarterly[" + q + "]"), "300000");
-        }
-        save("kpis", "KPI targets");
+        assertTrue(browser.findElements(By.cssSelector("[data-field='sections.kpis[0].target']")).isEmpty(),
+                "no second input for closed revenue");
+        WebElement fromRevenue = browser.findElement(By.cssSelector("section[data-section='kpis'] form tr[data-kpi='revenue_won']"));
+        assertEquals("true", fromRevenue.getAttribute("data-from-revenue"));
+        assertTrue(fromRevenue.getText().contains("set in Revenue and pipeline targets"), fromRevenue.getText());
+        browser.findElement(By.cssSelector("button[data-cancel='kpis']")).click();
+        browser.findElement(By.cssSelector("button[data-edit='revenue']")).click();
+        type(field("sections.revenue.closedRevenue.amount"), "1200000");
+        browser.findElement(By.cssSelector("button[data-split='equal']")).click();
+        save("revenue", "Revenue and pipeline targets");
 
         JsonObject sections = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("sections");
         JsonObject swot = sections.getJsonObject("profile").getJsonObject("swot");
@@ -688,6 +652,8 @@ class PlanTabBrowserIT {
         assertEquals("revenue_won", kpi.getString("kpiKey"));
         assertEquals(0, kpi.getJsonNumber("target").bigDecimalValue().compareTo(new java.math.BigDecimal("1200000")));
         assertEquals(0, kpi.getJsonArray("quarterly").getJsonNumber(3).bigDecimalValue().compareTo(new java.math.BigDecimal("300000")));
+        assertTrue(browser.findElement(By.cssSelector("section[data-section='kpis'] tr[data-kpi='revenue_won']")).getText()
+                .contains("1,200,000"), "the KPI section shows the revenue section's figure");
         assertEquals(4, cam.get("/jbp/api/v1/plans/" + planId).json().getInt("revision"), "a revision per saved form");
     }
 
@@ -778,6 +744,10 @@ class PlanTabBrowserIT {
         assertTrue(List.of("On track", "At risk", "Off track").contains(badge.getText()), badge.getText());
         assertTrue(browser.findElement(By.cssSelector("dd[data-actual='revenue_won']")).getText().contains("400,000"));
         assertFalse(browser.findElements(By.cssSelector("svg[data-kpi-chart='deals_registered'] rect[data-bar='actual']")).isEmpty());
+        // closed revenue and deals are one target each, shown once (as the KPIs); pipeline has no KPI of its own
+        assertTrue(browser.findElements(By.cssSelector("li[data-kpi='closedRevenue'], li[data-kpi='registeredDeals']")).isEmpty(),
+                "the revenue section's figures are not shown a second time");
+        assertFalse(browser.findElements(By.cssSelector("li[data-kpi='pipeline']")).isEmpty(), "the pipeline target");
         WebElement certs = browser.findElement(By.cssSelector(".jbp-certs li[data-role='TECHNICAL'] [role='progressbar']"));
         assertEquals("67", certs.getAttribute("aria-valuenow"), "2 of 3 technical certifications");
         assertTrue(browser.findElement(By.cssSelector(".jbp-synced")).getText().contains("last synced"));

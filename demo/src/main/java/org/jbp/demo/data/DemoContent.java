@@ -98,17 +98,14 @@ public final class DemoContent {
                     .add("campaigns", campaigns(year, scale))
                     .add("certifications", certifications(year, scale))
                     .add("coSell", coSell(scale))
+                    // closed revenue, pipeline and deals are targeted once, in the revenue section; their KPIs
+                    // take the targets from there
                     .add("kpis", Json.createArrayBuilder()
-                            .add(kpiTarget("revenue_won", 1_000_000 * scale))
-                            .add(kpiTarget("pipeline_created", 4_000_000 * scale))
-                            .add(kpiTarget("deals_registered", 40 * scale))
                             .add(kpiTarget("certified_people", 3 * scale)));
             case SILVER -> sections
                     .add("certifications", certifications(year, scale))
                     .add("coSell", coSell(scale))
-                    .add("kpis", Json.createArrayBuilder()
-                            .add(kpiTarget("revenue_won", 1_000_000 * scale))
-                            .add(kpiTarget("deals_registered", 40 * scale)));
+                    .add("kpis", Json.createArrayBuilder());
             default -> {
                 // the starter template has profile and revenue only
             }

@@ -19,8 +19,10 @@ import org.jbp.outbox.control.OutboxStore;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxStatus;
 import org.jbp.platform.Paging;
+import org.jbp.outbox.control.OutboxRetries;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
+import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 
 /** The CRM outbox for admins: what waits, what was delivered, what failed, and what to do about it. */
@@ -34,6 +36,10 @@ public class CrmWritesResource {
     OutboxStore store;
     @Inject
     OutboxDelivery delivery;
+    @Inject
+    OutboxRetries retries;
+    @Inject
+    CurrentUser user;
 
     public record WriteView(UUID id, String kind, String externalId, UUID planId, String status, int attempts,
                             Instant nextAttemptAt, String lastErrorCode, String lastErrorMessage, String crmId,
@@ -75,9 +81,10 @@ public class CrmWritesResource {
 
     @POST
     @Path("{id}/retry")
-    @Operation(summary = "Send a FAILED (or backing-off) write again on the next pass")
+    @Operation(summary = "Send a FAILED (or backing-off) write again on the next pass; recorded as "
+            + "POST /crm/write-failures/{id}/retries records it")
     public WriteView retry(@PathParam("id") String id) {
-        return WriteView.of(store.requeue(Paging.uuid("CRM write", id)));
+        return WriteView.of(retries.retry(Paging.uuid("CRM write", id), user.id()));
     }
 
     @POST

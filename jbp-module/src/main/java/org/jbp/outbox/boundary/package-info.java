@@ -1,2 +1,2 @@
-/** REST for admins: the CRM writes (list, deliver now, retry, discard). Thin over outbox.control. */
+/** REST for admins: the CRM writes (list, deliver now, retry, discard) and the writes that stopped, with recorded retries. Thin over outbox.control. */
 package org.jbp.outbox.boundary;

@@ -120,18 +120,6 @@ public class OutboxStore {
         return Optional.ofNullable(em.find(OutboxEntry.class, id));
     }
 
-    /** FAILED (or backing off) → PENDING and due now. */
-    @Transactional
-    public OutboxEntry requeue(UUID id) {
-        OutboxEntry entry = locked(id);
-        try {
-            entry.requeue(clock.instant());
-        } catch (IllegalStateException e) {
-            throw ProblemException.conflict(e.getMessage(), Map.of("status", entry.status().name()));
-        }
-        return entry;
-    }
-
     @Transactional
     public OutboxEntry discard(UUID id) {
         OutboxEntry entry = locked(id);

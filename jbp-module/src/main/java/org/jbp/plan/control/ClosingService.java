@@ -111,6 +111,9 @@ public class ClosingService {
         if (definition.allows(Section.KPIS)) {
             kpis = new ArrayList<>();
             for (KpiDefinition k : definition.kpis()) {
+                if (RevenueKpis.target(k, revenue).isPresent()) {
+                    continue; // grown once, in the revenue section, which PlanRules carries over
+                }
                 BigDecimal before = old.kpis() == null ? null : old.kpis().stream()
                         .filter(t -> t.kpiKey().equals(k.key())).map(KpiTarget::target).findFirst().orElse(null);
                 BigDecimal actual = PlanActuals.periodValue(current, k.sourceKey() == null ? k.key() : k.sourceKey());

@@ -72,7 +72,8 @@ public final class PlanRules {
         if (s.certifications() != null) {
             checkCertifications(s.certifications());
         }
-        List<KpiTarget> kpis = s.kpis() == null ? null : checkKpis(s.kpis());
+        List<KpiTarget> kpis = s.kpis() == null ? null
+                : checkKpis(s.kpis(), revenue, previous == null ? null : previous.sections().kpis());
         checkVendorCommitments(content.vendorCommitments());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(List.copyOf(errors));
@@ -111,7 +112,8 @@ public final class PlanRules {
         if (kpis != null && before.kpis() != null) {
             kpis = kpis.stream().map(k -> before.kpis().stream()
                     .filter(b -> b.kpiKey().equals(k.kpiKey()) && b.quarterly() != null
-                            && b.quarterly().equals(k.quarterly()) && b.target().compareTo(k.target()) != 0
+                            && b.quarterly().equals(k.quarterly()) && k.target() != null
+                            && b.target().compareTo(k.target()) != 0
                             && (b.quarterly().equals(split(b.target(), quarterCount, 2))
                             || b.quarterly().stream().allMatch(q -> q.compareTo(b.target()) == 0)))
                     .findFirst().map(b -> k.withQuarterly(null)).orElse(k)).toList();
@@ -246,7 +248,13 @@ public final class PlanRules {
         }
     }
 
-    private List<KpiTarget> checkKpis(List<KpiTarget> kpis) {
+    /**
+     * KPI targets: the template's KPIs only, each once, quarterly splits that add up. A KPI measuring what the
+     * revenue section targets (RevenueKpis) takes that target and split: left out, it is added; given with
+     * another figure in this request, it is refused (two sources of one target); unchanged since
+     * {@code previousKpis}, it follows an edited revenue section.
+     */
+    private List<KpiTarget> checkKpis(List<KpiTarget> kpis, RevenueTargets revenue, List<KpiTarget> previousKpis) {
         List<KpiTarget> filled = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int quarterCount = period.quarters().size();
@@ -262,6 +270,24 @@ public final class PlanRules {
             }
             if (!seen.add(k.kpiKey())) {
                 error(path + ".kpiKey", "KPI '" + k.kpiKey() + "' is targeted twice");
+            }
+            var fromRevenue = RevenueKpis.target(definition, revenue);
+            if (fromRevenue.isPresent()) {
+                BigDecimal before = previousKpis == null ? null : previousKpis.stream()
+                        .filter(b -> b.kpiKey().equals(k.kpiKey())).map(KpiTarget::target).findFirst().orElse(null);
+                boolean givenHere = k.target() != null && (before == null || before.compareTo(k.target()) != 0);
+                if (givenHere && k.target().compareTo(fromRevenue.get()) != 0) {
+                    error(path + ".target", definition.label() + " is targeted once, in the revenue section "
+                            + "(sections.revenue." + RevenueKpis.revenueField(definition).orElseThrow() + " = "
+                            + fromRevenue.get().toPlainString() + "); leave this target out or give the same figure");
+                }
+                filled.add(revenueBacked(definition, revenue, fromRevenue.get(), quarterCount));
+                continue;
+            }
+            if (k.target() == null) {
+                error(path + ".target", "must not be null");
+                filled.add(k);
+                continue;
             }
             if (definition.unit() == KpiUnit.PERCENT && k.target().compareTo(BigDecimal.valueOf(100)) > 0) {
                 error(path + ".target", "a percentage is at most 100");
@@ -282,7 +308,22 @@ public final class PlanRules {
             }
             filled.add(k);
         }
+        // the revenue section's figures are KPI targets too, without being entered a second time
+        for (KpiDefinition definition : template.kpis()) {
+            var fromRevenue = RevenueKpis.target(definition, revenue);
+            if (fromRevenue.isPresent() && filled.stream().noneMatch(k -> k.kpiKey().equals(definition.key()))) {
+                filled.add(revenueBacked(definition, revenue, fromRevenue.get(), quarterCount));
+            }
+        }
         return filled;
+    }
+
+    private static KpiTarget revenueBacked(KpiDefinition definition, RevenueTargets revenue, BigDecimal target,
+                                           int quarterCount) {
+        List<BigDecimal> quarterly = RevenueKpis.quarterly(definition, revenue);
+        boolean complete = quarterly != null && quarterly.size() == quarterCount && quarterly.stream().allMatch(q -> q != null);
+        return new KpiTarget(definition.key(), target, complete ? quarterly
+                : split(target, quarterCount, definition.unit() == KpiUnit.COUNT ? 0 : 2));
     }
 
     private void checkVendorCommitments(VendorCommitments commitments) {

@@ -8,10 +8,14 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Section 6: the target for one of the template's KPIs over the period, and per quarter. */
+/**
+ * Section 6: the target for one of the template's KPIs over the period, and per quarter. The target may be left
+ * out for a KPI the revenue section already targets (closed revenue, pipeline, registered deals): it is taken from
+ * there (plan.control.RevenueKpis); any other KPI needs one (PlanRules).
+ */
 public record KpiTarget(
         @NotBlank @Size(max = 60) String kpiKey,
-        @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 13, fraction = 2) BigDecimal target,
+        @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 13, fraction = 2) BigDecimal target,
         @Size(max = 4) List<@NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal> quarterly) {
 
     public KpiTarget withQuarterly(List<BigDecimal> split) {

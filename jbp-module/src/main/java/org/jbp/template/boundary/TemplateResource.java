@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -84,12 +86,13 @@ public class TemplateResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
-    @Operation(summary = "A template: its newest version, or the one named by ?version=")
-    public TemplateView get(@PathParam("id") String id, @QueryParam("version") Integer version) {
+    @Operation(summary = "A template: its newest version, or the one named by ?version=; the ETag is the version")
+    public Response get(@PathParam("id") String id, @QueryParam("version") Integer version) {
         UUID templateId = templateId(id);
-        return (version == null ? templates.latest(templateId) : templates.version(templateId, version))
+        TemplateView view = (version == null ? templates.latest(templateId) : templates.version(templateId, version))
                 .map(TemplateView::of)
                 .orElseThrow(() -> ProblemException.notFound("Template " + id));
+        return Response.ok(view).tag(new EntityTag(Integer.toString(view.version()))).build();
     }
 
     @GET
@@ -107,10 +110,18 @@ public class TemplateResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Save a new version of a template; plans keep the version they were made from")
-    public TemplateView update(@PathParam("id") String id, @RequestBody(required = true) String body) {
+    @Operation(summary = "Save a new version of a template; plans keep the version they were made from. "
+            + "With If-Match (the ETag of the version edited) a save over someone else's newer version is refused (412)")
+    public TemplateView update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                               @RequestBody(required = true) String body) {
         TemplateVersion current = templates.latest(templateId(id))
                 .orElseThrow(() -> ProblemException.notFound("Template " + id));
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.replace("W/", "").replace("\"", "").trim()
+                .equals(Integer.toString(current.version()))) {
+            throw new ProblemException(412, "stale-version", "Precondition failed", "The template was saved by "
+                    + "someone else since you read it; reload version " + current.version() + " and edit that",
+                    List.of(), java.util.Map.of("currentVersion", current.version()));
+        }
         TemplateDefinition definition = input.bind(body, TemplateDefinition.class);
         TemplateVersion next = current.next(definition, TemplateRepository.toJson(definition), user.id(),
                 clock.instant());

@@ -149,4 +149,52 @@ class PlanRulesTest {
                         new KpiTarget("win_rate", BigDecimal.TEN, null))));
         assertEquals(List.of(), rules.missingForSubmission(complete), "campaigns are allowed, not required");
     }
+
+    // ------------------------------------------------ closed revenue, pipeline and deals: entered once
+
+    private static RevenueTargets closedRevenue(long amount) {
+        return new RevenueTargets(usd(4_000), usd(amount), 40, null, null);
+    }
+
+    @Test
+    void aKpiTheRevenueSectionTargetsTakesItsTargetAndSplitFromThere() {
+        var rules = new PlanRules(template(List.of(Section.REVENUE, Section.KPIS), List.of()), "USD", FY2027);
+        var checked = rules.check(content(new PlanSections(null, closedRevenue(1_000), null, null, null,
+                List.of(new KpiTarget("win_rate", BigDecimal.valueOf(30), null)))));
+        KpiTarget won = checked.sections().kpis().stream().filter(k -> k.kpiKey().equals("revenue_won")).findFirst().orElseThrow();
+        assertEquals(0, BigDecimal.valueOf(1_000).compareTo(won.target()), "added without being entered a second time");
+        assertEquals(checked.sections().revenue().quarters().stream().map(q -> q.closedRevenue().amount()).toList(),
+                won.quarterly(), "the revenue section's quarterly split");
+        assertEquals(List.of(), rules.missingForSubmission(checked), "nothing left to enter in the KPI section");
+    }
+
+    @Test
+    void aDifferentFigureForTheSameTargetIsRefusedAtTheKpi() {
+        var rules = new PlanRules(template(List.of(Section.REVENUE, Section.KPIS), List.of()), "USD", FY2027);
+        ProblemException problem = assertThrows(ProblemException.class, () -> rules.check(content(new PlanSections(null,
+                closedRevenue(1_000), null, null, null, List.of(new KpiTarget("revenue_won", BigDecimal.valueOf(900), null))))));
+        assertEquals(List.of("sections.kpis[0].target"), problem.errors().stream().map(FieldError::field).toList());
+        assertTrue(problem.errors().get(0).message().contains("sections.revenue.closedRevenue = 1000"),
+                problem.errors().get(0).message());
+        var same = rules.check(content(new PlanSections(null, closedRevenue(1_000), null, null, null,
+                List.of(new KpiTarget("revenue_won", BigDecimal.valueOf(1_000), null)))));
+        assertEquals(1, same.sections().kpis().stream().filter(k -> k.kpiKey().equals("revenue_won")).count(),
+                "the same figure sent twice is still one target");
+    }
+
+    @Test
+    void anEditOfTheRevenueSectionCarriesTheKpiTargetAlong() {
+        var rules = new PlanRules(template(List.of(Section.REVENUE, Section.KPIS), List.of()), "USD", FY2027);
+        var saved = rules.check(content(new PlanSections(null, closedRevenue(1_000), null, null, null, List.of())));
+        var raised = new PlanSections(null, closedRevenue(1_200), null, null, null, saved.sections().kpis());
+        var edited = rules.check(content(raised), saved);
+        assertEquals(0, BigDecimal.valueOf(1_200).compareTo(edited.sections().kpis().get(0).target()));
+    }
+
+    @Test
+    void aKpiTargetLeftOutIsRefusedWhenTheRevenueSectionDoesNotSetIt() {
+        var rules = new PlanRules(template(List.of(Section.KPIS), List.of()), "USD", FY2027);
+        assertEquals(List.of("sections.kpis[0].target"), fieldsOf(() -> rules.check(content(new PlanSections(null, null,
+                null, null, null, List.of(new KpiTarget("win_rate", null, null)))))));
+    }
 }
