@@ -256,7 +256,7 @@ public final class QueryEngine {
 
         CompiledQuery compile() {
             Token from = q.from();
-            type = schema.type(from.text()).orElseThrow(() ->
+            type = schema.type(from.text()).filter(t -> !store.hidden(t)).orElseThrow(() ->
                     SoqlErrors.invalidType(soql, from.row(), from.column(), from.text()));
             Predicate<Record> where = q.where() == null ? r -> true : condition(q.where());
             boolean aggregate = !q.countOnly() && (!q.groupBy().isEmpty()
@@ -495,6 +495,11 @@ public final class QueryEngine {
                     return v;
                 }
                 Object iso = rec.type().field("CurrencyIsoCode").map(f -> rec.get(f.index())).orElse(null);
+                if (rec.type().name().equals("Opportunity")) {
+                    // advanced currency management: the dated rate of the opportunity's CloseDate
+                    Object close = rec.type().field("CloseDate").map(f -> rec.get(f.index())).orElse(null);
+                    return store.toCorporate(n.doubleValue(), iso, close instanceof LocalDate d ? d : null);
+                }
                 return store.toCorporate(n.doubleValue(), iso);
             };
         }

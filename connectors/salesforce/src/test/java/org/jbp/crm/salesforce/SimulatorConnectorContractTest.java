@@ -242,6 +242,22 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void datedRatesAreReadWhereTheOrgHasAdvancedCurrencyManagement() {
+        sim.org().multiCurrency("USD", Map.of("EUR", 0.9));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertFalse(crm.currencies().dated(), "DatedConversionRate is INVALID_TYPE without the feature");
+        }
+        sim.org().datedRate("EUR", LocalDate.of(2026, 4, 1), 0.8);
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            org.jbp.crm.CurrencyRates rates = crm.currencies();
+            assertTrue(rates.dated());
+            assertEquals(0, new BigDecimal("0.9").compareTo(rates.rateTo("EUR", LocalDate.of(2026, 3, 31)).orElseThrow()));
+            assertEquals(0, new BigDecimal("0.8").compareTo(rates.rateTo("EUR", LocalDate.of(2026, 4, 1)).orElseThrow()));
+            assertEquals(0, BigDecimal.ONE.compareTo(rates.rateTo("USD", LocalDate.of(2026, 4, 1)).orElseThrow()));
+        }
+    }
+
+    @Test
     void aDeletedRecordMarksItsPartnerTouched() {
         String partner = partnerIds.get(105);
         String deal = sim.insertWonOpportunity(partner, "Doomed", new BigDecimal("10"), LocalDate.of(2026, 3, 3));
@@ -370,7 +386,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             long before = sim.apiCallCount();
             List<WriteResult> results = crm.apply(writes);
-            assertEquals(1 + 3, sim.apiCallCount() - before, "login and three upserts of at most 200");
+            assertEquals(1 + 1 + 3, sim.apiCallCount() - before,
+                    "login, getUserInfo (the org's currencies, once per connector) and three upserts of at most 200");
             assertEquals(450, results.size());
             for (int i = 0; i < 450; i++) {
                 assertEquals(writes.get(i), results.get(i).write(), "results in order");
@@ -436,7 +453,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.failNextRecords(3, "UNABLE_TO_LOCK_ROW");
             List<WriteResult> results = crm.apply(writes);
             assertTrue(results.stream().allMatch(WriteResult::isSuccess), results.toString());
-            assertEquals(2, sim.apiCallCount() - before, "one upsert of 10, one re-send of the 3 locked rows");
+            assertEquals(1 + 2, sim.apiCallCount() - before,
+                    "getUserInfo (the org's currencies), one upsert of 10, one re-send of the 3 locked rows");
             assertEquals(10, sim.count("PartnerFundRequest"));
         }
     }
