@@ -137,6 +137,10 @@ public final class Org {
         return this;
     }
 
+    public boolean hasAdvancedCurrencyManagement() {
+        return store.advancedCurrencyManagement();
+    }
+
     /** Custom fiscal years: FISCAL_* date functions are refused. */
     public Org customFiscalYears() {
         org.jbp.sfsim.store.OrgCalendar now = store.calendar();

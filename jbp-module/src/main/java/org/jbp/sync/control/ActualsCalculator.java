@@ -161,13 +161,34 @@ public final class ActualsCalculator {
         if (rate.compareTo(BigDecimal.ONE) == 0) {
             return compute(plan, partnerFacts, sourceKeys);
         }
+        return compute(plan, partnerFacts, sourceKeys, moneySources, fact -> rate);
+    }
+
+    /**
+     * As {@link #compute(PlanScope, Collection, Collection)}, with each money fact multiplied by the rate
+     * {@code rateOf} gives it: with dated exchange rates, the rate of the fact's month.
+     */
+    public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
+                                                  Collection<String> sourceKeys, Set<String> moneySources,
+                                                  java.util.function.Function<KpiFact, BigDecimal> rateOf) {
         List<KpiFact> converted = new ArrayList<>();
         for (KpiFact f : partnerFacts) {
             converted.add(!moneySources.contains(f.sourceKey()) ? f : new KpiFact(f.sourceKey(), f.partnerId(),
-                    f.month(), f.breakdown(), f.value().multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP),
-                    f.rowCount()));
+                    f.month(), f.breakdown(), f.value().multiply(rateOf.apply(f))
+                    .setScale(2, java.math.RoundingMode.HALF_UP), f.rowCount()));
         }
         return compute(plan, converted, sourceKeys);
+    }
+
+    /**
+     * Whether a money source's amounts convert at dated rates where the org has them: "dated exchange rates are used
+     * when converting currency fields on opportunities, opportunity line items, and opportunity history" (SOQL and
+     * SOSL Reference, convertCurrency()); other objects convert at the current CurrencyType rate.
+     */
+    public static boolean convertsAtDatedRates(KpiSource source) {
+        String field = source.aggregate().field().orElse("");
+        String owner = field.contains(".") ? field.substring(0, field.indexOf('.')) : source.object();
+        return owner.equalsIgnoreCase("Opportunity") || owner.equalsIgnoreCase("OpportunityLineItem");
     }
 
     private static int quarterIndex(List<LocalDate[]> quarters, LocalDate day) {

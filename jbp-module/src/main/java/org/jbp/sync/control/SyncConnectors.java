@@ -18,6 +18,7 @@ public class SyncConnectors {
 
     private final Map<UUID, CrmConnector> open = new ConcurrentHashMap<>();
     private final Map<UUID, Long> counted = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> splitsCounted = new ConcurrentHashMap<>();
 
     @Inject
     CrmConnectorProducer producer;
@@ -41,6 +42,17 @@ public class SyncConnectors {
         return used - (before == null ? 0 : before);
     }
 
+    /** Query splits (QUERY_TIMEOUT answered with smaller queries) since the last time this was asked. */
+    public long takeQuerySplits(UUID runId) {
+        CrmConnector connector = open.get(runId);
+        if (connector == null) {
+            return 0;
+        }
+        long splits = connector.querySplits();
+        Long before = splitsCounted.put(runId, splits);
+        return splits - (before == null ? 0 : before);
+    }
+
     /** Calls made since the last {@link #takeCalls}, without taking them. */
     public long pendingCalls(UUID runId) {
         CrmConnector connector = open.get(runId);
@@ -54,6 +66,7 @@ public class SyncConnectors {
     public void close(UUID runId) {
         CrmConnector connector = open.remove(runId);
         counted.remove(runId);
+        splitsCounted.remove(runId);
         if (connector != null) {
             connector.close();
         }

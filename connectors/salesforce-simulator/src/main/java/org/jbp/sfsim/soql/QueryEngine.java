@@ -59,6 +59,19 @@ public final class QueryEngine {
 
     /** Runs a compiled query; call it under the store's read lock. */
     public QueryResult execute(CompiledQuery q, boolean includeDeleted) {
+        return execute(q, includeDeleted, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #execute(CompiledQuery, boolean)}; a query matching more than {@code timeoutOver} records fails
+     * with QUERY_TIMEOUT (see FaultInjector.queryTimeoutOver). The message is the one orgs answer with.
+     */
+    public QueryResult execute(CompiledQuery q, boolean includeDeleted, long timeoutOver) {
+        QueryResult result = run(q, includeDeleted, timeoutOver);
+        return result;
+    }
+
+    private QueryResult run(CompiledQuery q, boolean includeDeleted, long timeoutOver) {
         int[] size = new int[1];
         Record[] rows = store.snapshot(q.type(), size);
         Predicate<Record> where = q.where();
@@ -79,6 +92,10 @@ public final class QueryEngine {
             Record r = rows[i];
             if ((includeDeleted || !r.deleted()) && where.test(r)) {
                 matched.add(r);
+                if (matched.size() > timeoutOver) {
+                    throw new ApiFaultException("QUERY_TIMEOUT", "Your query request was running for too long.",
+                            FaultKind.UNEXPECTED_ERROR);
+                }
                 if (canStopEarly && matched.size() >= wanted) {
                     break;
                 }

@@ -158,6 +158,19 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return touched;
     }
 
+    /** One grouped count per object and partner field, shared by the sources reading those records. */
+    @Override
+    public Map<String, Map<String, Long>> recordCounts(Set<String> sourceKeys, Set<String> partnerIds) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        Map<String, Map<String, Long>> byRecords = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String key : new java.util.TreeSet<>(sourceKeys)) {
+            KpiSource source = mapping.requireSource(key);
+            counts.put(key, byRecords.computeIfAbsent(source.object() + "." + source.partnerField(),
+                    records -> java.util.Collections.unmodifiableMap(facts.recordCounts(source, partnerIds))));
+        }
+        return counts;
+    }
+
     @Override
     public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
         return fundRequests.read(externalIds);
@@ -230,6 +243,11 @@ public final class SalesforceCrmConnector implements CrmConnector {
     @Override
     public Optional<org.jbp.crm.ApiUsage> apiUsage() {
         return session.apiUsage();
+    }
+
+    @Override
+    public long querySplits() {
+        return facts.querySplits();
     }
 
     @Override

@@ -257,6 +257,57 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
+    private static List<String> sorted(List<KpiFact> facts) {
+        return facts.stream().map(f -> f.sourceKey() + " " + f.partnerId() + " " + f.month() + " " + f.breakdown()
+                + " " + f.value().stripTrailingZeros().toPlainString() + " " + f.rowCount()).sorted().toList();
+    }
+
+    @Test
+    void aQueryTimeoutIsAnsweredWithFewerPartnersPerQueryNotTheSameQueryAgain() {
+        KpiFactQuery query = KpiFactQuery.forPartners(Set.of("revenue_won"), Set.copyOf(partnerIds.subList(0, 40)),
+                YEAR_START, YEAR_END);
+        List<KpiFact> expected;
+        long plainCalls;
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            expected = crm.kpiFacts(query);
+            plainCalls = crm.apiCallsUsed();
+        }
+        sim.queryTimeoutOver(10);   // 40 won deals in one query are too many, 10 pass
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(sorted(expected), sorted(crm.kpiFacts(query)), "the same facts from smaller queries");
+            assertEquals(3, crm.querySplits(), "40 partners into 2 x 20, each of those into 2 x 10");
+            assertEquals(plainCalls + 2 + 4, crm.apiCallsUsed(), "the 40 and both 20s failed once each, "
+                    + "four queries of 10 passed; nothing was sent twice unchanged");
+        }
+    }
+
+    @Test
+    void aQueryTimeoutForAllPartnersIsAnsweredWithFewerMonthsPerQuery() {
+        String partner = partnerIds.get(41);
+        for (int month = 3; month <= 12; month++) {
+            for (int i = 0; i < 3; i++) {
+                sim.insertWonOpportunity(partner, "Spread " + month + "/" + i, new BigDecimal("10"),
+                        LocalDate.of(2026, month, 5 + i));
+            }
+        }
+        KpiFactQuery query = KpiFactQuery.forAllPartners(Set.of("revenue_won"), YEAR_START, YEAR_END);
+        List<KpiFact> expected;
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            expected = crm.kpiFacts(query);
+        }
+        sim.queryTimeoutOver(45);   // the year's 70 won deals time out; January to March (43) passes
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(sorted(expected), sorted(crm.kpiFacts(query)), "the same facts from shorter periods");
+            assertEquals(2, crm.querySplits(), "the year into halves, the first half (52 deals) into quarters");
+        }
+        sim.queryTimeoutOver(39);   // February alone holds 40 deals: no smaller query is left
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            CrmException e = assertThrows(CrmException.class, () -> crm.kpiFacts(query));
+            assertEquals("QUERY_TIMEOUT", e.statusCode());
+            assertEquals(CrmException.Kind.PERMANENT, e.kind());
+        }
+    }
+
     @Test
     void aDeletedRecordMarksItsPartnerTouched() {
         String partner = partnerIds.get(105);
