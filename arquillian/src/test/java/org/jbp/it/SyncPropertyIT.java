@@ -92,11 +92,22 @@ class SyncPropertyIT {
                 LocalDate start = TODAY.minusMonths(1 + random.nextInt(17)).withDayOfMonth(1);
                 LocalDate end = start.plusYears(1).minusDays(1);
                 String currency = currencies.get(random.nextInt(currencies.size()));
-                JsonObject body = Json.createObjectBuilder(Fixtures.newPlan(partner, template,
-                                SyncFixtures.revenueSections(start.getYear(), "1000000")))
-                        .add("title", "Random plan " + seed).add("currency", currency)
-                        .add("period", Json.createObjectBuilder().add("start", start.toString()).add("end", end.toString()))
+                // the fixture's campaign and certification dates, moved inside this period
+                JsonObject sections = Json.createObjectBuilder(SyncFixtures.revenueSections(start.getYear(), "1000000"))
+                        .add("campaigns", Json.createArrayBuilder().add(Json.createObjectBuilder(
+                                        SyncFixtures.revenueSections(start.getYear(), "1").getJsonArray("campaigns")
+                                                .getJsonObject(0))
+                                .add("startDate", start.plusDays(10).toString())
+                                .add("endDate", start.plusDays(20).toString())))
+                        .add("certifications", Json.createArrayBuilder().add(Json.createObjectBuilder(
+                                        SyncFixtures.revenueSections(start.getYear(), "1").getJsonArray("certifications")
+                                                .getJsonObject(0))
+                                .add("dueDate", end.minusDays(1).toString())))
                         .build();
+                JsonObject body = SyncFixtures.inCurrency(Json.createObjectBuilder(
+                                Fixtures.newPlan(partner, template, sections)).add("title", "Random plan " + seed)
+                        .add("period", Json.createObjectBuilder().add("start", start.toString()).add("end", end.toString()))
+                        .build(), currency);
                 plans.add(new PlanCase(SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", body)),
                         partner, currency, start, end));
                 for (int d = 0; d < 6 + random.nextInt(8); d++) {

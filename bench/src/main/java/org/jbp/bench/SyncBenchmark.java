@@ -37,7 +37,9 @@ import org.jbp.sync.control.ActualsCalculator.PlanScope;
  * changes, and the naive way (one query per plan and KPI) on a sample, extrapolated.
  *
  * <p>Arguments: partners opportunities campaigns certifications latencyMs naiveSamplePlans changedPartners
- * changedPerPartner. Defaults: 10000 1000000 20000 100000 20 200 100 100.
+ * changedPerPartner currencies. Defaults: 10000 1000000 20000 100000 20 200 100 100 single. With {@code multi}
+ * the org is multi-currency with dated rates, plans are in USD, EUR and GBP in turn, and the money actuals are
+ * converted as the job converts them.
  */
 public final class SyncBenchmark {
 
@@ -53,9 +55,11 @@ public final class SyncBenchmark {
         int naiveSample = arg(args, 5, 200);
         int changedPartners = arg(args, 6, 100);
         int changedPerPartner = arg(args, 7, 100);
+        String currencyMode = args.length > 8 ? args[8] : "single";
 
         Process org = new ProcessBuilder(javaBin(), "-Xmx6g", "-cp", System.getProperty("java.class.path"),
-                SyncBenchOrg.class.getName(), "" + partners, "" + opportunities, "" + campaigns, "" + certifications)
+                SyncBenchOrg.class.getName(), "" + partners, "" + opportunities, "" + campaigns, "" + certifications,
+                currencyMode)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(org.getInputStream(), StandardCharsets.UTF_8));
@@ -86,14 +90,19 @@ public final class SyncBenchmark {
             long fullCalls;
             BigDecimal checksum;
             Instant mark = Instant.now();
+            Map<String, Map<String, Long>> countsAfterFull;
+            List<String> planCurrencies = currencyMode.equals("multi") ? List.of("USD", "EUR", "GBP") : List.of("USD");
             try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
                 List<PartnerAccount> accounts = crm.partnerAccounts();
                 for (PartnerAccount a : accounts) {
-                    plans.add(new PlanScope(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8)), a.id(), start, end));
+                    plans.add(new PlanScope(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8)), a.id(),
+                            start, end, planCurrencies.get(plans.size() % planCurrencies.size())));
                 }
                 long[] counted = new long[2];
-                checksum = sync(crm, keys, plans, accounts.size(), counted);
+                checksum = sync(crm, mapping, keys, plans, accounts.size(), counted);
                 rows = counted[0];
+                // as the job's partners step: each plan partner's records per source, the next run's baseline
+                countsAfterFull = crm.recordCounts(keys, partnerIdsOf(plans));
                 // lower bound: login, the partner list in pages of 2,000, each source's rows in calls of 2,000
                 bound = 1 + (accounts.size() + 1999) / 2000 + counted[1];
                 fullCalls = crm.apiCallsUsed();
@@ -118,8 +127,21 @@ public final class SyncBenchmark {
             Map<UUID, Map<String, BigDecimal>> incremental;
             Map<String, Set<String>> touched;
             try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
+                crm.currencies();   // the job compares the rates with those it converted with
                 crm.partnerAccountsChangedSince(mark);
-                touched = crm.partnersTouchedSince(keys, mark);
+                touched = new HashMap<>(crm.partnersTouchedSince(keys, mark));
+                // partners whose record count changed: deals moved away from them
+                Map<String, Map<String, Long>> counts = crm.recordCounts(keys, partnerIdsOf(plans));
+                for (String key : keys) {
+                    Set<String> changedOfKey = new TreeSet<>(touched.get(key));
+                    for (PlanScope plan : plans) {
+                        if (!counts.get(key).getOrDefault(plan.partnerId(), 0L)
+                                .equals(countsAfterFull.get(key).getOrDefault(plan.partnerId(), 0L))) {
+                            changedOfKey.add(plan.partnerId());
+                        }
+                    }
+                    touched.put(key, changedOfKey);
+                }
                 incremental = incrementalSync(crm, mapping, touched, plans);
                 touchedPlans = incremental.size();
                 incCalls = crm.apiCallsUsed();
@@ -150,7 +172,7 @@ public final class SyncBenchmark {
                     }
                     Set<String> read = new TreeSet<>(keys);
                     read.removeIf(k -> !touched.get(k).contains(plan.partnerId()));
-                    Map<String, BigDecimal> alone = ActualsCalculator.compute(plan, facts, read);
+                    Map<String, BigDecimal> alone = converted(crm, mapping, plan, facts, read);
                     if (!sameValues(alone, got)) {
                         differing++;
                     }
@@ -189,9 +211,33 @@ public final class SyncBenchmark {
         }
     }
 
+    private static Set<String> partnerIdsOf(List<PlanScope> plans) {
+        Set<String> ids = new TreeSet<>();
+        plans.forEach(p -> ids.add(p.partnerId()));
+        return ids;
+    }
+
+    /** A plan's actuals with its money facts in its currency, as the job's actuals step converts them. */
+    private static Map<String, BigDecimal> converted(CrmConnector crm, KpiMapping mapping, PlanScope plan,
+                                                     List<KpiFact> facts, Set<String> keys) {
+        org.jbp.crm.CurrencyRates rates = crm.currencies();
+        Set<String> money = new TreeSet<>();
+        Set<String> dated = new TreeSet<>();
+        mapping.sources().forEach((key, source) -> {
+            if (source.unit() == org.jbp.crm.mapping.KpiSource.Unit.CURRENCY) {
+                money.add(key);
+                if (ActualsCalculator.convertsAtDatedRates(source)) {
+                    dated.add(key);
+                }
+            }
+        });
+        return ActualsCalculator.compute(plan, facts, keys, money, ActualsCalculator.rateOf(rates,
+                plan.currency(), dated, new HashMap<>()));
+    }
+
     /** What the job's facts and actuals steps do: one batched query per source, actuals per plan. */
-    private static BigDecimal sync(CrmConnector crm, Set<String> keys, List<PlanScope> plans, int knownPartners,
-                                   long[] rows) {
+    private static BigDecimal sync(CrmConnector crm, KpiMapping mapping, Set<String> keys, List<PlanScope> plans,
+                                   int knownPartners, long[] rows) {
         Map<String, List<KpiFact>> byPartner = new HashMap<>();
         for (String key : keys) {
             List<KpiFact> facts = crm.kpiFacts(ActualsCalculator.query(key, plans, knownPartners));
@@ -204,7 +250,7 @@ public final class SyncBenchmark {
         }
         BigDecimal checksum = BigDecimal.ZERO;
         for (PlanScope plan : plans) {
-            Map<String, BigDecimal> values = ActualsCalculator.compute(plan, byPartner.getOrDefault(plan.partnerId(),
+            Map<String, BigDecimal> values = converted(crm, mapping, plan, byPartner.getOrDefault(plan.partnerId(),
                     List.of()), keys);
             for (String key : keys) {
                 checksum = checksum.add(values.get(key));
@@ -243,7 +289,7 @@ public final class SyncBenchmark {
                 }
             });
             if (!read.isEmpty()) {
-                values.put(plan.planId(), ActualsCalculator.compute(plan, byPartner.getOrDefault(plan.partnerId(),
+                values.put(plan.planId(), converted(crm, mapping, plan, byPartner.getOrDefault(plan.partnerId(),
                         List.of()), read));
             }
         }

@@ -275,18 +275,7 @@ public class SyncSteps {
                 read.removeAll(money);
             } else {
                 store.recordRate(plan.planId(), rates.corporate(), currency, rate.get());
-                if (rates.dated() && !dated.isEmpty()) {
-                    // the org converted each opportunity at the dated rate of its CloseDate; back out of the
-                    // corporate currency at the rate of the fact's month (its first day)
-                    rateOf = fact -> {
-                        if (!dated.contains(fact.sourceKey())) {
-                            return rate.get();
-                        }
-                        BigDecimal ofMonth = rates.rateTo(currency, fact.month().atDay(1)).orElse(rate.get());
-                        monthRates.put(fact.month(), ofMonth);
-                        return ofMonth;
-                    };
-                }
+                rateOf = ActualsCalculator.rateOf(rates, currency, dated, monthRates);
             }
             actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read, money, rateOf), SOURCE, BY,
                     metric -> ActualsCalculator.belongsTo(metric, read));

@@ -105,11 +105,12 @@ final class CrmWriter {
     }
 
     /**
-     * Where a fund request's currency goes. A multi-currency org has CurrencyIsoCode on PartnerFundRequest, and a
-     * request written without it takes the integration user's currency, not the plan's; a single-currency org has
-     * no such field (Object Reference, PartnerFundRequest: CurrencyIsoCode "available only for organizations with
-     * the multicurrency feature enabled"), so it is left out there, and a request in any other currency than the
-     * org's one is refused before it is sent. The mapping may name a field of its own instead.
+     * Where a fund request's currency goes. A multi-currency org has CurrencyIsoCode on PartnerFundRequest (Field
+     * Reference, PartnerFundRequest: "CurrencyIsoCode, picklist, 3"), and a request written without it takes the
+     * integration user's currency, not the plan's. A single-currency org has no currency field at all (the Object
+     * Reference's PartnerFundRequest page does not list it; CurrencyType "is not available in single-currency
+     * organizations"), so it is left out there, and a request in any other currency than the org's one is refused
+     * before it is sent. The mapping may name a field of its own instead.
      */
     private Optional<String> currencyField(String currency) {
         org.jbp.crm.CurrencyRates org = currencies.get();
