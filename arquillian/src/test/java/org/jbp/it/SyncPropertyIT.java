@@ -33,10 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Random orgs, seeded: partners with won deals in several currencies (some converted at dated rates), plans in
- * random currencies whose periods start on any day of any month, a fiscal year from a random month; then deals
- * moved between partners, deleted and re-priced. After the full run and after the incremental run that follows the
- * changes, every plan's revenue_won (period and quarters) equals what this test computes from the org's raw records,
- * read back over SOAP with WSC as any client would. A handful of seeds keeps it within a minute or two.
+ * random currencies whose periods start on the first of any month (mostly mid-quarter), a fiscal year from a
+ * random month; then a deal moved to another partner, one deleted and one re-priced. After the full run and after
+ * the incremental run that follows the changes, every plan's revenue_won (period and quarters) equals what this
+ * test computes from the org's raw records, read back over SOAP with WSC as any client would. Three seeds, about
+ * two minutes on a busy machine.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,6 +45,7 @@ class SyncPropertyIT {
 
     private static final long[] SEEDS = {11, 23, 37};
     private static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
+    private static final java.time.Instant AN_HOUR_AGO = java.time.Instant.now().minusSeconds(3_600);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -83,10 +85,10 @@ class SyncPropertyIT {
                         "LevelId", goldLevel(sim)));
                 partners.add(partner);
             }
-            SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));   // the partners are known
+            // the new partner accounts become known (an incremental run imports changed accounts)
+            SyncFixtures.completed(admin, SyncFixtures.start(admin, "incremental"));
             String template = SyncFixtures.template(admin, "Random " + seed + " " + System.nanoTime());
             List<PlanCase> plans = new ArrayList<>();
-            List<String> deals = new ArrayList<>();
             for (String partner : partners) {
                 // the first of any of the last 17 months: the period has started, and most start mid-quarter
                 LocalDate start = TODAY.minusMonths(1 + random.nextInt(17)).withDayOfMonth(1);
@@ -111,30 +113,53 @@ class SyncPropertyIT {
                 plans.add(new PlanCase(SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", body)),
                         partner, currency, start, end));
                 for (int d = 0; d < 6 + random.nextInt(8); d++) {
-                    deals.add(sim.org().insert("Opportunity", Map.of("Name", "Random deal " + seed + "/" + d,
+                    sim.org().insert("Opportunity", Map.of("Name", "Random deal " + seed + "/" + d,
                             "PartnerAccountId", partner, "StageName", "Closed Won",
                             "Amount", BigDecimal.valueOf(100 + random.nextInt(90_000), 2),
                             "CurrencyIsoCode", currencies.get(random.nextInt(currencies.size())),
-                            "CloseDate", start.minusDays(40).plusDays(random.nextInt(460)))));
+                            "CloseDate", start.minusDays(40).plusDays(random.nextInt(460)),
+                            // last changed long before the runs: only the changes below are news to them
+                            "LastModifiedDate", AN_HOUR_AGO, "SystemModstamp", AN_HOUR_AGO));
                 }
             }
             SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
             assertPlansMatchRawRecords(admin, sim, plans, "seed " + seed + " after the full run");
 
-            // what happens in an org between two runs: deals change hands, vanish, get new amounts
-            for (int change = 0; change < 4; change++) {
-                String deal = deals.remove(random.nextInt(deals.size()));
-                switch (random.nextInt(3)) {
-                    case 0 -> sim.org().update(deal, Map.of("PartnerAccountId", partners.get(random.nextInt(partners.size()))));
-                    case 1 -> sim.org().delete(deal);
-                    default -> sim.org().update(deal, Map.of("Amount", BigDecimal.valueOf(100 + random.nextInt(90_000), 2)));
-                }
+            // what happens in an org between two runs: a deal of the first partner goes to another partner (so the
+            // first partner's records show no change at all), a deal of the last one vanishes, one gets a new amount
+            PlanCase first = plans.get(0);
+            List<String> firstsDeals = dealsOf(sim, first);
+            if (!firstsDeals.isEmpty()) {
+                sim.org().update(firstsDeals.get(random.nextInt(firstsDeals.size())),
+                        Map.of("PartnerAccountId", partners.get(1 + random.nextInt(partners.size() - 1))));
+            }
+            List<String> lastsDeals = dealsOf(sim, plans.get(plans.size() - 1));
+            if (!lastsDeals.isEmpty()) {
+                sim.org().delete(lastsDeals.get(random.nextInt(lastsDeals.size())));
+            }
+            List<String> secondsDeals = dealsOf(sim, plans.get(1));
+            if (!secondsDeals.isEmpty()) {
+                sim.org().update(secondsDeals.get(random.nextInt(secondsDeals.size())),
+                        Map.of("Amount", BigDecimal.valueOf(100 + random.nextInt(90_000), 2)));
             }
             SyncFixtures.sleep(1_100);   // past the watermark's second
             SyncFixtures.completed(admin, SyncFixtures.start(admin, "incremental"));
             assertPlansMatchRawRecords(admin, sim, plans, "seed " + seed + " after the incremental run");
         }
         sim.org().fiscalYear(1, false);
+    }
+
+    /** The plan's partner's won deals closing inside its period, in id order. */
+    private static List<String> dealsOf(SalesforceSimulator sim, PlanCase plan) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> deal : sim.org().query("SELECT Id, CloseDate FROM Opportunity WHERE IsWon = true "
+                + "AND PartnerAccountId = '" + plan.partner() + "' ORDER BY Id")) {
+            LocalDate close = LocalDate.parse(String.valueOf(deal.get("CloseDate")));
+            if (!close.isBefore(plan.start()) && !close.isAfter(plan.end())) {
+                ids.add((String) deal.get("Id"));
+            }
+        }
+        return ids;
     }
 
     private static String program(SalesforceSimulator sim) {

@@ -39,14 +39,40 @@ import org.jbp.sync.control.ActualsCalculator.PlanScope;
  * <p>Arguments: partners opportunities campaigns certifications latencyMs naiveSamplePlans changedPartners
  * changedPerPartner currencies. Defaults: 10000 1000000 20000 100000 20 200 100 100 single. With {@code multi}
  * the org is multi-currency with dated rates, plans are in USD, EUR and GBP in turn, and the money actuals are
- * converted as the job converts them.
+ * converted as the job converts them; {@code both} runs a single- and then a multi-currency org and prints the
+ * ratios.
  */
 public final class SyncBenchmark {
 
     private SyncBenchmark() {
     }
 
+    /** What one run measured, for the comparison of single- and multi-currency orgs. */
+    private record Measured(long fullCalls, double fullSeconds, long fullHeap, long incCalls, double incSeconds,
+                            long incHeap) {
+    }
+
     public static void main(String[] args) throws Exception {
+        String currencyMode = args.length > 8 ? args[8] : "single";
+        if (!currencyMode.equals("both")) {
+            run(args, currencyMode);
+            return;
+        }
+        // one invocation, both orgs one after the other, so the ratios come from the same machine state
+        Measured single = run(args, "single");
+        Measured multi = run(args, "multi");
+        System.out.printf("%nMULTI-CURRENCY (dated rates) / SINGLE-CURRENCY%n");
+        System.out.printf("  full sync:   calls %d / %d = %.2f, time %.1f s / %.1f s = %.2f, peak heap %,d MB / %,d MB = %.2f%n",
+                multi.fullCalls(), single.fullCalls(), (double) multi.fullCalls() / single.fullCalls(),
+                multi.fullSeconds(), single.fullSeconds(), multi.fullSeconds() / single.fullSeconds(),
+                multi.fullHeap() >> 20, single.fullHeap() >> 20, (double) multi.fullHeap() / single.fullHeap());
+        System.out.printf("  incremental: calls %d / %d = %.2f, time %.1f s / %.1f s = %.2f, peak heap %,d MB / %,d MB = %.2f%n",
+                multi.incCalls(), single.incCalls(), (double) multi.incCalls() / single.incCalls(),
+                multi.incSeconds(), single.incSeconds(), multi.incSeconds() / single.incSeconds(),
+                multi.incHeap() >> 20, single.incHeap() >> 20, (double) multi.incHeap() / single.incHeap());
+    }
+
+    private static Measured run(String[] args, String currencyMode) throws Exception {
         int partners = arg(args, 0, 10_000);
         int opportunities = arg(args, 1, 1_000_000);
         int campaigns = arg(args, 2, 20_000);
@@ -55,7 +81,7 @@ public final class SyncBenchmark {
         int naiveSample = arg(args, 5, 200);
         int changedPartners = arg(args, 6, 100);
         int changedPerPartner = arg(args, 7, 100);
-        String currencyMode = args.length > 8 ? args[8] : "single";
+        System.out.printf("%n==== %s-currency org ====%n", currencyMode);
 
         Process org = new ProcessBuilder(javaBin(), "-Xmx6g", "-cp", System.getProperty("java.class.path"),
                 SyncBenchOrg.class.getName(), "" + partners, "" + opportunities, "" + campaigns, "" + certifications,
@@ -206,6 +232,7 @@ public final class SyncBenchmark {
             System.out.printf("  ratios naive/batched: calls %.0fx, time %.0fx%n", naiveCalls * scale / fullCalls,
                     naiveSeconds * scale / fullSeconds);
             command(in, out, "quit");
+            return new Measured(fullCalls, fullSeconds, fullHeap, incCalls, incSeconds, incHeap);
         } finally {
             org.destroy();
         }

@@ -309,6 +309,27 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void aRecordMovedToAnotherPartnerLowersTheFirstPartnersCountThoughOnlyTheSecondIsTouched() {
+        String first = partnerIds.get(106);
+        String second = partnerIds.get(107);
+        String deal = sim.insertWonOpportunity(first, "Moving", new BigDecimal("10"), LocalDate.of(2026, 3, 3));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Map<String, Long> before = crm.recordCounts(Set.of("revenue_won"), Set.of(first, second)).get("revenue_won");
+            assertEquals(Map.of(first, 1L), before, "a partner without records is absent");
+            Instant after = crm.serverTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(after.plusMillis(1100));
+            sim.org().update(deal, Map.of("PartnerAccountId", second));
+            assertEquals(Set.of(second), crm.partnersTouchedSince(Set.of("revenue_won"), after).get("revenue_won"),
+                    "the change query sees the record under its new partner only");
+            Map<String, Map<String, Long>> counts = crm.recordCounts(Set.of("revenue_won", "pipeline_created",
+                    "campaigns_completed"), Set.of(first, second));
+            assertEquals(Map.of(second, 1L), counts.get("revenue_won"), "the first partner's count fell");
+            assertEquals(counts.get("revenue_won"), counts.get("pipeline_created"), "pipeline_created counts the same Opportunity records");
+            assertEquals(Map.of(), counts.get("campaigns_completed"));
+        }
+    }
+
+    @Test
     void aDeletedRecordMarksItsPartnerTouched() {
         String partner = partnerIds.get(105);
         String deal = sim.insertWonOpportunity(partner, "Doomed", new BigDecimal("10"), LocalDate.of(2026, 3, 3));
