@@ -34,9 +34,16 @@ public final class SyncBenchOrg {
             sim.org().datedRate("EUR", first.plusMonths(month), 0.85 + (month % 7) / 100.0);
             sim.org().datedRate("GBP", first.plusMonths(month), 0.75 + (month % 5) / 100.0);
         }
-        List<Map<String, Object>> opps = sim.org().query("SELECT Id FROM Opportunity");
+        // as if entered in that currency: the record keeps its partner and its last-modified stamps
+        List<Map<String, Object>> opps = sim.org().query("SELECT Id, PartnerAccountId, SystemModstamp FROM Opportunity");
         for (int i = 0; i < opps.size(); i += 3) {
-            sim.org().update((String) opps.get(i).get("Id"), Map.of("CurrencyIsoCode", i % 2 == 0 ? "EUR" : "GBP"));
+            Map<String, Object> opp = opps.get(i);
+            Map<String, Object> fields = new java.util.HashMap<>();
+            fields.put("CurrencyIsoCode", i % 2 == 0 ? "EUR" : "GBP");
+            fields.put("PartnerAccountId", opp.get("PartnerAccountId"));
+            fields.put("LastModifiedDate", opp.get("SystemModstamp"));
+            fields.put("SystemModstamp", opp.get("SystemModstamp"));
+            sim.org().update((String) opp.get("Id"), fields);
         }
     }
 

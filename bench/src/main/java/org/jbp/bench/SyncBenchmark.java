@@ -158,6 +158,19 @@ public final class SyncBenchmark {
                 touched = new HashMap<>(crm.partnersTouchedSince(keys, mark));
                 // partners whose record count changed: deals moved away from them
                 Map<String, Map<String, Long>> counts = crm.recordCounts(keys, partnerIdsOf(plans));
+                Set<String> bySystemModstamp = new TreeSet<>();
+                touched.values().forEach(bySystemModstamp::addAll);
+                Set<String> byCount = new TreeSet<>();
+                for (String key : keys) {
+                    for (PlanScope plan : plans) {
+                        if (!counts.get(key).getOrDefault(plan.partnerId(), 0L)
+                                .equals(countsAfterFull.get(key).getOrDefault(plan.partnerId(), 0L))) {
+                            byCount.add(plan.partnerId());
+                        }
+                    }
+                }
+                System.out.printf("  partners with changed records: %d; with a changed record count: %d%n",
+                        bySystemModstamp.size(), byCount.size());
                 for (String key : keys) {
                     Set<String> changedOfKey = new TreeSet<>(touched.get(key));
                     for (PlanScope plan : plans) {
