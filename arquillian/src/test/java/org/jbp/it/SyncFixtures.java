@@ -70,6 +70,14 @@ public final class SyncFixtures {
                 .add(Json.createObjectBuilder().add("kpiKey", "deals_registered").add("target", 0))).build();
     }
 
+    /** The plan with its currency and every amount of its sections in {@code currency} instead of USD. */
+    public static JsonObject inCurrency(JsonObject plan, String currency) {
+        try (var reader = Json.createReader(new java.io.StringReader(plan.toString()
+                .replace("\"USD\"", "\"" + currency + "\"")))) {
+            return reader.readObject();
+        }
+    }
+
     /** Submits the plan just created and approves its one step: the plan is ACTIVE. */
     public static String activate(Api admin, Api approver, Api.Reply created) {
         assertEquals(201, created.status(), created.body());

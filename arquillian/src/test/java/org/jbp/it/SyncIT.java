@@ -515,15 +515,7 @@ class SyncIT {
         completed(start("full"));
 
         // the org's own records, each converted from its currency to the corporate one, then to EUR
-        BigDecimal eur = BigDecimal.ZERO;
-        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CurrencyIsoCode, CloseDate FROM Opportunity "
-                + "WHERE PartnerAccountId = '" + partner + "' AND IsWon = true")) {
-            if (LocalDate.parse(String.valueOf(opp.get("CloseDate"))).getYear() == THIS_YEAR && opp.get("Amount") != null) {
-                BigDecimal amount = decimal(opp.get("Amount"));
-                BigDecimal usd = "EUR".equals(opp.get("CurrencyIsoCode")) ? amount.multiply(BigDecimal.valueOf(2)) : amount;
-                eur = eur.add(usd.multiply(new BigDecimal("0.5")));
-            }
-        }
+        BigDecimal eur = wonRevenueIn("EUR", partner);
         assertClose(eur, actuals(plan).get("revenue_won"), "revenue_won in EUR");
         JsonObject conversion = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json().getJsonObject("currencyConversion");
         assertEquals("USD", conversion.getString("from"), conversion.toString());
@@ -544,6 +536,36 @@ class SyncIT {
     }
 
     @Test
+    void withDatedRatesEachMonthConvertsAtItsOwnRateAndTheRatesUsedAreRecorded() throws SQLException {
+        if (!sim.org().multiCurrency()) {
+            sim.org().multiCurrency("USD", Map.of("EUR", 0.5));
+        }
+        if (!sim.org().hasAdvancedCurrencyManagement()) {
+            // from July a euro costs more: 0.4 EUR per USD instead of 0.5
+            sim.org().datedRate("EUR", LocalDate.of(THIS_YEAR, 7, 1), 0.4);
+        }
+        String partner = generated.partnerIds().get(150);
+        for (int month : new int[]{5, 8}) {
+            sim.org().insert("Opportunity", Map.of("Name", "Euro deal " + month, "PartnerAccountId", partner,
+                    "StageName", "Closed Won", "Amount", new BigDecimal("1000"), "CurrencyIsoCode", "EUR",
+                    "CloseDate", LocalDate.of(THIS_YEAR, month, 10)));
+        }
+        completed(start("full"));
+        String plan = activePlanIn("EUR", partner);
+        completed(start("full"));
+
+        Map<String, BigDecimal> actual = actuals(plan);
+        assertClose(wonRevenueIn("EUR", partner), actual.get("revenue_won"), "revenue_won in EUR at dated rates");
+        // the plan's own EUR deals come back as the EUR they were sold for, whatever the month's rate
+        BigDecimal q3 = wonRevenueIn("EUR", partner, 7, 9);
+        assertClose(q3, actual.get("revenue_won#3"), "the third quarter at 0.4");
+        assertEquals(1, count("select count(*) from plan_fx_rate_month where plan_id = '" + plan
+                + "' and month = date '" + THIS_YEAR + "-08-01' and rate = 0.4"), "August's rate is recorded");
+        assertEquals(1, count("select count(*) from plan_fx_rate_month where plan_id = '" + plan
+                + "' and month = date '" + THIS_YEAR + "-05-01' and rate = 0.5"), "May's rate is recorded");
+    }
+
+    @Test
     void aDeletedDealLeavesThePartnersActualsAtTheNextIncrementalRun() {
         completed(start("full"));
         String plan = activePlans(1, 130, "1000000").get(0);
@@ -557,6 +579,75 @@ class SyncIT {
         assertClose(before.subtract(new BigDecimal("4321")), actuals(plan).get("revenue_won"),
                 "the deleted deal no longer counts");
         assertActualsMatchOrg(plan);
+    }
+
+    @Test
+    void aDealMovedToAnotherPartnerLeavesTheFirstAndCountsForTheSecondAtTheNextIncrementalRun() {
+        completed(start("full"));
+        List<String> plans = activePlans(2, 160, "1000000");
+        String first = partnerOf(plans.get(0));
+        String second = partnerOf(plans.get(1));
+        String deal = sim.org().insert("Opportunity", Map.of("Name", "Moving deal", "PartnerAccountId", first,
+                "StageName", "Closed Won", "Amount", new BigDecimal("5555"), "CloseDate", LocalDate.of(THIS_YEAR, 5, 5)));
+        completed(start("full"));
+        BigDecimal firstBefore = actuals(plans.get(0)).get("revenue_won");
+        BigDecimal secondBefore = actuals(plans.get(1)).get("revenue_won");
+        // what the org does when the deal's owner becomes a user of the other partner (system mode sets it directly)
+        sim.org().update(deal, Map.of("PartnerAccountId", second));
+        completed(start("incremental"));
+        assertClose(firstBefore.subtract(new BigDecimal("5555")), actuals(plans.get(0)).get("revenue_won"),
+                "the partner the deal left, whose records no change query names");
+        assertClose(secondBefore.add(new BigDecimal("5555")), actuals(plans.get(1)).get("revenue_won"),
+                "the partner the deal moved to");
+        assertActualsMatchOrg(plans.get(0));
+        assertActualsMatchOrg(plans.get(1));
+    }
+
+    @Test
+    void aNewExchangeRateIsReflectedByTheNextIncrementalRun() {
+        if (!sim.org().multiCurrency()) {
+            sim.org().multiCurrency("USD", Map.of("EUR", 0.5));
+        }
+        String pound = sim.org().query("SELECT Id FROM CurrencyType WHERE IsoCode = 'GBP'").stream().findFirst()
+                .map(r -> (String) r.get("Id")).orElseGet(() -> sim.org().insert("CurrencyType", Map.of("IsoCode", "GBP",
+                        "ConversionRate", 0.8, "DecimalPlaces", 2, "IsActive", true)));
+        sim.org().update(pound, Map.of("ConversionRate", 0.8));
+        String partner = generated.partnerIds().get(170);
+        sim.org().insert("Opportunity", Map.of("Name", "Pound deal", "PartnerAccountId", partner, "StageName",
+                "Closed Won", "Amount", new BigDecimal("800"), "CurrencyIsoCode", "GBP",
+                "CloseDate", LocalDate.of(THIS_YEAR, 4, 4)));
+        completed(start("full"));
+        String plan = activePlanIn("GBP", partner);
+        completed(start("full"));
+        assertClose(wonRevenueIn("GBP", partner), actuals(plan).get("revenue_won"), "revenue_won in GBP at 0.8");
+
+        sim.org().update(pound, Map.of("ConversionRate", 0.5));
+        completed(start("incremental"));
+        assertClose(wonRevenueIn("GBP", partner), actuals(plan).get("revenue_won"),
+                "revenue_won in GBP at the new rate 0.5, though no deal changed");
+        JsonObject conversion = admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").json()
+                .getJsonObject("currencyConversion");
+        assertEquals(0, new BigDecimal("0.5").compareTo(conversion.getJsonNumber("rate").bigDecimalValue()),
+                conversion.toString());
+    }
+
+    @Test
+    void queryTimeoutsAreAnsweredWithSmallerQueriesAndCountedOnTheRun() {
+        completed(start("full"));
+        List<String> plans = activePlans(8, 180, "1000000");
+        // a large org: an Opportunity query over more records than the busiest of these partners holds takes
+        // longer than Salesforce allows, so a query for all eight partners at once times out
+        int busiest = 0;
+        for (String partner : generated.partnerIds().subList(180, 188)) {
+            busiest = Math.max(busiest, sim.org().query("SELECT Id FROM Opportunity WHERE PartnerAccountId = '"
+                    + partner + "'").size());
+        }
+        sim.faults().queryTimeoutOver(busiest, "Opportunity");
+        JsonObject run = completed(start("full"));
+        assertTrue(run.getInt("querySplits") > 0, "the timeouts were answered and counted: " + run);
+        for (String plan : plans) {
+            assertActualsMatchOrg(plan);
+        }
     }
 
     @Test
@@ -637,6 +728,14 @@ class SyncIT {
         return plans;
     }
 
+    /** An ACTIVE plan of this year for the partner in {@code currency}, revenue target 1,000,000. */
+    private String activePlanIn(String currency, String partner) {
+        String template = SyncFixtures.template(admin, "Sync " + currency + " " + System.nanoTime());
+        JsonObject plan = SyncFixtures.inCurrency(Fixtures.newPlan(partner, template,
+                SyncFixtures.revenueSections(THIS_YEAR, "1000000"), THIS_YEAR), currency);
+        return SyncFixtures.activate(admin, approver, admin.post("/jbp/api/v1/plans", plan));
+    }
+
     private String partnerOf(String plan) {
         return admin.get("/jbp/api/v1/plans/" + plan).json().getJsonObject("partner").getString("accountId");
     }
@@ -703,6 +802,45 @@ class SyncIT {
         BigDecimal actual = line.getJsonNumber("actual").bigDecimalValue();
         return actual.add(actual.multiply(BigDecimal.valueOf(total - elapsed))
                 .divide(BigDecimal.valueOf(elapsed), 2, RoundingMode.HALF_UP));
+    }
+
+    /** The partner's won revenue of this year in {@code currency}, from the raw records; months from..to. */
+    private BigDecimal wonRevenueIn(String currency, String partner, int fromMonth, int toMonth) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> opp : sim.org().query("SELECT Amount, CurrencyIsoCode, CloseDate FROM Opportunity "
+                + "WHERE PartnerAccountId = '" + partner + "' AND IsWon = true")) {
+            LocalDate close = LocalDate.parse(String.valueOf(opp.get("CloseDate")));
+            if (close.getYear() == THIS_YEAR && close.getMonthValue() >= fromMonth && close.getMonthValue() <= toMonth
+                    && opp.get("Amount") != null) {
+                String own = opp.get("CurrencyIsoCode") == null ? "USD" : String.valueOf(opp.get("CurrencyIsoCode"));
+                // the org converts each record at the rate of its CloseDate, the module the month's back out of USD
+                BigDecimal usd = decimal(opp.get("Amount")).divide(rateOn(own, close), 10, RoundingMode.HALF_UP);
+                sum = sum.add(usd.multiply(rateOn(currency, close.withDayOfMonth(1))));
+            }
+        }
+        return sum.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal wonRevenueIn(String currency, String partner) {
+        return wonRevenueIn(currency, partner, 1, 12);
+    }
+
+    /** The org's rate for a currency on a day: its dated rate with advanced currency management, else CurrencyType. */
+    private BigDecimal rateOn(String currency, LocalDate day) {
+        if ("USD".equals(currency)) {
+            return BigDecimal.ONE;
+        }
+        if (sim.org().hasAdvancedCurrencyManagement()) {
+            for (Map<String, Object> rate : sim.org().query("SELECT StartDate, NextStartDate, ConversionRate FROM "
+                    + "DatedConversionRate WHERE IsoCode = '" + currency + "'")) {
+                if (!LocalDate.parse(String.valueOf(rate.get("StartDate"))).isAfter(day)
+                        && LocalDate.parse(String.valueOf(rate.get("NextStartDate"))).isAfter(day)) {
+                    return decimal(rate.get("ConversionRate"));
+                }
+            }
+        }
+        return decimal(sim.org().query("SELECT ConversionRate FROM CurrencyType WHERE IsoCode = '" + currency + "'")
+                .get(0).get("ConversionRate"));
     }
 
     private BigDecimal expectedRevenue(String partner) {

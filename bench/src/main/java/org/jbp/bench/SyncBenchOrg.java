@@ -17,11 +17,34 @@ import org.jbp.sfsim.generator.OrgGenerator;
  * The benchmark's org in a process of its own, so the sync's heap is measured without the org's: generates the
  * org, prints {@code READY <port>}, then obeys one command per line on stdin: {@code latency <ms>},
  * {@code change <partners> <perPartner>} (moves that many won opportunities of the first partners into this
- * year's first quarter with a new amount), {@code calls}, {@code quit}.
+ * year's first quarter with a new amount, and one opportunity of each of the next partners to the first partner),
+ * {@code calls}, {@code quit}. A fifth argument {@code multi} makes the org multi-currency (USD corporate, EUR and
+ * GBP) with advanced currency management (a dated rate per month for three years) and every third opportunity in
+ * EUR or GBP.
  */
 public final class SyncBenchOrg {
 
     private SyncBenchOrg() {
+    }
+
+    private static void multiCurrency(SalesforceSimulator sim) {
+        sim.org().multiCurrency("USD", Map.of("EUR", 0.9, "GBP", 0.8));
+        LocalDate first = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).minusYears(2);
+        for (int month = 0; month < 36; month++) {
+            sim.org().datedRate("EUR", first.plusMonths(month), 0.85 + (month % 7) / 100.0);
+            sim.org().datedRate("GBP", first.plusMonths(month), 0.75 + (month % 5) / 100.0);
+        }
+        // as if entered in that currency: the record keeps its partner and its last-modified stamps
+        List<Map<String, Object>> opps = sim.org().query("SELECT Id, PartnerAccountId, SystemModstamp FROM Opportunity");
+        for (int i = 0; i < opps.size(); i += 3) {
+            Map<String, Object> opp = opps.get(i);
+            Map<String, Object> fields = new java.util.HashMap<>();
+            fields.put("CurrencyIsoCode", i % 2 == 0 ? "EUR" : "GBP");
+            fields.put("PartnerAccountId", opp.get("PartnerAccountId"));
+            fields.put("LastModifiedDate", opp.get("SystemModstamp"));
+            fields.put("SystemModstamp", opp.get("SystemModstamp"));
+            sim.org().update((String) opp.get("Id"), fields);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -32,6 +55,9 @@ public final class SyncBenchOrg {
         try (SalesforceSimulator sim = SalesforceSimulator.start(SimulatorConfig.builder().port(0).build())) {
             OrgGenerator.Generated org = OrgGenerator.generate(sim.org(),
                     GeneratorSpec.of(partners, opportunities, campaigns, certifications, 42));
+            if (args.length > 4 && args[4].equals("multi")) {
+                multiCurrency(sim);
+            }
             System.out.println("READY " + sim.port());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -51,6 +77,16 @@ public final class SyncBenchOrg {
                             for (Map<String, Object> opp : opps) {
                                 sim.org().update((String) opp.get("Id"), Map.of("Amount", BigDecimal.valueOf(12_345),
                                         "StageName", "Closed Won", "CloseDate", day));
+                                changed++;
+                            }
+                        }
+                        // deals that change hands: only the partner they moved to sees a new SystemModstamp
+                        for (String from : org.partnerIds().subList(n, Math.min(2 * n, org.partnerIds().size()))) {
+                            List<Map<String, Object>> opps = sim.org().query(
+                                    "SELECT Id FROM Opportunity WHERE PartnerAccountId = '" + from + "' LIMIT 1");
+                            for (Map<String, Object> opp : opps) {
+                                sim.org().update((String) opp.get("Id"), Map.of("PartnerAccountId",
+                                        org.partnerIds().get(0)));
                                 changed++;
                             }
                         }

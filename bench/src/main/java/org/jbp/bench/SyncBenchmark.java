@@ -37,14 +37,42 @@ import org.jbp.sync.control.ActualsCalculator.PlanScope;
  * changes, and the naive way (one query per plan and KPI) on a sample, extrapolated.
  *
  * <p>Arguments: partners opportunities campaigns certifications latencyMs naiveSamplePlans changedPartners
- * changedPerPartner. Defaults: 10000 1000000 20000 100000 20 200 100 100.
+ * changedPerPartner currencies. Defaults: 10000 1000000 20000 100000 20 200 100 100 single. With {@code multi}
+ * the org is multi-currency with dated rates, plans are in USD, EUR and GBP in turn, and the money actuals are
+ * converted as the job converts them; {@code both} runs a single- and then a multi-currency org and prints the
+ * ratios.
  */
 public final class SyncBenchmark {
 
     private SyncBenchmark() {
     }
 
+    /** What one run measured, for the comparison of single- and multi-currency orgs. */
+    private record Measured(long fullCalls, double fullSeconds, long fullHeap, long incCalls, double incSeconds,
+                            long incHeap) {
+    }
+
     public static void main(String[] args) throws Exception {
+        String currencyMode = args.length > 8 ? args[8] : "single";
+        if (!currencyMode.equals("both")) {
+            run(args, currencyMode);
+            return;
+        }
+        // one invocation, both orgs one after the other, so the ratios come from the same machine state
+        Measured single = run(args, "single");
+        Measured multi = run(args, "multi");
+        System.out.printf("%nMULTI-CURRENCY (dated rates) / SINGLE-CURRENCY%n");
+        System.out.printf("  full sync:   calls %d / %d = %.2f, time %.1f s / %.1f s = %.2f, peak heap %,d MB / %,d MB = %.2f%n",
+                multi.fullCalls(), single.fullCalls(), (double) multi.fullCalls() / single.fullCalls(),
+                multi.fullSeconds(), single.fullSeconds(), multi.fullSeconds() / single.fullSeconds(),
+                multi.fullHeap() >> 20, single.fullHeap() >> 20, (double) multi.fullHeap() / single.fullHeap());
+        System.out.printf("  incremental: calls %d / %d = %.2f, time %.1f s / %.1f s = %.2f, peak heap %,d MB / %,d MB = %.2f%n",
+                multi.incCalls(), single.incCalls(), (double) multi.incCalls() / single.incCalls(),
+                multi.incSeconds(), single.incSeconds(), multi.incSeconds() / single.incSeconds(),
+                multi.incHeap() >> 20, single.incHeap() >> 20, (double) multi.incHeap() / single.incHeap());
+    }
+
+    private static Measured run(String[] args, String currencyMode) throws Exception {
         int partners = arg(args, 0, 10_000);
         int opportunities = arg(args, 1, 1_000_000);
         int campaigns = arg(args, 2, 20_000);
@@ -53,9 +81,11 @@ public final class SyncBenchmark {
         int naiveSample = arg(args, 5, 200);
         int changedPartners = arg(args, 6, 100);
         int changedPerPartner = arg(args, 7, 100);
+        System.out.printf("%n==== %s-currency org ====%n", currencyMode);
 
         Process org = new ProcessBuilder(javaBin(), "-Xmx6g", "-cp", System.getProperty("java.class.path"),
-                SyncBenchOrg.class.getName(), "" + partners, "" + opportunities, "" + campaigns, "" + certifications)
+                SyncBenchOrg.class.getName(), "" + partners, "" + opportunities, "" + campaigns, "" + certifications,
+                currencyMode)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(org.getInputStream(), StandardCharsets.UTF_8));
@@ -86,14 +116,19 @@ public final class SyncBenchmark {
             long fullCalls;
             BigDecimal checksum;
             Instant mark = Instant.now();
+            Map<String, Map<String, Long>> countsAfterFull;
+            List<String> planCurrencies = currencyMode.equals("multi") ? List.of("USD", "EUR", "GBP") : List.of("USD");
             try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
                 List<PartnerAccount> accounts = crm.partnerAccounts();
                 for (PartnerAccount a : accounts) {
-                    plans.add(new PlanScope(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8)), a.id(), start, end));
+                    plans.add(new PlanScope(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8)), a.id(),
+                            start, end, planCurrencies.get(plans.size() % planCurrencies.size())));
                 }
                 long[] counted = new long[2];
-                checksum = sync(crm, keys, plans, accounts.size(), counted);
+                checksum = sync(crm, mapping, keys, plans, accounts.size(), counted);
                 rows = counted[0];
+                // as the job's partners step: each plan partner's records per source, the next run's baseline
+                countsAfterFull = crm.recordCounts(keys, partnerIdsOf(plans));
                 // lower bound: login, the partner list in pages of 2,000, each source's rows in calls of 2,000
                 bound = 1 + (accounts.size() + 1999) / 2000 + counted[1];
                 fullCalls = crm.apiCallsUsed();
@@ -118,8 +153,34 @@ public final class SyncBenchmark {
             Map<UUID, Map<String, BigDecimal>> incremental;
             Map<String, Set<String>> touched;
             try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
+                crm.currencies();   // the job compares the rates with those it converted with
                 crm.partnerAccountsChangedSince(mark);
-                touched = crm.partnersTouchedSince(keys, mark);
+                touched = new HashMap<>(crm.partnersTouchedSince(keys, mark));
+                // partners whose record count changed: deals moved away from them
+                Map<String, Map<String, Long>> counts = crm.recordCounts(keys, partnerIdsOf(plans));
+                Set<String> bySystemModstamp = new TreeSet<>();
+                touched.values().forEach(bySystemModstamp::addAll);
+                Set<String> byCount = new TreeSet<>();
+                for (String key : keys) {
+                    for (PlanScope plan : plans) {
+                        if (!counts.get(key).getOrDefault(plan.partnerId(), 0L)
+                                .equals(countsAfterFull.get(key).getOrDefault(plan.partnerId(), 0L))) {
+                            byCount.add(plan.partnerId());
+                        }
+                    }
+                }
+                System.out.printf("  partners with changed records: %d; with a changed record count: %d%n",
+                        bySystemModstamp.size(), byCount.size());
+                for (String key : keys) {
+                    Set<String> changedOfKey = new TreeSet<>(touched.get(key));
+                    for (PlanScope plan : plans) {
+                        if (!counts.get(key).getOrDefault(plan.partnerId(), 0L)
+                                .equals(countsAfterFull.get(key).getOrDefault(plan.partnerId(), 0L))) {
+                            changedOfKey.add(plan.partnerId());
+                        }
+                    }
+                    touched.put(key, changedOfKey);
+                }
                 incremental = incrementalSync(crm, mapping, touched, plans);
                 touchedPlans = incremental.size();
                 incCalls = crm.apiCallsUsed();
@@ -150,7 +211,7 @@ public final class SyncBenchmark {
                     }
                     Set<String> read = new TreeSet<>(keys);
                     read.removeIf(k -> !touched.get(k).contains(plan.partnerId()));
-                    Map<String, BigDecimal> alone = ActualsCalculator.compute(plan, facts, read);
+                    Map<String, BigDecimal> alone = converted(crm, mapping, plan, facts, read);
                     if (!sameValues(alone, got)) {
                         differing++;
                     }
@@ -184,14 +245,39 @@ public final class SyncBenchmark {
             System.out.printf("  ratios naive/batched: calls %.0fx, time %.0fx%n", naiveCalls * scale / fullCalls,
                     naiveSeconds * scale / fullSeconds);
             command(in, out, "quit");
+            return new Measured(fullCalls, fullSeconds, fullHeap, incCalls, incSeconds, incHeap);
         } finally {
             org.destroy();
         }
     }
 
+    private static Set<String> partnerIdsOf(List<PlanScope> plans) {
+        Set<String> ids = new TreeSet<>();
+        plans.forEach(p -> ids.add(p.partnerId()));
+        return ids;
+    }
+
+    /** A plan's actuals with its money facts in its currency, as the job's actuals step converts them. */
+    private static Map<String, BigDecimal> converted(CrmConnector crm, KpiMapping mapping, PlanScope plan,
+                                                     List<KpiFact> facts, Set<String> keys) {
+        org.jbp.crm.CurrencyRates rates = crm.currencies();
+        Set<String> money = new TreeSet<>();
+        Set<String> dated = new TreeSet<>();
+        mapping.sources().forEach((key, source) -> {
+            if (source.unit() == org.jbp.crm.mapping.KpiSource.Unit.CURRENCY) {
+                money.add(key);
+                if (ActualsCalculator.convertsAtDatedRates(source)) {
+                    dated.add(key);
+                }
+            }
+        });
+        return ActualsCalculator.compute(plan, facts, keys, money, ActualsCalculator.rateOf(rates,
+                plan.currency(), dated, new HashMap<>()));
+    }
+
     /** What the job's facts and actuals steps do: one batched query per source, actuals per plan. */
-    private static BigDecimal sync(CrmConnector crm, Set<String> keys, List<PlanScope> plans, int knownPartners,
-                                   long[] rows) {
+    private static BigDecimal sync(CrmConnector crm, KpiMapping mapping, Set<String> keys, List<PlanScope> plans,
+                                   int knownPartners, long[] rows) {
         Map<String, List<KpiFact>> byPartner = new HashMap<>();
         for (String key : keys) {
             List<KpiFact> facts = crm.kpiFacts(ActualsCalculator.query(key, plans, knownPartners));
@@ -204,7 +290,7 @@ public final class SyncBenchmark {
         }
         BigDecimal checksum = BigDecimal.ZERO;
         for (PlanScope plan : plans) {
-            Map<String, BigDecimal> values = ActualsCalculator.compute(plan, byPartner.getOrDefault(plan.partnerId(),
+            Map<String, BigDecimal> values = converted(crm, mapping, plan, byPartner.getOrDefault(plan.partnerId(),
                     List.of()), keys);
             for (String key : keys) {
                 checksum = checksum.add(values.get(key));
@@ -243,7 +329,7 @@ public final class SyncBenchmark {
                 }
             });
             if (!read.isEmpty()) {
-                values.put(plan.planId(), ActualsCalculator.compute(plan, byPartner.getOrDefault(plan.partnerId(),
+                values.put(plan.planId(), converted(crm, mapping, plan, byPartner.getOrDefault(plan.partnerId(),
                         List.of()), read));
             }
         }

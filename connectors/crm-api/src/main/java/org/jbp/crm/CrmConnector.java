@@ -29,6 +29,14 @@ public interface CrmConnector extends AutoCloseable {
     Map<String, Set<String>> partnersTouchedSince(Set<String> sourceKeys, Instant since);
 
     /**
+     * For incremental sync: per source key, how many records of its object each of these partners holds now, whatever
+     * the source's filters and dates (partners without any are absent). A record moved from partner A to B changes
+     * only under B's id, and a record purged from the recycle bin under none, so no change query names A; A's count
+     * falling does. Compare with the counts of the last run and recompute the partners whose count changed.
+     */
+    Map<String, Map<String, Long>> recordCounts(Set<String> sourceKeys, Set<String> partnerIds);
+
+    /**
      * Reads back the fund requests written earlier under these external ids, each with its claims. Ids the CRM
      * does not know (never delivered, or deleted there) are simply absent from the answer.
      */
@@ -51,6 +59,14 @@ public interface CrmConnector extends AutoCloseable {
 
     /** The org's daily API usage and limit as the last response reported them; empty before the first call. */
     java.util.Optional<ApiUsage> apiUsage();
+
+    /**
+     * Queries the CRM stopped for taking too long (Salesforce: QUERY_TIMEOUT) that this connector answered with
+     * smaller ones (fewer partners, fewer months) since it was created.
+     */
+    default long querySplits() {
+        return 0;
+    }
 
     /** API calls this connector has made since it was created, for budgets and benchmarks. */
     long apiCallsUsed();

@@ -107,6 +107,9 @@ public final class Org {
      * as Salesforce keeps it, the start of the next rate, or 9999-12-31 for the latest.
      */
     public Org datedRate(String isoCode, java.time.LocalDate start, double rate) {
+        if (!store.advancedCurrencyManagement()) {
+            advancedCurrencyManagement();
+        }
         insert("DatedConversionRate", Map.of("IsoCode", isoCode, "StartDate", start, "ConversionRate", rate));
         List<Map<String, Object>> rates = query("SELECT Id, StartDate FROM DatedConversionRate WHERE IsoCode = '"
                 + isoCode + "' ORDER BY StartDate");
@@ -115,6 +118,27 @@ public final class Org {
             update((String) rates.get(i).get("Id"), Map.of("NextStartDate", next));
         }
         return this;
+    }
+
+    /**
+     * Turns on advanced currency management: DatedConversionRate becomes queryable, and Opportunity amounts in
+     * aggregates convert at the dated rate of their CloseDate. As when an admin enables it, each currency starts
+     * with a dated rate from 1900-01-01 at its CurrencyType rate.
+     */
+    public Org advancedCurrencyManagement() {
+        store.enableAdvancedCurrencyManagement();
+        for (Map<String, Object> currency : query("SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType")) {
+            if (!Boolean.TRUE.equals(currency.get("IsCorporate"))) {
+                insert("DatedConversionRate", Map.of("IsoCode", currency.get("IsoCode"), "StartDate",
+                        java.time.LocalDate.of(1900, 1, 1), "ConversionRate", currency.get("ConversionRate"),
+                        "NextStartDate", java.time.LocalDate.of(9999, 12, 31)));
+            }
+        }
+        return this;
+    }
+
+    public boolean hasAdvancedCurrencyManagement() {
+        return store.advancedCurrencyManagement();
     }
 
     /** Custom fiscal years: FISCAL_* date functions are refused. */

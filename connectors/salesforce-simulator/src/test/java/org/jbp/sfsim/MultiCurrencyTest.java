@@ -86,7 +86,38 @@ class MultiCurrencyTest {
         sim.org().datedRate("EUR", LocalDate.of(2026, 1, 1), 0.9).datedRate("EUR", LocalDate.of(2026, 7, 1), 0.8);
         var rates = sim.org().query("SELECT StartDate, NextStartDate, ConversionRate FROM DatedConversionRate "
                 + "WHERE IsoCode = 'EUR' ORDER BY StartDate");
-        assertEquals(LocalDate.of(2026, 7, 1), rates.get(0).get("NextStartDate"));
-        assertEquals(LocalDate.of(9999, 12, 31), rates.get(1).get("NextStartDate"));
+        assertEquals(LocalDate.of(1900, 1, 1), rates.get(0).get("StartDate"), "enabling seeds the CurrencyType rate");
+        assertEquals(LocalDate.of(2026, 1, 1), rates.get(0).get("NextStartDate"));
+        assertEquals(LocalDate.of(2026, 7, 1), rates.get(1).get("NextStartDate"));
+        assertEquals(LocalDate.of(9999, 12, 31), rates.get(2).get("NextStartDate"));
+    }
+
+    @Test
+    void currencyObjectsExistOnlyWhereTheOrgHasTheFeature() throws Exception {
+        PartnerConnection single = connect();
+        assertThrows(com.sforce.soap.partner.fault.InvalidSObjectFault.class,
+                () -> single.query("SELECT IsoCode FROM CurrencyType"), "no CurrencyType in a single-currency org");
+        sim.org().multiCurrency("USD", Map.of("EUR", 0.9));
+        PartnerConnection multi = connect();
+        assertEquals(2, multi.query("SELECT IsoCode FROM CurrencyType").getSize());
+        assertThrows(com.sforce.soap.partner.fault.InvalidSObjectFault.class,
+                () -> multi.query("SELECT IsoCode FROM DatedConversionRate"), "not without advanced currency management");
+    }
+
+    @Test
+    void withAdvancedCurrencyManagementOpportunityAggregatesUseTheRateOfTheirCloseDate() throws Exception {
+        sim.org().multiCurrency("USD", Map.of("EUR", 0.5));
+        sim.org().datedRate("EUR", LocalDate.of(2026, 6, 1), 0.8);
+        String partner = sim.org().insert("Account", Map.of("Name", "Acme", "IsPartner", true));
+        sim.org().insert("Opportunity", Map.of("Name", "May", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "CloseDate", LocalDate.of(2026, 5, 31), "Amount", new BigDecimal("100"), "CurrencyIsoCode", "EUR"));
+        sim.org().insert("Opportunity", Map.of("Name", "June", "PartnerAccountId", partner, "StageName", "Closed Won",
+                "CloseDate", LocalDate.of(2026, 6, 1), "Amount", new BigDecimal("100"), "CurrencyIsoCode", "EUR"));
+        QueryResult months = connect().query("SELECT CALENDAR_MONTH(CloseDate) m, SUM(Amount) v FROM Opportunity "
+                + "GROUP BY CALENDAR_MONTH(CloseDate) ORDER BY CALENDAR_MONTH(CloseDate)");
+        assertEquals(200.0, Double.parseDouble(String.valueOf(months.getRecords()[0].getField("v"))), 0.001,
+                "May at the seeded rate 0.5");
+        assertEquals(125.0, Double.parseDouble(String.valueOf(months.getRecords()[1].getField("v"))), 0.001,
+                "June at the dated rate 0.8 from June 1st");
     }
 }

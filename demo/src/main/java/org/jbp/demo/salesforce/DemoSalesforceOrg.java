@@ -51,6 +51,7 @@ public final class DemoSalesforceOrg implements AutoCloseable {
             for (String accountId : partnerAccountIds(org)) {
                 org.update(accountId, Map.of("OwnerId", cam));
             }
+            coSellAsVendorDeals(org, cam);
             List<DemoPartner> partners = readPartners(org);
             DemoPartner featured = partners.get(0);
             String partnerUser = org.insert("User", fields("Username", PARTNER_USERNAME, "FirstName", "Pat",
@@ -98,6 +99,24 @@ public final class DemoSalesforceOrg implements AutoCloseable {
                 "BillingCountry", "Germany", "Industry", "Technology"));
         org.insert("ChannelProgramMember", fields("PartnerId", account, "ProgramId", generated.programId(),
                 "LevelId", generated.levelIdsByTier().get(tier)));
+    }
+
+    /**
+     * The generator flags some deals Co_Sell__c but gives them to the partner. Co-sell is the vendor's own deal with
+     * the partner attached: the demo makes those deals the CAM's, which empties PartnerAccountId as an internal
+     * owner does in a real org, and names the partner as their primary OpportunityPartner (Object Reference,
+     * OpportunityPartner: AccountToId, IsPrimary, Role), so the co-sell engagements KPI has something to count.
+     */
+    static void coSellAsVendorDeals(Org org, String vendorOwner) {
+        for (Map<String, Object> deal : org.query("SELECT Id, PartnerAccountId FROM Opportunity "
+                + "WHERE Co_Sell__c = true AND PartnerAccountId != null ORDER BY Id")) {
+            Map<String, Object> vendorOwned = new java.util.HashMap<>();
+            vendorOwned.put("OwnerId", vendorOwner);
+            vendorOwned.put("PartnerAccountId", null);
+            org.update((String) deal.get("Id"), vendorOwned);
+            org.insert("OpportunityPartner", fields("OpportunityId", deal.get("Id"), "AccountToId",
+                    deal.get("PartnerAccountId"), "IsPrimary", true, "Role", "Reseller"));
+        }
     }
 
     private static List<String> partnerAccountIds(Org org) {
@@ -156,6 +175,11 @@ public final class DemoSalesforceOrg implements AutoCloseable {
 
     public DemoUsers users() {
         return users;
+    }
+
+    /** The org itself, for tests of what the demo put in it. */
+    Org simulatorOrg() {
+        return simulator.org();
     }
 
     /** The login URL the module's Salesforce connector uses. */

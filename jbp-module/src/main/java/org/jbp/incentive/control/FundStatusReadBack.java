@@ -61,9 +61,18 @@ public class FundStatusReadBack implements SyncReadBack {
                 .collect(Collectors.toMap(FundRequestState::externalId, Function.identity(), (a, b) -> a));
         Instant now = clock.instant();
         int changed = 0;
+        org.jbp.crm.CurrencyRates rates = states.stream().anyMatch(s -> s.currency().isPresent())
+                ? crm.currencies() : null;
         for (FundRequest request : requests) {
             FundRequestState state = byExternalId.get(request.externalId());
-            if (state != null && seen(request, state, now)) {
+            if (state == null) {
+                continue;
+            }
+            Optional<FundRequestState> inPlanCurrency = inCurrency(state, request.currency(), rates);
+            if (inPlanCurrency.isEmpty()) {
+                LOG.warning("fund request " + request.externalId() + " has amounts in a currency the org has no "
+                        + "rate for; its last read stays");
+            } else if (seen(request, inPlanCurrency.get(), now)) {
                 changed++;
             }
         }
@@ -85,6 +94,52 @@ public class FundStatusReadBack implements SyncReadBack {
         BigDecimal paid = sum(state, List.of(CLAIM_PAID));
         return request.crmStateSeen(state.crmId(), status.orElse(null), approved, claimed, paid,
                 state.claims().size(), now);
+    }
+
+    /**
+     * The request's amounts in the plan's currency. A multi-currency org keeps each record's amounts in its own
+     * CurrencyIsoCode: the request was written in the plan's, but a partner user's claim takes that user's currency,
+     * and someone may change the request's. Converted through the corporate currency with the org's CurrencyType
+     * rates (amount / rate of its currency × rate of the plan's); empty when a currency has no rate.
+     */
+    static Optional<FundRequestState> inCurrency(FundRequestState state, String planCurrency,
+                                                 org.jbp.crm.CurrencyRates rates) {
+        String requestCurrency = state.currency().orElse(planCurrency);
+        Optional<java.util.function.UnaryOperator<BigDecimal>> request = converter(requestCurrency, planCurrency, rates);
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FundRequestState.FundClaim> claims = new java.util.ArrayList<>();
+        for (FundRequestState.FundClaim claim : state.claims()) {
+            Optional<java.util.function.UnaryOperator<BigDecimal>> convert =
+                    converter(claim.currency().orElse(requestCurrency), planCurrency, rates);
+            if (convert.isEmpty()) {
+                return Optional.empty();
+            }
+            claims.add(new FundRequestState.FundClaim(claim.crmId(), claim.status(),
+                    convert.get().apply(claim.amount()), Optional.of(planCurrency)));
+        }
+        return Optional.of(new FundRequestState(state.externalId(), state.crmId(), state.status(),
+                request.get().apply(state.requestedAmount()), state.approvedAmount().map(request.get()), claims,
+                Optional.of(planCurrency)));
+    }
+
+    private static Optional<java.util.function.UnaryOperator<BigDecimal>> converter(String from, String to,
+                                                                                  org.jbp.crm.CurrencyRates rates) {
+        if (from.equals(to)) {
+            return Optional.of(java.util.function.UnaryOperator.identity());
+        }
+        if (rates == null) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> fromRate = rates.rateTo(from);
+        Optional<BigDecimal> toRate = rates.rateTo(to);
+        if (fromRate.isEmpty() || toRate.isEmpty() || fromRate.get().signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(amount -> amount.divide(fromRate.get(), java.math.MathContext.DECIMAL64)
+                .multiply(toRate.get(), java.math.MathContext.DECIMAL64)
+                .setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     private static BigDecimal sum(FundRequestState state, List<String> statuses) {

@@ -9,18 +9,20 @@ import org.jbp.sync.entity.SyncStatus;
 /**
  * A run as the API shows it. {@code leaseExpired} is true for a RUNNING run that does not hold a live lease: its
  * instance stopped renewing it, so nothing works on the run until an instance takes it over (or the next run
- * marks it ABANDONED).
+ * marks it ABANDONED). {@code querySplits} counts the queries Salesforce stopped with QUERY_TIMEOUT that the run
+ * answered with smaller ones.
  */
 public record SyncRunView(String id, String mode, String status, String phase, int itemsDone, int itemsTotal,
                           long apiCalls, String errors, Instant startedAt, Instant endedAt, String instance,
                           int executions, String requestedBy, boolean leaseExpired, Long apiRemainingToday,
-                          Long apiLimitToday) {
+                          Long apiLimitToday, int querySplits) {
 
     public static SyncRunView of(SyncRun run, Optional<SyncLease.State> lease) {
         boolean holdsLiveLease = lease.filter(l -> run.id().equals(l.runId()) && !l.expired()).isPresent();
         return new SyncRunView(run.id().toString(), run.mode().name(), run.status().name(), run.phase().name(),
                 run.itemsDone(), run.itemsTotal(), run.apiCalls(), run.errors(), run.startedAt(), run.endedAt(),
                 run.instance(), run.executions(), run.requestedBy(),
-                run.status() == SyncStatus.RUNNING && !holdsLiveLease, run.apiRemainingToday(), run.apiLimitToday());
+                run.status() == SyncStatus.RUNNING && !holdsLiveLease, run.apiRemainingToday(), run.apiLimitToday(),
+                run.querySplits());
     }
 }

@@ -161,13 +161,58 @@ public final class ActualsCalculator {
         if (rate.compareTo(BigDecimal.ONE) == 0) {
             return compute(plan, partnerFacts, sourceKeys);
         }
+        return compute(plan, partnerFacts, sourceKeys, moneySources, fact -> rate);
+    }
+
+    /**
+     * As {@link #compute(PlanScope, Collection, Collection)}, with each money fact multiplied by the rate
+     * {@code rateOf} gives it: with dated exchange rates, the rate of the fact's month.
+     */
+    public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
+                                                  Collection<String> sourceKeys, Set<String> moneySources,
+                                                  java.util.function.Function<KpiFact, BigDecimal> rateOf) {
         List<KpiFact> converted = new ArrayList<>();
         for (KpiFact f : partnerFacts) {
             converted.add(!moneySources.contains(f.sourceKey()) ? f : new KpiFact(f.sourceKey(), f.partnerId(),
-                    f.month(), f.breakdown(), f.value().multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP),
-                    f.rowCount()));
+                    f.month(), f.breakdown(), f.value().multiply(rateOf.apply(f))
+                    .setScale(2, java.math.RoundingMode.HALF_UP), f.rowCount()));
         }
         return compute(plan, converted, sourceKeys);
+    }
+
+    /**
+     * The rate each money fact of a plan in {@code currency} is multiplied by: the CurrencyType rate, or, for the
+     * {@code datedSources} of an org with dated rates, the rate in effect on the first day of the fact's month (the
+     * org converted each opportunity at the dated rate of its CloseDate; this backs the month's corporate sum out
+     * at that month's rate). The dated rates used are put into {@code used}, by month.
+     */
+    public static java.util.function.Function<KpiFact, BigDecimal> rateOf(org.jbp.crm.CurrencyRates rates,
+                                                                        String currency, Set<String> datedSources,
+                                                                        Map<java.time.YearMonth, BigDecimal> used) {
+        BigDecimal current = rates.rateTo(currency).orElseThrow(() -> new IllegalArgumentException(
+                "the org has no currency " + currency));
+        if (!rates.dated() || datedSources.isEmpty()) {
+            return fact -> current;
+        }
+        return fact -> {
+            if (!datedSources.contains(fact.sourceKey())) {
+                return current;
+            }
+            BigDecimal ofMonth = rates.rateTo(currency, fact.month().atDay(1)).orElse(current);
+            used.put(fact.month(), ofMonth);
+            return ofMonth;
+        };
+    }
+
+    /**
+     * Whether a money source's amounts convert at dated rates where the org has them: "dated exchange rates are used
+     * when converting currency fields on opportunities, opportunity line items, and opportunity history" (SOQL and
+     * SOSL Reference, convertCurrency()); other objects convert at the current CurrencyType rate.
+     */
+    public static boolean convertsAtDatedRates(KpiSource source) {
+        String field = source.aggregate().field().orElse("");
+        String owner = field.contains(".") ? field.substring(0, field.indexOf('.')) : source.object();
+        return owner.equalsIgnoreCase("Opportunity") || owner.equalsIgnoreCase("OpportunityLineItem");
     }
 
     private static int quarterIndex(List<LocalDate[]> quarters, LocalDate day) {

@@ -45,6 +45,16 @@ final class LazyConnector implements CrmConnector {
     }
 
     @Override
+    public long querySplits() {
+        return producer.delegate().querySplits();
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> recordCounts(Set<String> sourceKeys, Set<String> partnerIds) {
+        return producer.delegate().recordCounts(sourceKeys, partnerIds);
+    }
+
+    @Override
     public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
         return producer.delegate().fundRequestStates(externalIds);
     }

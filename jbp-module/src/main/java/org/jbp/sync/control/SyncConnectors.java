@@ -18,6 +18,7 @@ public class SyncConnectors {
 
     private final Map<UUID, CrmConnector> open = new ConcurrentHashMap<>();
     private final Map<UUID, Long> counted = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> splitsCounted = new ConcurrentHashMap<>();
 
     @Inject
     CrmConnectorProducer producer;
@@ -32,13 +33,23 @@ public class SyncConnectors {
 
     /** Calls the run's connector made since the last time this was asked: what to add to the run's count. */
     public long takeCalls(UUID runId) {
+        return take(runId, counted, CrmConnector::apiCallsUsed);
+    }
+
+    /** How far a counter of the run's connector moved since it was last taken into {@code taken}. */
+    private long take(UUID runId, Map<UUID, Long> taken, java.util.function.ToLongFunction<CrmConnector> counter) {
         CrmConnector connector = open.get(runId);
         if (connector == null) {
             return 0;
         }
-        long used = connector.apiCallsUsed();
-        Long before = counted.put(runId, used);
-        return used - (before == null ? 0 : before);
+        long now = counter.applyAsLong(connector);
+        Long before = taken.put(runId, now);
+        return now - (before == null ? 0 : before);
+    }
+
+    /** Query splits (QUERY_TIMEOUT answered with smaller queries) since the last time this was asked. */
+    public long takeQuerySplits(UUID runId) {
+        return take(runId, splitsCounted, CrmConnector::querySplits);
     }
 
     /** Calls made since the last {@link #takeCalls}, without taking them. */
@@ -54,6 +65,7 @@ public class SyncConnectors {
     public void close(UUID runId) {
         CrmConnector connector = open.remove(runId);
         counted.remove(runId);
+        splitsCounted.remove(runId);
         if (connector != null) {
             connector.close();
         }

@@ -98,6 +98,12 @@ public class SyncSteps {
             LOG.info("sync run " + runId + ": no completed run to continue from, doing a full sync");
             run.widenToFull();
         }
+        if (run.mode() == SyncMode.INCREMENTAL && !store.currenciesUnchanged(crm.currencies())) {
+            // a new rate changes the corporate sums of every partner with records in that currency and every
+            // plan's conversion, which no record's SystemModstamp shows
+            LOG.info("sync run " + runId + ": the org's exchange rates changed, doing a full sync");
+            run.widenToFull();
+        }
         Optional<Instant> partnersSince = run.mode() == SyncMode.INCREMENTAL ? store.watermark(PARTNERS) : Optional.empty();
         List<PartnerAccount> accounts;
         Instant partnerMark;
@@ -126,9 +132,27 @@ public class SyncSteps {
         }
         run.progressed(accounts.size(), null);
         store.saveWatermark(PARTNERS, partnerMark);
+        Set<String> planPartners = new TreeSet<>();
+        store.eligiblePlans(Optional.empty()).forEach(p -> planPartners.add(p.partnerId()));
+        Map<String, Map<String, Long>> counts = planPartners.isEmpty() ? Map.of()
+                : crm.recordCounts(sourceKeys, planPartners);
+        Map<String, Map<String, Long>> countsBefore = store.recordCountsBefore(runId);
+        store.stageRecordCounts(runId, counts);
         if (run.mode() == SyncMode.INCREMENTAL) {
             // per source, not their union: a partner whose opportunities changed is not re-read for campaigns
             Map<String, Set<String>> touched = new HashMap<>(crm.partnersTouchedSince(sourceKeys, sourcesSince.get()));
+            // a record moved from partner A to B changed under B's id only; A holds fewer records than before
+            for (String key : sourceKeys) {
+                Map<String, Long> countNow = counts.getOrDefault(key, Map.of());
+                Map<String, Long> before = countsBefore.getOrDefault(key, Map.of());
+                Set<String> changed = new HashSet<>(touched.getOrDefault(key, Set.of()));
+                for (String partner : planPartners) {
+                    if (!countNow.getOrDefault(partner, 0L).equals(before.getOrDefault(partner, 0L))) {
+                        changed.add(partner);
+                    }
+                }
+                touched.put(key, changed);
+            }
             // a plan activated since the last run has no actuals yet, though its partner's records may not change
             Set<String> neverSynced = store.partnersOfPlansNeverSynced(SOURCE);
             if (!neverSynced.isEmpty()) {
@@ -140,7 +164,7 @@ public class SyncSteps {
             }
             store.recordTouched(runId, touched);
         }
-        run.usedCalls(connectors.takeCalls(runId));
+        accountCalls(run, runId);
         run.enter(SyncPhase.FACTS, fetchUnits(run).size());
     }
 
@@ -195,7 +219,7 @@ public class SyncSteps {
             store.replaceFacts(runId, key, factsByKey.get(key));
         }
         run.progressed(1, keys.get(0));
-        run.usedCalls(connectors.takeCalls(runId));
+        accountCalls(run, runId);
     }
 
     /** Step 3, on opening: the plans still to compute, in id order after the checkpoint. */
@@ -229,12 +253,20 @@ public class SyncSteps {
         CurrencyRates rates = connectors.forRun(runId).currencies();
         store.saveCurrencies(rates);
         Set<String> money = moneySources();
+        Set<String> dated = new HashSet<>();
+        money.forEach(key -> {
+            if (ActualsCalculator.convertsAtDatedRates(connectors.mapping().requireSource(key))) {
+                dated.add(key);
+            }
+        });
         for (PlanScope plan : plans) {
             List<KpiFact> own = facts.stream().filter(f -> f.partnerId().equals(plan.partnerId())).toList();
             Set<String> read = new HashSet<>(run.mode() == SyncMode.INCREMENTAL
                     ? touched.getOrDefault(plan.partnerId(), Set.of()) : keys);
             String currency = plan.currency() == null ? rates.corporate() : plan.currency();
             Optional<BigDecimal> rate = rates.rateTo(currency);
+            java.util.SortedMap<java.time.YearMonth, BigDecimal> monthRates = new java.util.TreeMap<>();
+            java.util.function.Function<KpiFact, BigDecimal> rateOf = fact -> rate.orElse(BigDecimal.ONE);
             if (rate.isEmpty()) {
                 // a plan in a currency the org does not have (made before its currencies were known): its money
                 // actuals keep their last values rather than being shown in the wrong currency
@@ -243,10 +275,13 @@ public class SyncSteps {
                 read.removeAll(money);
             } else {
                 store.recordRate(plan.planId(), rates.corporate(), currency, rate.get());
+                rateOf = ActualsCalculator.rateOf(rates, currency, dated, monthRates);
             }
-            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read, money,
-                            rate.orElse(BigDecimal.ONE)), SOURCE, BY,
+            actuals.recordAll(plan.planId(), ActualsCalculator.compute(plan, own, read, money, rateOf), SOURCE, BY,
                     metric -> ActualsCalculator.belongsTo(metric, read));
+            if (rate.isPresent() && rates.dated() && read.stream().anyMatch(dated::contains)) {
+                store.recordMonthRates(plan.planId(), rates.corporate(), currency, monthRates);
+            }
             last = plan.planId().toString();
         }
         run.progressed(plans.size(), last);
@@ -274,7 +309,8 @@ public class SyncSteps {
             }
         }
         store.clearStaging(runId);
-        run.usedCalls(connectors.takeCalls(runId));
+        store.keepRecordCountsOf(runId);
+        accountCalls(run, runId);
         run.complete(clock.instant());
     }
 
@@ -283,6 +319,12 @@ public class SyncSteps {
         SyncStatus why = error instanceof CrmException crm && crm.kind() == CrmException.Kind.LIMIT_REACHED
                 ? SyncStatus.LIMIT_REACHED : SyncStatus.FAILED;
         runs.stop(runId, launcher.instanceId(), why, String.valueOf(error), connectors.takeCalls(runId));
+    }
+
+    /** The calls and query splits of the step onto the run record. */
+    private void accountCalls(SyncRun run, UUID runId) {
+        run.usedCalls(connectors.takeCalls(runId));
+        run.splitQueries(connectors.takeQuerySplits(runId));
     }
 
     private SyncRun own(UUID runId) {

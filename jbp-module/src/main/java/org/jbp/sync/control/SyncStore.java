@@ -117,6 +117,88 @@ public class SyncStore {
                         "insert into org_currency (iso_code, rate, corporate, read_at) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, code).setParameter(2, rate).setParameter(3, code.equals(rates.corporate()))
                 .setParameter(4, now).executeUpdate());
+        em.createNativeQuery("delete from org_currency_dated").executeUpdate();
+        rates.datedRates().forEach((code, byDay) -> byDay.forEach((day, rate) -> em.createNativeQuery(
+                        "insert into org_currency_dated (iso_code, start_date, rate) values (?1, ?2, ?3)")
+                .setParameter(1, code).setParameter(2, java.sql.Date.valueOf(day)).setParameter(3, rate)
+                .executeUpdate()));
+    }
+
+    /**
+     * Whether the org's rates are those the last computation converted with (none recorded yet counts as the same:
+     * nothing was converted). A changed rate changes the corporate sums Salesforce returns and every conversion.
+     */
+    public boolean currenciesUnchanged(org.jbp.crm.CurrencyRates now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("select iso_code, rate, corporate from org_currency").getResultList();
+        if (stored.isEmpty()) {
+            return true;
+        }
+        Map<String, BigDecimal> rates = new java.util.HashMap<>();
+        String corporate = null;
+        for (Object[] r : stored) {
+            rates.put(r[0].toString().trim(), (BigDecimal) r[1]);
+            corporate = Boolean.TRUE.equals(r[2]) ? r[0].toString().trim() : corporate;
+        }
+        Map<String, BigDecimal> dated = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("select iso_code, start_date, rate from org_currency_dated").getResultList()) {
+            Object[] r = (Object[]) row;
+            dated.put(r[0].toString().trim() + "@" + r[1], (BigDecimal) r[2]);
+        }
+        Map<String, BigDecimal> datedNow = new java.util.HashMap<>();
+        now.datedRates().forEach((code, byDay) -> byDay.forEach((day, rate) ->
+                datedNow.put(code + "@" + java.sql.Date.valueOf(day), rate)));
+        return now.corporate().equals(corporate) && sameValues(rates, now.rates()) && sameValues(dated, datedNow);
+    }
+
+    private static boolean sameValues(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
+    }
+
+    /**
+     * The record counts per source and partner that the last completed run read (see
+     * {@link org.jbp.crm.CrmConnector#recordCounts}); stages of runs that never completed are dropped first.
+     */
+    public Map<String, Map<String, Long>> recordCountsBefore(UUID runId) {
+        em.createNativeQuery("delete from sync_record_count where run_id <> cast(?1 as uuid) and run_id not in "
+                + "(select id from sync_run where status = 'COMPLETED')").setParameter(1, runId.toString()).executeUpdate();
+        Map<String, Map<String, Long>> counts = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select source_key, partner_id, records from sync_record_count "
+                + "where run_id <> cast(?1 as uuid)").setParameter(1, runId.toString()).getResultList();
+        for (Object[] r : rows) {
+            counts.computeIfAbsent((String) r[0], k -> new java.util.HashMap<>()).put((String) r[1], ((Number) r[2]).longValue());
+        }
+        return counts;
+    }
+
+    /** Stages this run's record counts; they become the baseline when the run completes. */
+    public void stageRecordCounts(UUID runId, Map<String, Map<String, Long>> counts) {
+        em.createNativeQuery("delete from sync_record_count where run_id = cast(?1 as uuid)")
+                .setParameter(1, runId.toString()).executeUpdate();
+        List<Object[]> rows = new ArrayList<>();
+        counts.forEach((key, byPartner) -> byPartner.forEach((partner, n) -> rows.add(new Object[]{key, partner, n})));
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder("insert into sync_record_count (run_id, source_key, partner_id, records) values ");
+            for (int i = 0; i < slice.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(cast(?1 as uuid),?").append(2 + 3 * i).append(",?")
+                        .append(3 + 3 * i).append(",?").append(4 + 3 * i).append(")");
+            }
+            var insert = em.createNativeQuery(sql.toString()).setParameter(1, runId.toString());
+            for (int i = 0; i < slice.size(); i++) {
+                insert.setParameter(2 + 3 * i, slice.get(i)[0]).setParameter(3 + 3 * i, slice.get(i)[1])
+                        .setParameter(4 + 3 * i, slice.get(i)[2]);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** The completed run's counts are the baseline now: every other run's go. */
+    public void keepRecordCountsOf(UUID runId) {
+        em.createNativeQuery("delete from sync_record_count where run_id <> cast(?1 as uuid)")
+                .setParameter(1, runId.toString()).executeUpdate();
     }
 
     /** Records the rate a plan's money actuals were converted with, when it differs from the one recorded. */
@@ -133,6 +215,21 @@ public class SyncStore {
                         + "values (cast(?1 as uuid), ?2, ?3, ?4, ?5)").setParameter(1, planId.toString())
                 .setParameter(2, from).setParameter(3, to).setParameter(4, rate)
                 .setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
+    }
+
+    /**
+     * Records the rate each month's money actuals of a plan were converted with, where the org has dated rates;
+     * the months the last computation used replace those recorded before.
+     */
+    public void recordMonthRates(UUID planId, String from, String to,
+                                 java.util.SortedMap<java.time.YearMonth, BigDecimal> rates) {
+        em.createNativeQuery("delete from plan_fx_rate_month where plan_id = cast(?1 as uuid)")
+                .setParameter(1, planId.toString()).executeUpdate();
+        Timestamp now = Timestamp.from(clock.instant());
+        rates.forEach((month, rate) -> em.createNativeQuery("insert into plan_fx_rate_month (plan_id, month, "
+                        + "from_currency, to_currency, rate, recorded_at) values (cast(?1 as uuid), ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, planId.toString()).setParameter(2, java.sql.Date.valueOf(month.atDay(1)))
+                .setParameter(3, from).setParameter(4, to).setParameter(5, rate).setParameter(6, now).executeUpdate());
     }
 
     /** The facts a run fetched for the given partners. */

@@ -51,6 +51,8 @@ public class SyncRun {
     private Long apiUsedToday;
     @Column(name = "api_limit_today")
     private Long apiLimitToday;
+    @Column(name = "query_splits")
+    private int querySplits;
     @Version
     private long version;
 
@@ -105,6 +107,15 @@ public class SyncRun {
 
     public void usedCalls(long calls) {
         apiCalls += calls;
+    }
+
+    /** Queries Salesforce stopped for taking too long that the run answered with smaller ones. */
+    public void splitQueries(long splits) {
+        querySplits += (int) splits;
+    }
+
+    public int querySplits() {
+        return querySplits;
     }
 
     /** The org's usage and limit today as the last Salesforce response of this run reported them. */

@@ -50,6 +50,21 @@ class FundStatusReadBackTest {
     }
 
     @Test
+    void aClaimInAnotherCurrencyCountsInThePlansCurrencyAtTheOrgsRates() {
+        FundRequest request = request();
+        org.jbp.crm.CurrencyRates rates = new org.jbp.crm.CurrencyRates(true, "USD",
+                java.util.Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("0.8")));
+        FundClaim inEuros = new FundClaim("0ZV000000000001AAA", Optional.of("Paid"), new BigDecimal("800"),
+                Optional.of("EUR"));
+        FundRequestState state = new FundRequestState("jbp-mdf-x-c1", "0ZU000000000001AAA", Optional.of("Approved"),
+                new BigDecimal("10000"), Optional.of(new BigDecimal("8000")), List.of(inEuros), Optional.of("USD"));
+        FundStatusReadBack.seen(request, FundStatusReadBack.inCurrency(state, "USD", rates).orElseThrow(), NOW);
+        assertEquals(0, new BigDecimal("1000").compareTo(request.paidAmount()), "EUR 800 at 0.8 per USD");
+        assertEquals(0, new BigDecimal("8000").compareTo(request.approvedAmount()));
+        assertTrue(FundStatusReadBack.inCurrency(state, "JPY", rates).isEmpty(), "no rate, no guess");
+    }
+
+    @Test
     void approvalWithoutAnAmountApprovesWhatWasRequested() {
         FundRequest request = request();
         FundStatusReadBack.seen(request, state("Approved", null), NOW);

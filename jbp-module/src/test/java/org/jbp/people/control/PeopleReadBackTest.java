@@ -180,6 +180,11 @@ class PeopleReadBackTest {
         }
 
         @Override
+        public Map<String, Map<String, Long>> recordCounts(Set<String> sourceKeys, Set<String> partnerIds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
             throw new UnsupportedOperationException();
         }

@@ -24,6 +24,27 @@ class ActualsCalculatorTest {
     private static final String PARTNER = "001000000000001AAA";
 
     @Test
+    void withDatedRatesEachOpportunityMonthConvertsAtItsOwnRateAndOtherSourcesAtTodays() {
+        java.util.NavigableMap<LocalDate, BigDecimal> eur = new java.util.TreeMap<>(Map.of(
+                LocalDate.of(1900, 1, 1), new BigDecimal("0.5"), LocalDate.of(2026, 7, 1), new BigDecimal("0.4")));
+        org.jbp.crm.CurrencyRates rates = new org.jbp.crm.CurrencyRates(true, "USD",
+                Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("0.6")), Map.of("EUR", eur));
+        PlanScope plan = new PlanScope(UUID.randomUUID(), "P", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "EUR");
+        List<KpiFact> facts = List.of(
+                new KpiFact("revenue_won", "P", YearMonth.of(2026, 5), Optional.empty(), new BigDecimal("1000"), 1),
+                new KpiFact("revenue_won", "P", YearMonth.of(2026, 8), Optional.empty(), new BigDecimal("1000"), 1),
+                new KpiFact("mdf_claimed", "P", YearMonth.of(2026, 8), Optional.empty(), new BigDecimal("1000"), 1));
+        Map<YearMonth, BigDecimal> used = new java.util.TreeMap<>();
+        Map<String, BigDecimal> values = ActualsCalculator.compute(plan, facts, Set.of("revenue_won", "mdf_claimed"),
+                Set.of("revenue_won", "mdf_claimed"), ActualsCalculator.rateOf(rates, "EUR", Set.of("revenue_won"), used));
+        assertEquals(0, new BigDecimal("500").compareTo(values.get("revenue_won#2")), "May at 0.5");
+        assertEquals(0, new BigDecimal("400").compareTo(values.get("revenue_won#3")), "August at 0.4");
+        assertEquals(0, new BigDecimal("600").compareTo(values.get("mdf_claimed")), "fund claims at today's 0.6");
+        assertEquals(Map.of(YearMonth.of(2026, 5), new BigDecimal("0.5"), YearMonth.of(2026, 8), new BigDecimal("0.4")),
+                used);
+    }
+
+    @Test
     void aFullRunReadsOneSourceAtATime() {
         List<List<String>> units = ActualsCalculator.fetchUnits(MAPPING, false);
         assertEquals(MAPPING.sources().size(), units.size());

@@ -130,6 +130,9 @@ public final class AdminEndpoint implements HttpHandler {
         if (f.containsKey("dailyLimit")) {
             faults.dailyLimit(((Number) f.get("dailyLimit")).longValue());
         }
+        if (f.containsKey("queryTimeoutOver")) {
+            faults.queryTimeoutOver(((Number) f.get("queryTimeoutOver")).longValue(), (String) f.get("object"));
+        }
     }
 
     private List<Map<String, Object>> records(String object, int limit) {

@@ -145,8 +145,38 @@ public final class FaultInjector {
         return this;
     }
 
-    /** Forgets planned failures and latency; the daily limit stays. */
+    private long queryTimeoutOver = Long.MAX_VALUE;
+    /** The object whose queries time out; null for every object. */
+    private String queryTimeoutObject;
+
+    /**
+     * Queries and aggregates that match more than {@code records} records fail with QUERY_TIMEOUT, as a query too
+     * big for Salesforce's time limit does ("If the query doesn't execute within the standard 2-minute timeout
+     * limit, the job fails and a QUERY_TIMEOUT error is returned. In this case, rewrite a simpler query": Bulk API
+     * Developer Guide, "How Bulk Queries Are Processed"; the SOAP API answers with the same ExceptionCode). The
+     * size of the match stands in for the time: fewer partners or fewer days make a query that passes.
+     */
+    public synchronized FaultInjector queryTimeoutOver(long records) {
+        return queryTimeoutOver(records, null);
+    }
+
+    /** As {@link #queryTimeoutOver(long)}, for queries of one object only (the large one, as in a real org). */
+    public synchronized FaultInjector queryTimeoutOver(long records, String object) {
+        this.queryTimeoutOver = records;
+        this.queryTimeoutObject = object;
+        return this;
+    }
+
+    /** How many matched records a query of {@code object} may have before it times out. */
+    public synchronized long queryTimeoutOver(String object) {
+        return queryTimeoutObject == null || queryTimeoutObject.equalsIgnoreCase(object)
+                ? queryTimeoutOver : Long.MAX_VALUE;
+    }
+
+    /** Forgets planned failures, latency and query timeouts; the daily limit stays. */
     public synchronized void clear() {
+        queryTimeoutOver = Long.MAX_VALUE;
+        queryTimeoutObject = null;
         failures.clear();
         afterCommit.clear();
         recordErrors.clear();

@@ -190,7 +190,8 @@ final class PartnerApi {
             throws XMLStreamException {
         String soql = request.childText("queryString");
         CompiledQuery q = org.queryEngine().compile(soql == null ? "" : soql);
-        QueryResult result = org.store().read(() -> org.queryEngine().execute(q, all));
+        long timeoutOver = faults.queryTimeoutOver(q.type().name());
+        QueryResult result = org.store().read(() -> org.queryEngine().execute(q, all, timeoutOver));
         int batch = q.aggregate() ? Integer.MAX_VALUE : batchSize(call);
         writeQueryResult(w, responseName, result, 0, batch, null);
     }

@@ -177,6 +177,8 @@ public final class SoapEndpoint implements HttpHandler {
                             + "Limit exceeded.", FaultKind.UNEXPECTED_ERROR);
             case "SERVER_UNAVAILABLE" -> new ApiFaultException(code, "Server unavailable: the server is "
                     + "temporarily unable to service your request, try again later", FaultKind.UNEXPECTED_ERROR);
+            case "QUERY_TIMEOUT" -> new ApiFaultException(code, "Your query request was running for too long.",
+                    FaultKind.UNEXPECTED_ERROR);
             case "INVALID_QUERY_LOCATOR" -> new ApiFaultException(code, "invalid query locator",
                     FaultKind.INVALID_QUERY_LOCATOR);
             case "INVALID_LOGIN" -> new ApiFaultException(code, "Invalid username, password, security token; or "

@@ -59,6 +59,19 @@ public final class QueryEngine {
 
     /** Runs a compiled query; call it under the store's read lock. */
     public QueryResult execute(CompiledQuery q, boolean includeDeleted) {
+        return execute(q, includeDeleted, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #execute(CompiledQuery, boolean)}; a query matching more than {@code timeoutOver} records fails
+     * with QUERY_TIMEOUT (see FaultInjector.queryTimeoutOver). The message is the one orgs answer with.
+     */
+    public QueryResult execute(CompiledQuery q, boolean includeDeleted, long timeoutOver) {
+        QueryResult result = run(q, includeDeleted, timeoutOver);
+        return result;
+    }
+
+    private QueryResult run(CompiledQuery q, boolean includeDeleted, long timeoutOver) {
         int[] size = new int[1];
         Record[] rows = store.snapshot(q.type(), size);
         Predicate<Record> where = q.where();
@@ -79,6 +92,10 @@ public final class QueryEngine {
             Record r = rows[i];
             if ((includeDeleted || !r.deleted()) && where.test(r)) {
                 matched.add(r);
+                if (matched.size() > timeoutOver) {
+                    throw new ApiFaultException("QUERY_TIMEOUT", "Your query request was running for too long.",
+                            FaultKind.UNEXPECTED_ERROR);
+                }
                 if (canStopEarly && matched.size() >= wanted) {
                     break;
                 }
@@ -256,7 +273,7 @@ public final class QueryEngine {
 
         CompiledQuery compile() {
             Token from = q.from();
-            type = schema.type(from.text()).orElseThrow(() ->
+            type = schema.type(from.text()).filter(t -> !store.hidden(t)).orElseThrow(() ->
                     SoqlErrors.invalidType(soql, from.row(), from.column(), from.text()));
             Predicate<Record> where = q.where() == null ? r -> true : condition(q.where());
             boolean aggregate = !q.countOnly() && (!q.groupBy().isEmpty()
@@ -495,6 +512,11 @@ public final class QueryEngine {
                     return v;
                 }
                 Object iso = rec.type().field("CurrencyIsoCode").map(f -> rec.get(f.index())).orElse(null);
+                if (rec.type().name().equals("Opportunity")) {
+                    // advanced currency management: the dated rate of the opportunity's CloseDate
+                    Object close = rec.type().field("CloseDate").map(f -> rec.get(f.index())).orElse(null);
+                    return store.toCorporate(n.doubleValue(), iso, close instanceof LocalDate d ? d : null);
+                }
                 return store.toCorporate(n.doubleValue(), iso);
             };
         }

@@ -75,6 +75,60 @@ public final class RecordStore {
         return corporateCurrency;
     }
 
+    /** Advanced currency management: dated exchange rates for opportunities. */
+    private volatile boolean advancedCurrencyManagement;
+
+    public void enableAdvancedCurrencyManagement() {
+        if (corporateCurrency == null) {
+            throw new IllegalStateException("Advanced currency management needs a multi-currency org");
+        }
+        this.advancedCurrencyManagement = true;
+    }
+
+    public boolean advancedCurrencyManagement() {
+        return advancedCurrencyManagement;
+    }
+
+    /**
+     * Objects an org of this kind does not have: CurrencyType "is not available in single-currency organizations"
+     * (Object Reference, CurrencyType), DatedConversionRate neither, "nor is it available if the organization does
+     * not have advanced currency management enabled" (Object Reference, DatedConversionRate). Queries of them are
+     * INVALID_TYPE, as for any unknown object.
+     */
+    public boolean hidden(SObjectType type) {
+        return switch (type.name()) {
+            case "CurrencyType" -> corporateCurrency == null;
+            case "DatedConversionRate" -> !advancedCurrencyManagement;
+            default -> false;
+        };
+    }
+
+    /**
+     * An Opportunity amount in the corporate currency on {@code day}: with advanced currency management "dated
+     * exchange rates are used when converting currency fields on opportunities ... convertCurrency uses the
+     * conversion rate that corresponds to a given field (for example, CloseDate on opportunities)" (SOQL and SOSL
+     * Reference, convertCurrency()). The rate in effect is the DatedConversionRate with StartDate on or before the
+     * day and NextStartDate after it; without one, the CurrencyType rate.
+     */
+    public double toCorporate(double amount, Object isoCode, java.time.LocalDate day) {
+        if (!advancedCurrencyManagement || day == null || isoCode == null || isoCode.equals(corporateCurrency)) {
+            return toCorporate(amount, isoCode);
+        }
+        SObjectType dated = type("DatedConversionRate");
+        int code = dated.field("IsoCode").orElseThrow().index();
+        int rate = dated.field("ConversionRate").orElseThrow().index();
+        int start = dated.field("StartDate").orElseThrow().index();
+        int next = dated.field("NextStartDate").orElseThrow().index();
+        for (Record r : tables.get(dated).live()) {
+            if (isoCode.equals(r.get(code)) && r.get(start) instanceof java.time.LocalDate from && !from.isAfter(day)
+                    && (!(r.get(next) instanceof java.time.LocalDate until) || until.isAfter(day))
+                    && r.get(rate) instanceof Number n && n.doubleValue() != 0) {
+                return amount / n.doubleValue();
+            }
+        }
+        return toCorporate(amount, isoCode);
+    }
+
     /** CurrencyIsoCode exists only in multi-currency orgs: elsewhere it is an unknown field. */
     public boolean hidden(FieldDef f) {
         return corporateCurrency == null && f.name().equals("CurrencyIsoCode");

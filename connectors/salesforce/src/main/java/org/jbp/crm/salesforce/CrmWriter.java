@@ -38,11 +38,15 @@ final class CrmWriter {
     private final SalesforceSession session;
     private final QueryStreamer queries;
     private final WriteTargets targets;
+    /** The org's currencies, asked only when a fund request is written. */
+    private final java.util.function.Supplier<org.jbp.crm.CurrencyRates> currencies;
 
-    CrmWriter(SalesforceSession session, QueryStreamer queries, WriteTargets targets) {
+    CrmWriter(SalesforceSession session, QueryStreamer queries, WriteTargets targets,
+              java.util.function.Supplier<org.jbp.crm.CurrencyRates> currencies) {
         this.session = session;
         this.queries = queries;
         this.targets = targets;
+        this.currencies = currencies;
     }
 
     /** A record ready to send, or the result already known for a write that cannot be sent. */
@@ -96,8 +100,26 @@ final class CrmWriter {
         fund.allocationId().ifPresent(id -> record.setField("AllocationId", SalesforceId.require(id, "Allocation id")));
         record.setField("Activity", fund.activity());
         record.setField("Status", fund.status());
-        targets.fundRequestCurrencyField().ifPresent(field -> record.setField(field, fund.currency()));
+        currencyField(fund.currency()).ifPresent(field -> record.setField(field, fund.currency()));
         return record;
+    }
+
+    /**
+     * Where a fund request's currency goes. A multi-currency org has CurrencyIsoCode on PartnerFundRequest (Field
+     * Reference, PartnerFundRequest: "CurrencyIsoCode, picklist, 3"), and a request written without it takes the
+     * integration user's currency, not the plan's. A single-currency org has no currency field at all (the Object
+     * Reference's PartnerFundRequest page does not list it; CurrencyType "is not available in single-currency
+     * organizations"), so it is left out there, and a request in any other currency than the org's one is refused
+     * before it is sent. The mapping may name a field of its own instead.
+     */
+    private Optional<String> currencyField(String currency) {
+        org.jbp.crm.CurrencyRates org = currencies.get();
+        if (org.rateTo(currency).isEmpty()) {
+            throw new IllegalArgumentException("Currency " + currency + " is not an active currency of the org "
+                    + org.codes());
+        }
+        return targets.fundRequestCurrencyField().or(() -> org.multiCurrency()
+                ? Optional.of("CurrencyIsoCode") : Optional.empty());
     }
 
     private SObject task(CrmWrite.TaskUpsert task) {

@@ -78,9 +78,18 @@ final class KpiFactReader {
                     continue;
                 }
                 List<KpiFact> groupFacts = new ArrayList<>();
-                for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
-                    readChunk("aggregate " + group.stream().map(KpiSource::key).collect(Collectors.joining("+")),
-                            merged::forPartners, chunk, row -> groupFacts.addAll(merged.facts(row, partnerOf(row))));
+                try {
+                    for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
+                        readChunk("aggregate " + group.stream().map(KpiSource::key).collect(Collectors.joining("+")),
+                                merged::forPartners, chunk, row -> groupFacts.addAll(merged.facts(row, partnerOf(row))));
+                    }
+                } catch (CrmException e) {
+                    if (!QUERY_TIMEOUT.equals(e.statusCode())) {
+                        throw e;
+                    }
+                    // the merged query was too heavy: its sources are read one by one, and split further if need be
+                    querySplits++;
+                    continue;
                 }
                 facts.addAll(MergedAggregateSoql.combine(groupFacts));
                 sources.removeAll(group);
@@ -89,17 +98,70 @@ final class KpiFactReader {
         for (KpiSource source : sources) {
             AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd());
             if (query.allPartners()) {
-                readAllPartners(source, soql, facts::add);
+                readSplittingOnTimeout(source, zone, List.of(), true, query.periodStart(), query.periodEnd(), facts::add);
             } else if (!partnerIds.isEmpty()) {
                 int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
                         source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners());
                 for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
-                    readChunk("aggregate " + source.key(), soql::forPartners, chunk,
-                            row -> facts.add(toFact(source, row)));
+                    readSplittingOnTimeout(source, zone, chunk, false, query.periodStart(), query.periodEnd(),
+                            facts::add);
                 }
             }
         }
         return sameLabelSummed(facts);
+    }
+
+    static final String QUERY_TIMEOUT = "QUERY_TIMEOUT";
+    private long querySplits;
+
+    /** Queries Salesforce stopped with QUERY_TIMEOUT and that were answered by smaller ones instead. */
+    long querySplits() {
+        return querySplits;
+    }
+
+    /**
+     * One source for one chunk of partners (or all partners) over a period. A QUERY_TIMEOUT is not sent again as
+     * it was (the same query takes as long the second time): "rewrite a simpler query" (Bulk API Developer Guide,
+     * "How Bulk Queries Are Processed"), "apply additional filter criteria" (Bulk API 2.0, "Troubleshooting Query
+     * Timeouts"). So the partners are halved, and a single partner or all partners get half the months, until a
+     * query passes or one partner and one month still time out. Facts of an attempt that failed are dropped, so
+     * nothing counts twice.
+     */
+    private void readSplittingOnTimeout(KpiSource source, java.time.ZoneId zone, List<String> partners,
+                                        boolean allPartners, java.time.LocalDate start, java.time.LocalDate end,
+                                        Consumer<KpiFact> out) {
+        List<KpiFact> attempt = new ArrayList<>();
+        try {
+            AggregateSoql soql = new AggregateSoql(source, zone, start, end);
+            if (allPartners) {
+                readAllPartners(source, soql, attempt::add);
+            } else {
+                readChunk("aggregate " + source.key(), soql::forPartners, partners,
+                        row -> attempt.add(toFact(source, row)));
+            }
+        } catch (CrmException e) {
+            if (!QUERY_TIMEOUT.equals(e.statusCode())) {
+                throw e;
+            }
+            int months = (end.getYear() - start.getYear()) * 12 + end.getMonthValue() - start.getMonthValue() + 1;
+            if (!allPartners && partners.size() > 1) {
+                querySplits++;
+                int half = partners.size() / 2;
+                readSplittingOnTimeout(source, zone, partners.subList(0, half), false, start, end, out);
+                readSplittingOnTimeout(source, zone, partners.subList(half, partners.size()), false, start, end, out);
+                return;
+            }
+            if (months > 1) {
+                querySplits++;
+                // at a month boundary: facts are per month, so the halves' facts are disjoint
+                java.time.LocalDate secondHalf = start.withDayOfMonth(1).plusMonths(months / 2);
+                readSplittingOnTimeout(source, zone, partners, allPartners, start, secondHalf.minusDays(1), out);
+                readSplittingOnTimeout(source, zone, partners, allPartners, secondHalf, end, out);
+                return;
+            }
+            throw e;
+        }
+        attempt.forEach(out);
     }
 
     /** Two org values under one label (say 'Presales' and 'Pre-Sales') are one fact, as the plan sees them. */
@@ -214,6 +276,41 @@ final class KpiFactReader {
                 return partners;
             }
             after = Optional.of(partnerOf(rows[rows.length - 1]));
+        }
+    }
+
+    /**
+     * Live records per partner, for these partners only: {@code SELECT partner p, COUNT(Id) n FROM object WHERE
+     * partner IN (...) GROUP BY partner}. One row per partner, so 2,000 partners to a call; the IN-list on the partner
+     * lookup (an indexed foreign key) keeps the query selective where a scan of all records would not be.
+     */
+    Map<String, Long> recordCounts(KpiSource source, Collection<String> partnerIds) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (List<String> chunk : AggregateChunkPlanner.chunks(validPartnerIds(partnerIds),
+                AggregateSoql.MAX_AGGREGATE_ROWS)) {
+            countChunk(source, chunk, counts);
+        }
+        return counts;
+    }
+
+    /** One IN-list of partners; a QUERY_TIMEOUT halves it (partners are all this query can be cut by). */
+    private void countChunk(KpiSource source, List<String> chunk, Map<String, Long> counts) {
+        String text = "SELECT " + source.partnerField() + " p, COUNT(Id) n FROM " + source.object() + " WHERE "
+                + source.partnerField() + " IN " + ProgramTiers.inList(chunk) + " GROUP BY " + source.partnerField();
+        SObject[] rows;
+        try {
+            rows = records(session.call("count " + source.key(), c -> c.query(text)));
+        } catch (CrmException e) {
+            if (!QUERY_TIMEOUT.equals(e.statusCode()) || chunk.size() == 1) {
+                throw e;
+            }
+            querySplits++;
+            countChunk(source, chunk.subList(0, chunk.size() / 2), counts);
+            countChunk(source, chunk.subList(chunk.size() / 2, chunk.size()), counts);
+            return;
+        }
+        for (SObject row : rows) {
+            counts.put(partnerOf(row), Records.whole(row, "n"));
         }
     }
 

@@ -48,8 +48,9 @@ public final class SalesforceCrmConnector implements CrmConnector {
         this.mapping = mapping;
         this.queries = new QueryStreamer(session);
         this.facts = new KpiFactReader(session, mapping);
-        this.writer = new CrmWriter(session, queries, mapping.writeTargets());
-        this.fundRequests = new FundRequestReader(queries, mapping.writeTargets());
+        this.writer = new CrmWriter(session, queries, mapping.writeTargets(), this::currencies);
+        this.fundRequests = new FundRequestReader(queries, mapping.writeTargets(),
+                () -> facts.userInfo().isOrganizationMultiCurrency());
         this.users = new UserReader(queries);
         this.tiers = new ProgramTiers(queries);
     }
@@ -157,6 +158,19 @@ public final class SalesforceCrmConnector implements CrmConnector {
         return touched;
     }
 
+    /** One grouped count per object and partner field, shared by the sources reading those records. */
+    @Override
+    public Map<String, Map<String, Long>> recordCounts(Set<String> sourceKeys, Set<String> partnerIds) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        Map<String, Map<String, Long>> byRecords = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String key : new java.util.TreeSet<>(sourceKeys)) {
+            KpiSource source = mapping.requireSource(key);
+            counts.put(key, byRecords.computeIfAbsent(source.object() + "." + source.partnerField(),
+                    records -> java.util.Collections.unmodifiableMap(facts.recordCounts(source, partnerIds))));
+        }
+        return counts;
+    }
+
     @Override
     public List<FundRequestState> fundRequestStates(Collection<String> externalIds) {
         return fundRequests.read(externalIds);
@@ -182,7 +196,10 @@ public final class SalesforceCrmConnector implements CrmConnector {
     /**
      * getUserInfo says whether the org is multi-currency and names its corporate (default) currency; the active
      * CurrencyType records give the rates against it (Object Reference, CurrencyType: "Conversion rate of this
-     * currency type against the corporate currency"). A single-currency org has no CurrencyType object.
+     * currency type against the corporate currency"). A single-currency org has no CurrencyType object. With
+     * advanced currency management the org also has DatedConversionRate (StartDate, ConversionRate), which "is not
+     * available ... if the organization does not have advanced currency management enabled" (Object Reference,
+     * DatedConversionRate): INVALID_TYPE there means no dated rates.
      */
     @Override
     public org.jbp.crm.CurrencyRates currencies() {
@@ -197,15 +214,40 @@ public final class SalesforceCrmConnector implements CrmConnector {
                         List.of("IsActive = true")), record -> Records.text(record, "IsoCode").ifPresent(
                                 code -> rates.put(code, Records.decimal(record, "ConversionRate"))));
                 rates.putIfAbsent(corporate, java.math.BigDecimal.ONE);
-                currencies = new org.jbp.crm.CurrencyRates(true, corporate, rates);
+                currencies = new org.jbp.crm.CurrencyRates(true, corporate, rates, datedRates());
             }
         }
         return currencies;
     }
 
+    private Map<String, java.util.NavigableMap<java.time.LocalDate, java.math.BigDecimal>> datedRates() {
+        Map<String, java.util.NavigableMap<java.time.LocalDate, java.math.BigDecimal>> dated = new TreeMap<>();
+        try {
+            queries.forEach(new SoqlSelect(List.of("Id", "IsoCode", "StartDate", "ConversionRate"),
+                    "DatedConversionRate", List.of()), record -> {
+                        Optional<String> code = Records.text(record, "IsoCode");
+                        Optional<String> start = Records.text(record, "StartDate");
+                        if (code.isPresent() && start.isPresent()) {
+                            dated.computeIfAbsent(code.get(), c -> new java.util.TreeMap<>()).put(
+                                    java.time.LocalDate.parse(start.get()), Records.decimal(record, "ConversionRate"));
+                        }
+                    });
+        } catch (org.jbp.crm.CrmException e) {
+            if (!"INVALID_TYPE".equals(e.statusCode())) {
+                throw e;
+            }
+        }
+        return dated;
+    }
+
     @Override
     public Optional<org.jbp.crm.ApiUsage> apiUsage() {
         return session.apiUsage();
+    }
+
+    @Override
+    public long querySplits() {
+        return facts.querySplits();
     }
 
     @Override

@@ -17,6 +17,12 @@ class FaultClassifierTest {
     }
 
     @Test
+    void aQueryTimeoutIsNotSentAgainUnchanged() {
+        assertEquals(FaultDecision.FAIL, FaultClassifier.classify("QUERY_TIMEOUT",
+                "Your query request was running for too long."), "the aggregate reader splits it instead");
+    }
+
+    @Test
     void concurrentRequestLimitIsRetriedButDailyLimitStops() {
         assertEquals(FaultDecision.RETRY_LATER, FaultClassifier.classify("REQUEST_LIMIT_EXCEEDED",
                 "ConcurrentRequests (Concurrent API Requests) Limit exceeded."));

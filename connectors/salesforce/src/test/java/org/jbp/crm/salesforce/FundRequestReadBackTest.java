@@ -90,6 +90,38 @@ class FundRequestReadBackTest {
     }
 
     @Test
+    void inAMultiCurrencyOrgRequestsAreWrittenInThePlansCurrencyAndClaimsReadInTheirOwn() {
+        sim.org().multiCurrency("USD", Map.of("EUR", 0.9, "GBP", 0.8));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            write(crm, new CrmWrite.FundRequestUpsert("JBP-EUR", "MDF in euros", new BigDecimal("9000"), "EUR",
+                    Optional.empty(), partner, Optional.empty(), "Event", "Draft"));
+            assertEquals("EUR", sim.queryDirectly("SELECT CurrencyIsoCode FROM PartnerFundRequest "
+                    + "WHERE JBP_External_Id__c = 'JBP-EUR'").get(0).get("CurrencyIsoCode"),
+                    "written in the plan's currency, not the integration user's");
+            sim.org().updateFundRequest("JBP-EUR", Map.of("Status", "Approved", "Amount", 8000));
+            sim.org().addFundClaim("JBP-EUR", Map.of("Amount", 800, "Status", "Paid", "CurrencyIsoCode", "GBP"));
+
+            FundRequestState state = crm.fundRequestStates(List.of("JBP-EUR")).get(0);
+            assertEquals(Optional.of("EUR"), state.currency());
+            assertEquals(Optional.of("GBP"), state.claims().get(0).currency(), "the claim's own currency");
+        }
+    }
+
+    @Test
+    void aSingleCurrencyOrgGetsNoCurrencyFieldAndNoRequestInAnotherCurrency() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            // the simulator refuses CurrencyIsoCode in a single-currency org (INVALID_FIELD), as Salesforce does
+            write(crm, request("JBP-USD", "1000"));
+            assertEquals(Optional.empty(), crm.fundRequestStates(List.of("JBP-USD")).get(0).currency());
+            WriteResult euros = crm.apply(List.of(new CrmWrite.FundRequestUpsert("JBP-EUR", "MDF", BigDecimal.TEN,
+                    "EUR", Optional.empty(), partner, Optional.empty(), "Event", "Draft"))).get(0);
+            assertTrue(!euros.isSuccess() && euros.toString().contains("EUR"), euros.toString());
+            assertEquals(0, sim.queryDirectly("SELECT Id FROM PartnerFundRequest WHERE JBP_External_Id__c = 'JBP-EUR'")
+                    .size(), "nothing written in the wrong currency");
+        }
+    }
+
+    @Test
     void manyRequestsAreReadInBatchedInListsAndQueryMoreNotOneCallEach() {
         List<CrmWrite> writes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -107,9 +139,10 @@ class FundRequestReadBackTest {
             List<FundRequestState> states = crm.fundRequestStates(ids);
             assertEquals(450, states.size());
             assertTrue(states.stream().allMatch(s -> s.claims().size() == 1), "each request has its one claim");
-            // login; requests: 3 IN-lists of at most 200 external ids; claims: one IN-list of 450 request ids,
-            // 450 rows in pages of 200 = query + 2 queryMore
-            assertEquals(1 + 3 + 3, crm.apiCallsUsed());
+            // login; getUserInfo (is the org multi-currency, so is there a CurrencyIsoCode to read); requests: 3
+            // IN-lists of at most 200 external ids; claims: one IN-list of 450 request ids, 450 rows in pages of
+            // 200 = query + 2 queryMore
+            assertEquals(1 + 1 + 3 + 3, crm.apiCallsUsed());
         }
     }
 

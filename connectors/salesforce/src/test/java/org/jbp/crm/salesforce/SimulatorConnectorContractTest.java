@@ -242,6 +242,94 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void datedRatesAreReadWhereTheOrgHasAdvancedCurrencyManagement() {
+        sim.org().multiCurrency("USD", Map.of("EUR", 0.9));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertFalse(crm.currencies().dated(), "DatedConversionRate is INVALID_TYPE without the feature");
+        }
+        sim.org().datedRate("EUR", LocalDate.of(2026, 4, 1), 0.8);
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            org.jbp.crm.CurrencyRates rates = crm.currencies();
+            assertTrue(rates.dated());
+            assertEquals(0, new BigDecimal("0.9").compareTo(rates.rateTo("EUR", LocalDate.of(2026, 3, 31)).orElseThrow()));
+            assertEquals(0, new BigDecimal("0.8").compareTo(rates.rateTo("EUR", LocalDate.of(2026, 4, 1)).orElseThrow()));
+            assertEquals(0, BigDecimal.ONE.compareTo(rates.rateTo("USD", LocalDate.of(2026, 4, 1)).orElseThrow()));
+        }
+    }
+
+    private static List<String> sorted(List<KpiFact> facts) {
+        return facts.stream().map(f -> f.sourceKey() + " " + f.partnerId() + " " + f.month() + " " + f.breakdown()
+                + " " + f.value().stripTrailingZeros().toPlainString() + " " + f.rowCount()).sorted().toList();
+    }
+
+    @Test
+    void aQueryTimeoutIsAnsweredWithFewerPartnersPerQueryNotTheSameQueryAgain() {
+        KpiFactQuery query = KpiFactQuery.forPartners(Set.of("revenue_won"), Set.copyOf(partnerIds.subList(0, 40)),
+                YEAR_START, YEAR_END);
+        List<KpiFact> expected;
+        long plainCalls;
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            expected = crm.kpiFacts(query);
+            plainCalls = crm.apiCallsUsed();
+        }
+        sim.queryTimeoutOver(10);   // 40 won deals in one query are too many, 10 pass
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(sorted(expected), sorted(crm.kpiFacts(query)), "the same facts from smaller queries");
+            assertEquals(3, crm.querySplits(), "40 partners into 2 x 20, each of those into 2 x 10");
+            assertEquals(plainCalls + 2 + 4, crm.apiCallsUsed(), "the 40 and both 20s failed once each, "
+                    + "four queries of 10 passed; nothing was sent twice unchanged");
+        }
+    }
+
+    @Test
+    void aQueryTimeoutForAllPartnersIsAnsweredWithFewerMonthsPerQuery() {
+        String partner = partnerIds.get(41);
+        for (int month = 3; month <= 12; month++) {
+            for (int i = 0; i < 3; i++) {
+                sim.insertWonOpportunity(partner, "Spread " + month + "/" + i, new BigDecimal("10"),
+                        LocalDate.of(2026, month, 5 + i));
+            }
+        }
+        KpiFactQuery query = KpiFactQuery.forAllPartners(Set.of("revenue_won"), YEAR_START, YEAR_END);
+        List<KpiFact> expected;
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            expected = crm.kpiFacts(query);
+        }
+        sim.queryTimeoutOver(45);   // the year's 70 won deals time out; January to March (43) passes
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(sorted(expected), sorted(crm.kpiFacts(query)), "the same facts from shorter periods");
+            assertEquals(2, crm.querySplits(), "the year into halves, the first half (52 deals) into quarters");
+        }
+        sim.queryTimeoutOver(39);   // February alone holds 40 deals: no smaller query is left
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            CrmException e = assertThrows(CrmException.class, () -> crm.kpiFacts(query));
+            assertEquals("QUERY_TIMEOUT", e.statusCode());
+            assertEquals(CrmException.Kind.PERMANENT, e.kind());
+        }
+    }
+
+    @Test
+    void aRecordMovedToAnotherPartnerLowersTheFirstPartnersCountThoughOnlyTheSecondIsTouched() {
+        String first = partnerIds.get(106);
+        String second = partnerIds.get(107);
+        String deal = sim.insertWonOpportunity(first, "Moving", new BigDecimal("10"), LocalDate.of(2026, 3, 3));
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Map<String, Long> before = crm.recordCounts(Set.of("revenue_won"), Set.of(first, second)).get("revenue_won");
+            assertEquals(Map.of(first, 1L), before, "a partner without records is absent");
+            Instant after = crm.serverTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(after.plusMillis(1100));
+            sim.org().update(deal, Map.of("PartnerAccountId", second));
+            assertEquals(Set.of(second), crm.partnersTouchedSince(Set.of("revenue_won"), after).get("revenue_won"),
+                    "the change query sees the record under its new partner only");
+            Map<String, Map<String, Long>> counts = crm.recordCounts(Set.of("revenue_won", "pipeline_created",
+                    "campaigns_completed"), Set.of(first, second));
+            assertEquals(Map.of(second, 1L), counts.get("revenue_won"), "the first partner's count fell");
+            assertEquals(counts.get("revenue_won"), counts.get("pipeline_created"), "pipeline_created counts the same Opportunity records");
+            assertEquals(Map.of(), counts.get("campaigns_completed"));
+        }
+    }
+
+    @Test
     void aDeletedRecordMarksItsPartnerTouched() {
         String partner = partnerIds.get(105);
         String deal = sim.insertWonOpportunity(partner, "Doomed", new BigDecimal("10"), LocalDate.of(2026, 3, 3));
@@ -370,7 +458,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             long before = sim.apiCallCount();
             List<WriteResult> results = crm.apply(writes);
-            assertEquals(1 + 3, sim.apiCallCount() - before, "login and three upserts of at most 200");
+            assertEquals(1 + 1 + 3, sim.apiCallCount() - before,
+                    "login, getUserInfo (the org's currencies, once per connector) and three upserts of at most 200");
             assertEquals(450, results.size());
             for (int i = 0; i < 450; i++) {
                 assertEquals(writes.get(i), results.get(i).write(), "results in order");
@@ -436,7 +525,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.failNextRecords(3, "UNABLE_TO_LOCK_ROW");
             List<WriteResult> results = crm.apply(writes);
             assertTrue(results.stream().allMatch(WriteResult::isSuccess), results.toString());
-            assertEquals(2, sim.apiCallCount() - before, "one upsert of 10, one re-send of the 3 locked rows");
+            assertEquals(1 + 2, sim.apiCallCount() - before,
+                    "getUserInfo (the org's currencies), one upsert of 10, one re-send of the 3 locked rows");
             assertEquals(10, sim.count("PartnerFundRequest"));
         }
     }

@@ -109,6 +109,11 @@ final class SimulatorFixture implements AutoCloseable {
         simulator.faults().failNextAfterCommit(calls, operation);
     }
 
+    /** Queries matching more than {@code records} records fail with QUERY_TIMEOUT, as too heavy ones do. */
+    void queryTimeoutOver(long records) {
+        simulator.faults().queryTimeoutOver(records);
+    }
+
     void expireSessions() {
         simulator.faults().expireSessions();
     }
