@@ -170,10 +170,11 @@ public final class ApiBenchmark {
                 + explained.toAbsolutePath() + "/*.log");
 
         LoadRunner runner = new LoadRunner(clients);
+        // people with the tab open: the tab's opening and the home and portfolio pages are measured with these
         LoadRunner browsers = new LoadRunner(Integer.getInteger("jbp.bench.tabUsers", 8));
         List<Run> runs = List.of(new Run(runner, trivial), new Run(runner, floor), new Run(runner, planRead),
                 new Run(runner, partnerList), new Run(browsers, tabOpen), new Run(runner, tabOpen),
-                new Run(runner, camHome), new Run(runner, camPortfolio), new Run(runner, adminPortfolio),
+                new Run(browsers, camHome), new Run(browsers, camPortfolio), new Run(browsers, adminPortfolio),
                 new Run(runner, trivial));
         out.printf("%nWarming every scenario (%d s each, the trivial endpoint too), then measuring each for %d s%n",
                 warmup.toSeconds(), measured.toSeconds());

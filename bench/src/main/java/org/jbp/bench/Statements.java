@@ -47,7 +47,9 @@ final class Statements {
         try (Statement s = db.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
         }
+        long started = System.nanoTime();
         work.run();
+        double millisEach = (System.nanoTime() - started) / 1e6 / units;
         double total = 0;
         StringBuilder lines = new StringBuilder();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select calls, rows, "
@@ -61,7 +63,8 @@ final class Statements {
                         rs.getLong(2) / (double) units, rs.getLong(3) / (double) units, rs.getString(4)));
             }
         }
-        out.printf("  %s: %.2f SQL statements per request (%d requests)%n%s", what, total / units, units, lines);
+        out.printf("  %s: %.2f SQL statements per request (%d requests one after another, %.1f ms each)%n%s", what,
+                total / units, units, millisEach, lines);
     }
 
     /** Runs {@code work} with auto_explain on and writes the plans PostgreSQL logged to {@code into}. */
