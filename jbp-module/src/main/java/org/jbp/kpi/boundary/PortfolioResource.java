@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.kpi.control.Portfolio;
+import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
 
 /**
@@ -27,8 +28,11 @@ public class PortfolioResource {
     Portfolio portfolio;
 
     @GET
-    @Operation(summary = "Current (ACTIVE) plans with attainment, worst status and open alerts")
-    public List<Portfolio.Line> portfolio(@QueryParam("tier") String tier, @QueryParam("region") String region) {
-        return portfolio.current(tier, region, MAX_PLANS);
+    @Operation(summary = "Current (ACTIVE) plans with attainment, worst status and open alerts, newest period "
+            + "first; a page of at most 500 (offset, limit; 500 when not given)")
+    public List<Portfolio.Line> portfolio(@QueryParam("tier") String tier, @QueryParam("region") String region,
+                                          @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return portfolio.current(tier, region, QueryParams.number("offset", offset, 0, 0, Integer.MAX_VALUE),
+                QueryParams.number("limit", limit, MAX_PLANS, 1, MAX_PLANS));
     }
 }

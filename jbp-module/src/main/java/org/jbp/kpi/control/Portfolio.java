@@ -45,8 +45,11 @@ public class Portfolio {
     @Inject
     PartnerRepository partners;
 
-    /** ACTIVE plans the caller sees, of partners in {@code tier} and {@code region} (case-insensitive, null any). */
-    public List<Line> current(String tier, String region, int limit) {
+    /**
+     * A page of the ACTIVE plans the caller sees, of partners in {@code tier} and {@code region} (case-insensitive,
+     * null for any).
+     */
+    public List<Line> current(String tier, String region, int offset, int limit) {
         PlanAccess.ListScope scope = access.listScope();
         StringBuilder jpql = new StringBuilder("select p, pa from BusinessPlan p left join Partner pa "
                 + "on pa.accountId = p.partner where p.status = :active");
@@ -69,7 +72,7 @@ public class Portfolio {
         jpql.append(" order by p.period.start desc, p.createdAt desc, p.id");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
         params.forEach(query::setParameter);
-        List<Object[]> rows = query.setMaxResults(limit).getResultList();
+        List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
 
         List<UUID> ids = rows.stream().map(r -> ((BusinessPlan) r[0]).id()).toList();
         Map<UUID, Map<String, BigDecimal>> currentActuals = actuals.current(ids);
