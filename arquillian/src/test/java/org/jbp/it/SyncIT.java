@@ -393,6 +393,13 @@ class SyncIT {
         var portfolio = admin.get("/jbp/api/v1/dashboard/portfolio?tier=" + tier).array();
         assertTrue(portfolio.stream().anyMatch(p -> p.asJsonObject().getString("planId").equals(plan)), portfolio.toString());
         assertTrue(portfolio.stream().allMatch(p -> p.asJsonObject().getString("tier").equals(tier)));
+        // tier and region are filtered in the database, and the page is cut there too
+        assertTrue(admin.get("/jbp/api/v1/dashboard/portfolio?tier=Unheard-of").array().isEmpty(),
+                "a tier no partner has lists no plan");
+        assertTrue(admin.get("/jbp/api/v1/dashboard/portfolio?tier=" + tier + "&region=Nowhere").array().isEmpty(),
+                "a region no partner is in lists no plan");
+        assertEquals(1, admin.get("/jbp/api/v1/dashboard/portfolio?tier=" + tier + "&limit=1").array().size(),
+                "a page of one");
         assertTrue(cam.get("/jbp/api/v1/dashboard/portfolio").array().stream()
                 .noneMatch(p -> p.asJsonObject().getString("planId").equals(plan)), "not this channel manager's partner");
         assertEquals(404, cam.get("/jbp/api/v1/plans/" + plan + "/dashboard").status(), "nor its dashboard");

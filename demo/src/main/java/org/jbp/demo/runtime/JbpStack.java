@@ -30,16 +30,26 @@ public final class JbpStack implements AutoCloseable {
      *                         the resource {@code jdbc/jbp} and the batch job repository in this PostgreSQL, and the
      *                         driver from {@code postgresql.jar} in the runtime directory, exactly as INSTALL.md
      *                         installs it; without them (null) the module's own pool from {@code JBP_DB_URL}
+     * @param databaseConfig   more PostgreSQL server settings (the benchmark's statement statistics)
      */
     public record Settings(Path dataDirectory, Path runtimeDirectory, int httpPort, boolean keepData,
                            String issuer, Map<String, String> environment, List<String> jvmOptions,
-                           Duration startupTimeout, Path postBootCommands) {
+                           Duration startupTimeout, Path postBootCommands, Map<String, String> databaseConfig) {
+        /** Without extra PostgreSQL settings. */
+        public Settings(Path dataDirectory, Path runtimeDirectory, int httpPort, boolean keepData, String issuer,
+                        Map<String, String> environment, List<String> jvmOptions, Duration startupTimeout,
+                        Path postBootCommands) {
+            this(dataDirectory, runtimeDirectory, httpPort, keepData, issuer, environment, jvmOptions, startupTimeout,
+                    postBootCommands, Map.of());
+        }
+
         public Settings {
             Objects.requireNonNull(dataDirectory, "a data directory is required");
             Objects.requireNonNull(runtimeDirectory, "a runtime directory is required");
             Objects.requireNonNull(issuer, "a token issuer is required");
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
+            databaseConfig = Map.copyOf(databaseConfig);
         }
 
         public Path logDirectory() {
@@ -64,7 +74,7 @@ public final class JbpStack implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath();
         progress.accept("Starting PostgreSQL (data in " + data.resolve("postgres") + ")");
         EmbeddedDatabase database = EmbeddedDatabase.start(data.resolve("postgres"), settings.keepData(),
-                settings.logDirectory().resolve("postgres.log"));
+                settings.logDirectory().resolve("postgres.log"), settings.databaseConfig());
         PayaraMicro payara = null;
         try {
             SigningKeys keys = SigningKeys.inFolder(data.resolve("keys"), settings.issuer());

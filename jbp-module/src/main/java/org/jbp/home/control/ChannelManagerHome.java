@@ -18,8 +18,10 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
+import org.jbp.kpi.control.KpiActuals;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiAlert;
+import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanJson;
@@ -80,6 +82,10 @@ public class ChannelManagerHome {
     @Inject
     KpiDashboards dashboards;
     @Inject
+    KpiActuals actuals;
+    @Inject
+    PartnerRepository partners;
+    @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "jbp.home.ending-soon-days", defaultValue = "45")
@@ -93,10 +99,13 @@ public class ChannelManagerHome {
                 " and p.status = :lineStatus", " order by lower(coalesce(pa.name, '')), p.period.start desc",
                 filter.offset(), filter.limit());
         Map<java.util.UUID, Long> alertCounts = openAlertCounts(active.items());
+        // the page's actuals in one query, not one per line
+        Map<java.util.UUID, Map<String, BigDecimal>> currentActuals = actuals.current(
+                active.items().stream().map(r -> ((BusinessPlan) r[0]).id()).toList());
         Set<String> keys = new java.util.TreeSet<>();
         List<PartnerLine> lines = active.items().stream().map(row -> {
             BusinessPlan plan = parsed((BusinessPlan) row[0]);
-            KpiDashboards.Dashboard d = dashboards.of(plan);
+            KpiDashboards.Dashboard d = dashboards.summary(plan, currentActuals.getOrDefault(plan.id(), Map.of()));
             Map<String, BigDecimal> byKpi = new LinkedHashMap<>();
             for (KpiDashboards.Line line : d.headline()) {
                 byKpi.put(line.key(), line.attainmentPercent());
@@ -151,8 +160,7 @@ public class ChannelManagerHome {
                 where.append(" and p.partner = :account");
                 params.put("account", scope.partner());
             } else if (scope.managedBy() != null) {
-                where.append(" and (p.ownerId = :me or pa.ownerId = :me)");
-                params.put("me", scope.managedBy());
+                where.append(partners.managedBy("p", scope.managedBy(), params));
             }
             if (filter.tier() != null) {
                 where.append(" and lower(pa.tier) = :tier");

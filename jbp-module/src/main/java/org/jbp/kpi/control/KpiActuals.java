@@ -100,6 +100,21 @@ public class KpiActuals implements PlanActuals {
         return current;
     }
 
+    /** {@link #current(UUID)} of a whole page of plans in one query; a plan without actuals has none. */
+    public Map<UUID, Map<String, BigDecimal>> current(java.util.Collection<UUID> planIds) {
+        Map<UUID, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
+        if (planIds.isEmpty()) {
+            return byPlan;
+        }
+        for (KpiActual row : em.createQuery("select a from KpiActual a where a.planId in :plans "
+                        + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
+                .setParameter("plans", planIds).getResultList()) {
+            byPlan.computeIfAbsent(row.planId(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(key(row.metric(), row.quarter()), row.value());
+        }
+        return byPlan;
+    }
+
     /** See {@link PlanActuals#periodValue}; kept for the readers above kpi. */
     public static BigDecimal periodValue(Map<String, BigDecimal> current, String metric) {
         return PlanActuals.periodValue(current, metric);

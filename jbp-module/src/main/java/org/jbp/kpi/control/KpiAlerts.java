@@ -123,6 +123,20 @@ public class KpiAlerts {
                 .setParameter("plan", planId).setParameter("open", KpiAlert.OPEN).getResultList();
     }
 
+    /** The KPI keys of the open alerts of each plan, sorted, for a whole page of plans in one query. */
+    public Map<UUID, List<String>> openAlertKpis(java.util.Collection<UUID> planIds) {
+        Map<UUID, List<String>> byPlan = new java.util.HashMap<>();
+        if (planIds.isEmpty()) {
+            return byPlan;
+        }
+        for (KpiAlert a : em.createQuery("select a from KpiAlert a where a.planId in :plans and a.status = :open "
+                        + "order by a.kpiKey", KpiAlert.class)
+                .setParameter("plans", planIds).setParameter("open", KpiAlert.OPEN).getResultList()) {
+            byPlan.computeIfAbsent(a.planId(), k -> new java.util.ArrayList<>()).add(a.kpiKey());
+        }
+        return byPlan;
+    }
+
     public List<KpiAlert> history(UUID planId) {
         return em.createQuery("select a from KpiAlert a where a.planId = :plan order by a.openedAt desc", KpiAlert.class)
                 .setParameter("plan", planId).getResultList();

@@ -110,7 +110,19 @@ public class KpiDashboards {
     }
 
     public Dashboard of(BusinessPlan plan) {
-        Map<String, BigDecimal> current = actuals.current(plan.id());
+        return of(plan, actuals.current(plan.id()), true);
+    }
+
+    /**
+     * What a list row shows (attainment per KPI, the mean, the worst pace) from actuals already read for the whole
+     * page ({@link KpiActuals#current(java.util.Collection)}): without the campaign funds, certifications, sync time
+     * and conversion rate, which a list does not show and which cost a query each per plan.
+     */
+    public Dashboard summary(BusinessPlan plan, Map<String, BigDecimal> current) {
+        return of(plan, current, false);
+    }
+
+    private Dashboard of(BusinessPlan plan, Map<String, BigDecimal> current, boolean full) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = plan.period().start();
         LocalDate end = plan.period().end();
@@ -146,6 +158,11 @@ public class KpiDashboards {
                     current, quarters, start, end, today, definitions, null);
         }
 
+        if (!full) {
+            return new Dashboard(plan.id().toString(), plan.status().name(), start, end, today,
+                    Pace.elapsedShare(start, end, today), kpis, targets, List.of(),
+                    KpiActuals.periodValue(current, "mdf_claimed"), List.of(), null, null);
+        }
         Map<String, CampaignFundsSource.FundState> funds = new java.util.HashMap<>();
         fundSources.forEach(source -> funds.putAll(source.byCampaign(plan.id())));
         List<CampaignFunds> campaigns = new ArrayList<>();

@@ -3,11 +3,8 @@ package org.jbp.plan.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jbp.partner.control.PartnerRepository;
-import org.jbp.partner.entity.Partner;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
@@ -20,8 +17,6 @@ public class PlanListing {
 
     @Inject
     PlanRepository plans;
-    @Inject
-    PartnerRepository partners;
     @Inject
     PlanAccess access;
     @Inject
@@ -38,12 +33,10 @@ public class PlanListing {
         }
         var filter = new PlanRepository.PlanFilter(partner, status, fiscalYear, quarter, activeOn, scope.managedBy(),
                 offset, limit);
-        Map<PartnerAccountId, Partner> partnerCache = new HashMap<>();
-        var found = plans.summaries(filter);
-        Map<String, String> names = directory.names(found.stream().map(p -> p.ownerId()).toList());
+        var found = plans.summariesWithPartners(filter);
+        Map<String, String> names = directory.names(found.stream().map(p -> p.plan().ownerId()).toList());
         return found.stream()
-                .map(p -> PlanView.Summary.of(p, partnerCache.computeIfAbsent(p.partner(),
-                        id -> partners.find(id).orElse(null)), names))
+                .map(p -> PlanView.Summary.of(p.plan(), p.partner().orElse(null), names))
                 .toList();
     }
 

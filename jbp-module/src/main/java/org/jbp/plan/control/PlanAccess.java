@@ -89,6 +89,11 @@ public class PlanAccess {
         return partnersSeen.computeIfAbsent(plan.partner(), partners::find);
     }
 
+    /** The plan's partner, read with the plan in one query ({@link PlanRepository#findWithPartner}). */
+    public void partnerRead(BusinessPlan plan, Optional<Partner> partner) {
+        partnersSeen.putIfAbsent(plan.partner(), partner);
+    }
+
     public BusinessPlan requireVisible(BusinessPlan plan) {
         if (!canSee(plan)) {
             throw ProblemException.notFound("Plan " + plan.id());

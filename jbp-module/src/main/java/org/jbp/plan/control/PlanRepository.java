@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jbp.kernel.PartnerAccountId;
+import org.jbp.partner.entity.Partner;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanRevision;
@@ -38,6 +39,20 @@ public class PlanRepository {
         return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(PlanRepository::parsed);
     }
 
+    /** A plan and its partner (empty when the partner row is gone). */
+    public record WithPartner(BusinessPlan plan, Optional<Partner> partner) {
+    }
+
+    /**
+     * The plan with its partner in one query: every read of a plan checks who owns its partner, which otherwise
+     * costs a second query per request.
+     */
+    public Optional<WithPartner> findWithPartner(UUID id) {
+        return em.createQuery("select p, pa from BusinessPlan p left join Partner pa on pa.accountId = p.partner "
+                        + "where p.id = :id", Object[].class).setParameter("id", id).getResultStream().findFirst()
+                .map(row -> new WithPartner(parsed((BusinessPlan) row[0]), Optional.ofNullable((Partner) row[1])));
+    }
+
     /**
      * Loads the plan for a change and holds its row until commit, so two saves of one plan run one after the
      * other and the second sees the first's version (and is refused by its If-Match) instead of racing it.
@@ -54,7 +69,18 @@ public class PlanRepository {
 
     /** Plans for lists: the content JSON stays unparsed, since a summary shows none of it. */
     public List<BusinessPlan> summaries(PlanFilter filter) {
-        StringBuilder jpql = new StringBuilder("select p from BusinessPlan p where 1 = 1");
+        return query("select p from BusinessPlan p where 1 = 1", filter, BusinessPlan.class).getResultList();
+    }
+
+    /** {@link #summaries} with each plan's partner, in the same query: a list shows the partner's name and tier. */
+    public List<WithPartner> summariesWithPartners(PlanFilter filter) {
+        return query("select p, pa from BusinessPlan p left join Partner pa on pa.accountId = p.partner where 1 = 1",
+                filter, Object[].class).getResultList().stream()
+                .map(row -> new WithPartner((BusinessPlan) row[0], Optional.ofNullable((Partner) row[1]))).toList();
+    }
+
+    private <T> TypedQuery<T> query(String select, PlanFilter filter, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select);
         Map<String, Object> params = new HashMap<>();
         if (filter.partner() != null) {
             jpql.append(" and p.partner = :partner");
@@ -82,9 +108,9 @@ public class PlanRepository {
             params.put("owner", filter.ownerOrPartnerOwner());
         }
         jpql.append(" order by p.period.start desc, p.createdAt desc");
-        TypedQuery<BusinessPlan> query = em.createQuery(jpql.toString(), BusinessPlan.class);
+        TypedQuery<T> query = em.createQuery(jpql.toString(), type);
         params.forEach(query::setParameter);
-        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList();
+        return query.setFirstResult(filter.offset()).setMaxResults(filter.limit());
     }
 
     /** Writes pending changes now, so a concurrent edit surfaces here rather than at commit. */

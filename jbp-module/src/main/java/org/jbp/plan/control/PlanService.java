@@ -164,7 +164,10 @@ public class PlanService {
     }
 
     public BusinessPlan visible(UUID planId) {
-        return access.requireVisible(plans.find(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId)));
+        PlanRepository.WithPartner found = plans.findWithPartner(planId)
+                .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
+        access.partnerRead(found.plan(), found.partner());
+        return access.requireVisible(found.plan());
     }
 
     public List<String> missingForSubmission(BusinessPlan plan) {

@@ -1,0 +1,71 @@
+package org.jbp.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * What the tab sends when it opens a plan ({@code openPlan} in jbp-module's webapp/tab/app.js), issued as the
+ * browser issues it: the plan and six reads that do not depend on it at once, then the plan's template version,
+ * which the tab asks for once the plan names it. One unit of work is one opened plan, eight requests.
+ */
+final class TabOpen {
+
+    /** The six reads app.js starts alongside {@code GET /plans/{id}}. */
+    static final List<String> ALONGSIDE = List.of("approvals", "comments", "revisions", "dashboard", "alerts",
+            "reviews");
+
+    private TabOpen() {
+    }
+
+    /**
+     * @param request builds a GET with the caller's token for a path under the API root
+     */
+    static int open(HttpClient http, String planId, Function<String, HttpRequest> request)
+            throws IOException, InterruptedException {
+        List<CompletableFuture<Void>> alongside = new ArrayList<>();
+        for (String part : ALONGSIDE) {
+            alongside.add(ok(http, request.apply("/plans/" + planId + "/" + part)));
+        }
+        HttpRequest planRequest = request.apply("/plans/" + planId);
+        try {
+            HttpResponse<byte[]> plan = http.sendAsync(planRequest, HttpResponse.BodyHandlers.ofByteArray()).join();
+            LoadRunner.expectOk(planRequest, plan);
+            JsonObject template;
+            try (var reader = Json.createReader(new StringReader(new String(plan.body(), StandardCharsets.UTF_8)))) {
+                template = reader.readObject().getJsonObject("template");
+            }
+            CompletableFuture<Void> definition = ok(http, request.apply("/templates/" + template.getString("id")
+                    + "?version=" + template.getInt("version")));
+            CompletableFuture.allOf(alongside.toArray(CompletableFuture[]::new)).join();
+            definition.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+        return ALONGSIDE.size() + 2;
+    }
+
+    private static CompletableFuture<Void> ok(HttpClient http, HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenAccept(reply -> {
+            try {
+                LoadRunner.expectOk(request, reply);
+            } catch (LoadRunner.Refused refused) {
+                throw new CompletionException(refused);
+            }
+        });
+    }
+
+}
