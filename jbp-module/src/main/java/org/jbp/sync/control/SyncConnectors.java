@@ -47,6 +47,12 @@ public class SyncConnectors {
         return now - (before == null ? 0 : before);
     }
 
+    /** The org's API usage the run's connector last saw; empty when the run has no connector open. */
+    public java.util.Optional<org.jbp.crm.ApiUsage> usageOf(UUID runId) {
+        CrmConnector connector = open.get(runId);
+        return connector == null ? java.util.Optional.empty() : connector.apiUsage();
+    }
+
     /** Query splits (QUERY_TIMEOUT answered with smaller queries) since the last time this was asked. */
     public long takeQuerySplits(UUID runId) {
         return take(runId, splitsCounted, CrmConnector::querySplits);

@@ -87,7 +87,9 @@ final class SyncJobArtifacts {
 
         @Override
         public void open(Serializable checkpoint) {
-            keys = steps.sourcesToFetch(runId(job)).iterator();
+            // a step may stop here (the run's API share reached): the run records why, not only that it ended
+            UUID runId = runId(job);
+            failingTheRun(steps, runId, () -> keys = steps.sourcesToFetch(runId).iterator());
         }
 
         @Override
@@ -130,7 +132,8 @@ final class SyncJobArtifacts {
 
         @Override
         public void open(Serializable checkpoint) {
-            plans = steps.plansToCompute(runId(job)).iterator();
+            UUID runId = runId(job);
+            failingTheRun(steps, runId, () -> plans = steps.plansToCompute(runId).iterator());
         }
 
         @Override

@@ -79,7 +79,8 @@ public class SyncLauncher {
         LOG.log(Level.WARNING, "sync run " + runId + " could not start", cause);
         finished(runId);
         String reason = SyncStartFailed.reason(cause);
-        runs.stop(runId, instance.id(), SyncStatus.FAILED, "job did not start: " + reason, 0);
+        runs.stop(runId, instance.id(), SyncStatus.FAILED, "job did not start: " + reason, 0,
+                java.util.Optional.empty());
         return new SyncStartFailed(runId, reason, cause);
     }
 

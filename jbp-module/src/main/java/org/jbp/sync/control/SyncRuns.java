@@ -78,13 +78,16 @@ public class SyncRuns {
 
     /** Records why an execution stopped, in its own transaction: the failing chunk's transaction rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void stop(UUID runId, String instance, SyncStatus why, String error, long calls) {
+    public void stop(UUID runId, String instance, SyncStatus why, String error, long calls,
+                     java.util.Optional<org.jbp.crm.ApiUsage> orgUsage) {
         SyncRun run = lock(runId);
         if (!instance.equals(run.instance())) {
             // taken over by another instance meanwhile: its execution owns the record now
             return;
         }
         run.usedCalls(calls);
+        // the failed step's own record of the budget rolled back with it; a run stopped for the budget shows it
+        orgUsage.ifPresent(u -> run.orgBudget(u.used(), u.limit()));
         if (run.status() == SyncStatus.RUNNING) {
             run.stop(why, error, clock.instant());
         } else {

@@ -318,7 +318,8 @@ public class SyncSteps {
     public void failed(UUID runId, Throwable error) {
         SyncStatus why = error instanceof CrmException crm && crm.kind() == CrmException.Kind.LIMIT_REACHED
                 ? SyncStatus.LIMIT_REACHED : SyncStatus.FAILED;
-        runs.stop(runId, launcher.instanceId(), why, String.valueOf(error), connectors.takeCalls(runId));
+        runs.stop(runId, launcher.instanceId(), why, String.valueOf(error), connectors.takeCalls(runId),
+                connectors.usageOf(runId));
     }
 
     /** The calls and query splits of the step onto the run record. */
