@@ -87,8 +87,8 @@ public final class DemoMain {
         DemoDataLoader loader = new DemoDataLoader(new HttpJbpApi(stack.baseUri()),
                 new DemoDataLoader.Tokens(tokens.admin(), tokens.channelManager(), tokens.approver(),
                         account -> account.equals(users.partnerOfUser().accountId()) ? tokens.partner()
-                                : keys.token(users.partnerUser().id(), "Partner user", List.of("partner"), account,
-                                        Duration.ofHours(1))),
+                                : keys.token(users.partnerUserOf(account).id(), users.partnerUserOf(account).name(),
+                                        List.of("partner"), account, Duration.ofHours(1))),
                 LocalDate.now(ZoneOffset.UTC).getYear() + 1);
         DemoDataLoader.Result result;
         try {

@@ -57,18 +57,48 @@ public final class DemoSalesforceOrg implements AutoCloseable {
             String partnerUser = org.insert("User", fields("Username", PARTNER_USERNAME, "FirstName", "Pat",
                     "LastName", "Partner", "Email", PARTNER_USERNAME, "Alias", "ppart", "IsActive", true,
                     "Title", "Alliance Manager", "UserType", "PowerPartner"));
+            DemoUsers.User featuredUser = new DemoUsers.User(partnerUser, "Pat Partner (" + featured.name() + ")");
             DemoUsers users = new DemoUsers(
                     new DemoUsers.User(org.adminUserId(), "Demo Admin"),
                     new DemoUsers.User(cam, "Avery Chen"),
                     new DemoUsers.User(approver, "Jordan Patel"),
-                    new DemoUsers.User(partnerUser, "Pat Partner (" + featured.name() + ")"),
-                    featured);
+                    featuredUser,
+                    featured,
+                    partnerUsers(org, partners, featured, featuredUser));
             return new DemoSalesforceOrg(simulator, partners, users);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
         }
     }
+
+    /**
+     * A partner user (UserType PowerPartner) for every other partner account, named after a person and the partner,
+     * so the people directory's read-back of User records names whoever accepted that partner's plans.
+     */
+    private static Map<String, DemoUsers.User> partnerUsers(Org org, List<DemoPartner> partners, DemoPartner featured,
+                                                          DemoUsers.User featuredUser) {
+        Map<String, DemoUsers.User> byAccount = new LinkedHashMap<>();
+        byAccount.put(featured.accountId(), featuredUser);
+        int n = 0;
+        for (DemoPartner partner : partners) {
+            if (partner.accountId().equals(featured.accountId())) {
+                continue;
+            }
+            String[] person = PARTNER_PEOPLE[n % PARTNER_PEOPLE.length];
+            String username = "partner" + (++n) + "@jbp.demo";
+            String id = org.insert("User", fields("Username", username, "FirstName", person[0],
+                    "LastName", person[1], "Email", username, "Alias", "pu" + n, "IsActive", true,
+                    "Title", "Alliance Manager", "UserType", "PowerPartner"));
+            byAccount.put(partner.accountId(), new DemoUsers.User(id,
+                    person[0] + " " + person[1] + " (" + partner.name() + ")"));
+        }
+        return byAccount;
+    }
+
+    private static final String[][] PARTNER_PEOPLE = {
+            {"Morgan", "Diaz"}, {"Riley", "Kim"}, {"Sam", "Okafor"}, {"Taylor", "Brooks"}, {"Jamie", "Rossi"},
+            {"Casey", "Novak"}, {"Drew", "Hansen"}, {"Alex", "Moreau"}, {"Robin", "Sato"}, {"Jesse", "Lindqvist"}};
 
     /**
      * The generator's small org has two partners per tier; should it ever have fewer, the demo adds its own until

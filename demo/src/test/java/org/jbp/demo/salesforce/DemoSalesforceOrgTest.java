@@ -26,4 +26,25 @@ class DemoSalesforceOrgTest {
                     .size(), "a co-sell deal is the vendor's, not the partner's own");
         }
     }
+
+    @Test
+    void everyPartnerHasItsOwnNamedPartnerUserInTheOrg() {
+        try (DemoSalesforceOrg demo = DemoSalesforceOrg.start(0, 42)) {
+            org.jbp.sfsim.Org org = demo.simulatorOrg();
+            DemoUsers users = demo.users();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (DemoPartner partner : demo.partners()) {
+                DemoUsers.User user = users.partnerUserOf(partner.accountId());
+                assertTrue(ids.add(user.id()), "one partner user per partner, " + user.id() + " twice");
+                assertTrue(user.name().endsWith("(" + partner.name() + ")"), user.name());
+                List<Map<String, Object>> rows = org.query("SELECT UserType, FirstName, LastName FROM User WHERE Id = '"
+                        + user.id() + "'");
+                assertEquals(1, rows.size(), "the partner user is a User of the org");
+                assertEquals("PowerPartner", rows.get(0).get("UserType"));
+                assertTrue(user.name().startsWith(rows.get(0).get("FirstName") + " " + rows.get(0).get("LastName")),
+                        user.name());
+            }
+            assertEquals(users.partnerUser(), users.partnerUserOf(users.partnerOfUser().accountId()));
+        }
+    }
 }
