@@ -30,7 +30,12 @@ public final class RevenueKpis {
 
     /** The revenue section's field that targets the same figure as {@code kpi}, if any. */
     public static Optional<String> revenueField(KpiDefinition kpi) {
-        return Optional.ofNullable(FIELD_BY_METRIC.get(metricOf(kpi)));
+        return revenueFieldOf(metricOf(kpi));
+    }
+
+    /** The revenue section's field that targets the figure {@code metric} (a KPI source key) measures, if any. */
+    public static Optional<String> revenueFieldOf(String metric) {
+        return Optional.ofNullable(FIELD_BY_METRIC.get(metric));
     }
 
     /** The target the revenue section sets for {@code kpi}; empty when it sets none (or the KPI is another). */

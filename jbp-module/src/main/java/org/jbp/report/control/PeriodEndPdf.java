@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.jbp.plan.control.RevenueKpis;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.report.control.PeriodEndReport.Line;
 
@@ -76,13 +77,13 @@ public final class PeriodEndPdf {
         d.add(bullets(s.fellShort().stream().map(l -> measured(l, f)).toList(), "Nothing fell short of the plan."));
         d.add(heading("Vendor commitments kept: " + s.commitmentsKept() + " of " + s.commitments().size()));
         d.add(bullets(s.commitments().stream().map(c -> c.line().commitment() + ": "
-                + f.value(c.line().delivered(), c.line().unit()) + (c.line().delivered() == null ? "nothing recorded"
-                : " delivered") + " of " + f.value(c.line().promised(), c.line().unit()) + " promised — "
-                + switch (c.kept()) {
-                    case KEPT -> "kept";
-                    case SHORT -> "short";
-                    case NOT_RECORDED -> "not recorded";
-                }).toList(), "The plan records no vendor commitments."));
+                + (c.kept() == ReportSummary.Kept.NOT_RECORDED
+                        ? f.value(c.line().promised(), c.line().unit()) + " promised; "
+                                + (r.interim() ? "what was delivered is recorded at the close" : "delivery not recorded")
+                        : f.value(c.line().delivered(), c.line().unit()) + " delivered of "
+                                + f.value(c.line().promised(), c.line().unit()) + " promised — "
+                                + (c.kept() == ReportSummary.Kept.KEPT ? "kept" : "short"))).toList(),
+                "The plan records no vendor commitments."));
         List<String> agreed = r.approvals().stream().filter(a -> "APPROVED".equals(a.status()))
                 .filter(a -> a.amendmentId() == null)
                 .map(a -> ("ACCEPTANCE".equals(a.kind()) ? "accepted by " : "approved by ") + person(r, a.decidedBy())
@@ -173,7 +174,11 @@ public final class PeriodEndPdf {
 
     private static void details(Document d, PeriodEndReport r, ReportFormat f) throws DocumentException {
         lines(d, "KPIs", r.kpis(), f);
-        lines(d, "Revenue and pipeline targets", r.targets(), f);
+        // a figure the revenue section targets and a KPI measures is one figure: the KPIs table shows it, once
+        java.util.Set<String> inKpis = r.kpis().stream().map(k -> RevenueKpis.revenueFieldOf(k.key()))
+                .flatMap(java.util.Optional::stream).collect(java.util.stream.Collectors.toSet());
+        lines(d, "Revenue and pipeline targets", r.targets().stream().filter(t -> !inKpis.contains(t.key())).toList(),
+                f);
         lines(d, "Certifications", r.certifications(), f);
         List<Line> other = new ArrayList<>();
         if (r.mdf() != null) {

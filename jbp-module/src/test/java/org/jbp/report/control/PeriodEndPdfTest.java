@@ -67,4 +67,27 @@ class PeriodEndPdfTest {
         assertTrue(all.contains("Mar 15, 2026€250,000.00"), all);
         assertTrue(all.contains("Dec 31, 2026€1,200,000.00"), all);
     }
+
+    @Test
+    void aFigureTheRevenueSectionTargetsAndAKpiMeasuresIsShownOnce() throws IOException {
+        PeriodEndReport report = SampleReports.closed(java.util.List.of(
+                PeriodEndReport.Line.of("closedRevenue", "Closed revenue", "CURRENCY", new java.math.BigDecimal("1200000"),
+                        new java.math.BigDecimal("900000")),
+                PeriodEndReport.Line.of("pipeline", "Pipeline", "CURRENCY", new java.math.BigDecimal("4000000"),
+                        new java.math.BigDecimal("3500000"))));
+        String all = String.join(" ", pages(PeriodEndPdf.of(report, new ReportFormat(Locale.US, "EUR"))));
+        String details = all.substring(all.lastIndexOf("KPIs"));
+        assertTrue(details.contains("Revenue and pipeline targets"), details);
+        assertTrue(details.contains("Pipeline"), details);
+        // closed revenue is the revenue_won KPI's row, not a second one under the revenue targets
+        assertTrue(details.indexOf("Closed revenue") == details.lastIndexOf("Closed revenue"), details);
+    }
+
+    @Test
+    void aCommitmentWithNothingDeliveredSaysWhatWasPromisedOnce() throws IOException {
+        String first = pages(PeriodEndPdf.of(SampleReports.closed(), new ReportFormat(Locale.US, "EUR")))[0];
+        assertTrue(first.contains("Pre-sales availability hours: 120 h promised; delivery not recorded"), first);
+        assertTrue(first.contains("MDF budget: €40,000.00 delivered of €50,000.00 promised — short"), first);
+        assertFalse(first.contains("nothing recorded"), first);
+    }
 }

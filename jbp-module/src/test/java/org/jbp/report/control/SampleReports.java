@@ -30,6 +30,11 @@ final class SampleReports {
     }
 
     static PeriodEndReport closed() {
+        return closed(List.of());
+    }
+
+    /** The same closed plan with the revenue section's {@code targets}. */
+    static PeriodEndReport closed(List<Line> targets) {
         List<Line> kpis = List.of(
                 Line.of("revenue_won", "Closed revenue", "CURRENCY", new BigDecimal("1200000"), new BigDecimal("900000")),
                 Line.of("co_sell", "Co-sell engagements", "COUNT", new BigDecimal("16"), new BigDecimal("18")),
@@ -55,7 +60,7 @@ final class SampleReports {
                 null);
         return new PeriodEndReport(UUID.randomUUID(), "FY2026 joint business plan", PARTNER_ID, "Acme Cloud GmbH",
                 "FY2026", START, END, "EUR", "CLOSED", Instant.parse("2027-01-10T12:34:56.123456789Z"), false, kpis,
-                List.of(), List.of(new PeriodEndReport.CampaignLine("c1", "Spring webinar", "WEBINAR",
+                targets, List.of(new PeriodEndReport.CampaignLine("c1", "Spring webinar", "WEBINAR",
                         LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), new BigDecimal("12000"), true)),
                 Line.of("mdf", "MDF requested vs claimed", "CURRENCY", new BigDecimal("12000"), new BigDecimal("9000")),
                 List.of(), null, commitments, List.of(review), trail,
