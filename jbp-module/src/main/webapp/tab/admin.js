@@ -90,6 +90,9 @@ async function showRuns(page) {
     latest.leaseExpired ? h('p', { class: 'slds-text-color_error' }, 'Its instance stopped renewing the lease; another instance takes it over or the next run marks it abandoned.') : null,
     latest.errors ? h('details', {}, h('summary', {}, 'Errors'), h('pre', { class: 'jbp-json' }, latest.errors)) : null)
     : h('p', {}, 'No sync has run yet.');
+  // names from the user directory; the scheduler's runs say so; an id never reaches the admin
+  const requester = (r) => r.requestedByName
+    || (r.requestedBy === 'scheduler' ? 'the scheduler' : 'a user Salesforce has not named yet');
   const rows = runs.map((r) => h('tr', { 'data-run': r.id },
     h('th', { scope: 'row' }, when(r.startedAt)),
     h('td', {}, words(r.mode)),
@@ -97,7 +100,7 @@ async function showRuns(page) {
     h('td', {}, words(r.phase)),
     h('td', {}, `${formatNumber(r.itemsDone)} of ${formatNumber(r.itemsTotal)}`),
     h('td', {}, formatNumber(r.apiCalls)),
-    h('td', {}, r.requestedBy),
+    h('td', {}, requester(r)),
     h('td', {}, when(r.endedAt))));
   // replaceChildren would write a null as the text "null"
   syncBody.replaceChildren(...[current, notice,

@@ -112,7 +112,13 @@ class PeopleNamesIT {
         assertEquals(quinn, waiting.getString("approverUser"));
         assertFalse(waiting.containsKey("approverUserName"), "nobody has named the approver yet: " + waiting);
 
-        SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
+        JsonObject run = SyncFixtures.completed(admin, SyncFixtures.start(admin, "full"));
+        // the admin's page names who asked for a run, one run or the history
+        assertEquals(Fixtures.ADMIN, run.getString("requestedBy"));
+        assertEquals("Ada Admin", run.getString("requestedByName", null), run.toString());
+        assertTrue(admin.get("/jbp/api/v1/sync/runs").array().stream().map(JsonObject.class::cast)
+                .filter(r -> r.getString("id").equals(run.getString("id")))
+                .anyMatch(r -> "Ada Admin".equals(r.getString("requestedByName", null))), "the history names them too");
 
         JsonObject named = step(admin.get("/jbp/api/v1/plans/" + plan).json());
         assertEquals(quinn, named.getString("approverUser"));

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 import org.jbp.sync.control.SyncAdmission;
@@ -47,6 +48,8 @@ public class SyncResource {
     JsonInput input;
     @Inject
     CurrentUser user;
+    @Inject
+    UserDirectory directory;
 
     public record RunRequest(@NotNull @Pattern(regexp = "full|incremental", message = "full or incremental")
                              String mode) {
@@ -87,7 +90,10 @@ public class SyncResource {
         int from = QueryParams.number("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = QueryParams.number("limit", limit, 50, 1, 500);
         var state = lease.state();
-        return runs.recent(from, size).stream().map(run -> SyncRunView.of(run, state)).toList();
+        List<SyncRun> recent = runs.recent(from, size);
+        Map<String, String> names = directory.names(recent.stream().map(SyncRun::requestedBy)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return recent.stream().map(run -> SyncRunView.of(run, state, names)).toList();
     }
 
     private Response accepted(SyncAdmission.Outcome outcome) {
@@ -103,7 +109,8 @@ public class SyncResource {
     }
 
     private SyncRunView view(SyncRun run) {
-        return SyncRunView.of(run, lease.state());
+        return SyncRunView.of(run, lease.state(), run.requestedBy() == null ? Map.of()
+                : directory.names(List.of(run.requestedBy())));
     }
 
     private SyncRun find(String id) {

@@ -1,6 +1,7 @@
 package org.jbp.sync.boundary;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jbp.sync.control.SyncLease;
 import org.jbp.sync.entity.SyncRun;
@@ -10,18 +11,25 @@ import org.jbp.sync.entity.SyncStatus;
  * A run as the API shows it. {@code leaseExpired} is true for a RUNNING run that does not hold a live lease: its
  * instance stopped renewing it, so nothing works on the run until an instance takes it over (or the next run
  * marks it ABANDONED). {@code querySplits} counts the queries Salesforce stopped with QUERY_TIMEOUT that the run
- * answered with smaller ones.
+ * answered with smaller ones. {@code requestedByName} is the person's name from the user directory (null for the
+ * scheduler or someone the directory cannot name), so an admin never has to read a Salesforce user id.
  */
 public record SyncRunView(String id, String mode, String status, String phase, int itemsDone, int itemsTotal,
                           long apiCalls, String errors, Instant startedAt, Instant endedAt, String instance,
-                          int executions, String requestedBy, boolean leaseExpired, Long apiRemainingToday,
-                          Long apiLimitToday, int querySplits) {
+                          int executions, String requestedBy, String requestedByName, boolean leaseExpired,
+                          Long apiRemainingToday, Long apiLimitToday, int querySplits) {
 
     public static SyncRunView of(SyncRun run, Optional<SyncLease.State> lease) {
+        return of(run, lease, Map.of());
+    }
+
+    /** With the requesters' names by user id, as {@code UserDirectory.names} gives them. */
+    public static SyncRunView of(SyncRun run, Optional<SyncLease.State> lease, Map<String, String> names) {
         boolean holdsLiveLease = lease.filter(l -> run.id().equals(l.runId()) && !l.expired()).isPresent();
         return new SyncRunView(run.id().toString(), run.mode().name(), run.status().name(), run.phase().name(),
                 run.itemsDone(), run.itemsTotal(), run.apiCalls(), run.errors(), run.startedAt(), run.endedAt(),
                 run.instance(), run.executions(), run.requestedBy(),
+                run.requestedBy() == null ? null : names.get(run.requestedBy()),
                 run.status() == SyncStatus.RUNNING && !holdsLiveLease, run.apiRemainingToday(), run.apiLimitToday(),
                 run.querySplits());
     }
