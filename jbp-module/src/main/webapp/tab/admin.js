@@ -22,6 +22,10 @@ export function runProgress(run) {
   return { percent: ((index + within) / PHASES.length) * 100, phaseNumber: index + 1 };
 }
 
+
+// a template version's author by name from the user directory; an id never reaches the admin
+const author = (v) => v.createdByName || 'a user Salesforce has not named yet';
+
 function budgetText(run) {
   if (run.apiRemainingToday === null || run.apiRemainingToday === undefined) return 'the org\'s daily API budget is not read yet';
   return `${formatNumber(run.apiRemainingToday)} of ${formatNumber(run.apiLimitToday)} API requests left today in the org`;
@@ -188,7 +192,7 @@ async function showTemplates(page) {
     h('td', {}, (t.definition.tiers || []).join(', ')),
     h('td', {}, (t.definition.partnerTypes || []).join(', ') || 'any'),
     h('td', {}, `v${t.version}`),
-    h('td', {}, `${when(t.createdAt)} by ${t.createdBy}`)));
+    h('td', {}, `${when(t.createdAt)} by ${author(t)}`)));
   templatesBody.replaceChildren(templates.length
     ? scrollTable('Plan templates, newest version of each', ['Name', 'Plan type', 'Tiers', 'Partner types', 'Version', 'Saved'], rows)
     : h('p', {}, 'No template yet.'), detail);
@@ -213,7 +217,7 @@ async function showTemplate(page, detail, id, version) {
     const newest = versions.reduce((a, b) => (b.version > a.version ? b : a));
     const pick = h('select', { class: 'slds-select', id: uid('jbp-version'), onchange: (e) => showTemplate(page, detail, id, Number(e.target.value)) },
       versions.map((v) => h('option', { value: String(v.version), selected: v.version === shown.version },
-        `v${v.version}, ${when(v.createdAt)} by ${v.createdBy}`)));
+        `v${v.version}, ${when(v.createdAt)} by ${author(v)}`)));
     const edit = shown.version === newest.version
       ? button('Edit as a new version', () => editTemplate(page, detail, shown, etag), { variant: 'brand', 'data-edit-template': id })
       : h('p', { class: 'slds-text-body_small' }, 'Older versions are kept as they were; plans made from them keep them.');

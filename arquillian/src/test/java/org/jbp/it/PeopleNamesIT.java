@@ -64,7 +64,12 @@ class PeopleNamesIT {
                 .add("approvalChain", Json.createArrayBuilder().add(chainStep)).build();
         var reply = admin.post("/jbp/api/v1/templates", body);
         assertEquals(201, reply.status(), reply.body());
-        return reply.json().getString("id");
+        String id = reply.json().getString("id");
+        // the admin's template list names each version's author
+        assertEquals("Ada Admin", reply.json().getString("createdByName", null), reply.body());
+        assertEquals("Ada Admin", admin.get("/jbp/api/v1/templates/" + id + "/versions").array().getJsonObject(0)
+                .getString("createdByName", null));
+        return id;
     }
 
     @Test

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
@@ -47,14 +49,17 @@ public class TemplateResource {
     CurrentUser user;
     @Inject
     Clock clock;
+    @Inject
+    UserDirectory directory;
     @jakarta.ws.rs.core.Context
     UriInfo uri;
 
     /** A template version as the API shows it. */
-    public record TemplateView(UUID id, int version, Instant createdAt, String createdBy,
+    public record TemplateView(UUID id, int version, Instant createdAt, String createdBy, String createdByName,
                                TemplateDefinition definition) {
-        static TemplateView of(TemplateVersion v) {
-            return new TemplateView(v.templateId(), v.version(), v.createdAt(), v.createdBy(), v.definition());
+        static TemplateView of(TemplateVersion v, Map<String, String> names) {
+            return new TemplateView(v.templateId(), v.version(), v.createdAt(), v.createdBy(),
+                    v.createdBy() == null ? null : names.get(v.createdBy()), v.definition());
         }
     }
 
@@ -68,7 +73,7 @@ public class TemplateResource {
                 user.id(), clock.instant());
         templates.add(created);
         return Response.created(uri.getAbsolutePathBuilder().path(created.templateId().toString()).build())
-                .entity(TemplateView.of(created)).build();
+                .entity(view(created)).build();
     }
 
     @GET
@@ -77,10 +82,9 @@ public class TemplateResource {
     public List<TemplateView> list(@QueryParam("tier") String tier, @QueryParam("partnerType") String partnerType,
                                    @QueryParam("planType") String planTypeName) {
         PlanType planType = QueryParams.enumValue("planType", planTypeName, PlanType.class);
-        return templates.allLatest().stream()
+        return views(templates.allLatest().stream()
                 .filter(t -> tier == null || t.definition().appliesTo(tier, partnerType))
-                .filter(t -> planType == null || t.definition().planType() == planType)
-                .map(TemplateView::of).toList();
+                .filter(t -> planType == null || t.definition().planType() == planType).toList());
     }
 
     @GET
@@ -90,7 +94,7 @@ public class TemplateResource {
     public Response get(@PathParam("id") String id, @QueryParam("version") Integer version) {
         UUID templateId = templateId(id);
         TemplateView view = (version == null ? templates.latest(templateId) : templates.version(templateId, version))
-                .map(TemplateView::of)
+                .map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("Template " + id));
         return Response.ok(view).tag(new EntityTag(Integer.toString(view.version()))).build();
     }
@@ -99,7 +103,7 @@ public class TemplateResource {
     @Path("{id}/versions")
     @RolesAllowed({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER})
     public List<TemplateView> versions(@PathParam("id") String id) {
-        List<TemplateView> all = templates.versions(templateId(id)).stream().map(TemplateView::of).toList();
+        List<TemplateView> all = views(templates.versions(templateId(id)));
         if (all.isEmpty()) {
             throw ProblemException.notFound("Template " + id);
         }
@@ -126,7 +130,18 @@ public class TemplateResource {
         TemplateVersion next = current.next(definition, TemplateRepository.toJson(definition), user.id(),
                 clock.instant());
         templates.add(next);
-        return TemplateView.of(next);
+        return view(next);
+    }
+
+    /** Versions with their authors by name (one directory look-up for all of them). */
+    private List<TemplateView> views(List<TemplateVersion> versions) {
+        Map<String, String> names = directory.names(versions.stream().map(TemplateVersion::createdBy)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return versions.stream().map(v -> TemplateView.of(v, names)).toList();
+    }
+
+    private TemplateView view(TemplateVersion version) {
+        return views(List.of(version)).get(0);
     }
 
     private static UUID templateId(String id) {
