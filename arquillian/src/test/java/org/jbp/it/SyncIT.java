@@ -670,7 +670,9 @@ class SyncIT {
         JsonObject stopped = finished(start("full"));
         assertEquals("LIMIT_REACHED", stopped.getString("status"), stopped.toString());
         assertTrue(stopped.getString("errors").contains("API_BUDGET_SHARE"), stopped.toString());
-        assertTrue(stopped.getJsonNumber("apiCalls").longValue() <= 12, "stopped at a step boundary: " + stopped);
+        // 10 calls are its share; the operation under way when the share ran out may finish (one call here),
+        // the next one is not made
+        assertTrue(stopped.getJsonNumber("apiCalls").longValue() <= 11, "stopped within its share: " + stopped);
         assertEquals(100, stopped.getJsonNumber("apiLimitToday").longValue());
         assertTrue(stopped.getJsonNumber("apiRemainingToday").longValue() < 100, stopped.toString());
         assertTrue(sim.dailyApiUsage() < 100, "the org was not taken to its limit");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jbp.crm.CrmConnector;
+import org.jbp.crm.CrmException;
 import org.jbp.crm.mapping.KpiMapping;
 
 /**
@@ -19,12 +20,53 @@ public class SyncConnectors {
     private final Map<UUID, CrmConnector> open = new ConcurrentHashMap<>();
     private final Map<UUID, Long> counted = new ConcurrentHashMap<>();
     private final Map<UUID, Long> splitsCounted = new ConcurrentHashMap<>();
+    /** Per run: the connector's call counter at which the run's API share is used, and the refusal to give then. */
+    private final Map<UUID, Allowance> allowances = new ConcurrentHashMap<>();
+
+    private record Allowance(long untilCounter, java.util.function.Supplier<java.util.Optional<CrmException>> refusal) {
+    }
 
     @Inject
     CrmConnectorProducer producer;
 
+    /**
+     * The run's connector. Each operation that talks to the CRM first checks the run's allowance ({@link #allow}):
+     * once the run's share of the org's daily limit is used, the next operation is refused with LIMIT_REACHED
+     * instead of being made, so a step that makes several operations stops within them, not after them.
+     */
     public CrmConnector forRun(UUID runId) {
-        return open.computeIfAbsent(runId, id -> producer.openForJob());
+        CrmConnector connector = open.computeIfAbsent(runId, id -> producer.openForJob());
+        return (CrmConnector) java.lang.reflect.Proxy.newProxyInstance(CrmConnector.class.getClassLoader(),
+                new Class<?>[] {CrmConnector.class}, (proxy, method, args) -> {
+                    if (!COUNTERS.contains(method.getName())) {
+                        Allowance allowance = allowances.get(runId);
+                        if (allowance != null && connector.apiCallsUsed() >= allowance.untilCounter()) {
+                            java.util.Optional<CrmException> refusal = allowance.refusal().get();
+                            if (refusal.isPresent()) {
+                                throw refusal.get();
+                            }
+                        }
+                    }
+                    try {
+                        return method.invoke(connector, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** What the connector reports about itself without a CRM call. */
+    private static final java.util.Set<String> COUNTERS = java.util.Set.of("apiCallsUsed", "apiUsage", "querySplits",
+            "close", "toString", "hashCode", "equals");
+
+    /**
+     * The run may make {@code callsLeft} more calls from now on; past them, its operations are refused with what
+     * {@code refusal} gives (empty: go on, e.g. when the org's limit grew).
+     */
+    public void allow(UUID runId, long callsLeft,
+                      java.util.function.Supplier<java.util.Optional<CrmException>> refusal) {
+        CrmConnector connector = open.computeIfAbsent(runId, id -> producer.openForJob());
+        allowances.put(runId, new Allowance(connector.apiCallsUsed() + callsLeft, refusal));
     }
 
     public KpiMapping mapping() {
@@ -72,6 +114,7 @@ public class SyncConnectors {
         CrmConnector connector = open.remove(runId);
         counted.remove(runId);
         splitsCounted.remove(runId);
+        allowances.remove(runId);
         if (connector != null) {
             connector.close();
         }

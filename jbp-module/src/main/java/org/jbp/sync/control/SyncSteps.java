@@ -336,10 +336,15 @@ public class SyncSteps {
         // each step starts within the run's share of the org's daily limit, or the run stops there (resumably)
         Optional<org.jbp.crm.ApiUsage> usage = connectors.forRun(runId).apiUsage();
         usage.ifPresent(u -> run.orgBudget(u.used(), u.limit()));
-        Optional<CrmException> over = ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId), usage, apiShare);
+        long runCalls = run.apiCalls() + connectors.pendingCalls(runId);
+        Optional<CrmException> over = ApiBudget.exceeded(runCalls, usage, apiShare);
         if (over.isPresent()) {
             throw over.get();
         }
+        // and within the step, no CRM operation starts once the share is used (a step makes several)
+        ApiBudget.callsLeft(runCalls, usage, apiShare).ifPresent(left -> connectors.allow(runId, left,
+                () -> ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId),
+                        connectors.usageOf(runId), apiShare)));
         lease.renew(runId, launcher.instanceId(), launcher.leaseTtl());
         return run;
     }
