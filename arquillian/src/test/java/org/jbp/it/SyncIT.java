@@ -639,6 +639,45 @@ class SyncIT {
     }
 
     @Test
+    void anIncrementalRunJudgesOnlyThePlansItRecomputedAndTheDailyFullRunJudgesPaceForAll() {
+        // a partner with won revenue this year, none of the other tests' partners
+        int index = 190;
+        while (expectedRevenue(generated.partnerIds().get(index)).signum() == 0) {
+            index++;
+        }
+        BigDecimal won = expectedRevenue(generated.partnerIds().get(index));
+        try {
+            // at mid-year, a target of twice what is won is about on pace (the template warns below 80 %)
+            setClock(java.time.Instant.parse(THIS_YEAR + "-07-02T12:00:00Z"));
+            completed(start("full"));
+            String plan = activePlans(1, index, won.multiply(new BigDecimal("2")).toPlainString()).get(0);
+            completed(start("full"));
+            assertTrue(openAlerts(plan, "revenue_won").isEmpty(), "on pace at mid-year: "
+                    + openAlerts(plan, "revenue_won") + " " + admin.get("/jbp/api/v1/plans/" + plan + "/dashboard").body());
+
+            // at the year's end the same actual is about 50 % of the pace; nothing changed in Salesforce
+            setClock(java.time.Instant.parse(THIS_YEAR + "-12-30T12:00:00Z"));
+            completed(start("incremental"));
+            assertTrue(openAlerts(plan, "revenue_won").isEmpty(),
+                    "an incremental run that re-read none of the plan's records does not re-judge it");
+            completed(start("full"));
+            assertEquals(1, openAlerts(plan, "revenue_won").size(), "the daily full run judges pace for every plan");
+        } finally {
+            setClock(java.time.Instant.now());
+        }
+    }
+
+    private void setClock(java.time.Instant now) {
+        assertEquals(200, admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", now.toString())
+                .build()).status());
+    }
+
+    private List<JsonObject> openAlerts(String plan, String kpi) {
+        return admin.get("/jbp/api/v1/plans/" + plan + "/alerts").array().stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("kpiKey").equals(kpi) && a.getString("status").equals("OPEN")).toList();
+    }
+
+    @Test
     void queryTimeoutsAreAnsweredWithSmallerQueriesAndCountedOnTheRun() {
         completed(start("full"));
         List<String> plans = activePlans(8, 180, "1000000");

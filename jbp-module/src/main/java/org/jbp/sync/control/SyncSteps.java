@@ -297,8 +297,12 @@ public class SyncSteps {
             for (SyncReadBack readBack : readBacks) {
                 readBack.readBack(connectors.forRun(runId), planIds);
             }
+            // alerts and milestones follow the actuals: an incremental run re-judges only the plans whose partners
+            // it re-read; pace moves with the calendar, so the daily full run re-judges every plan
+            List<UUID> recomputed = run.mode() == SyncMode.INCREMENTAL
+                    ? store.eligiblePlans(touchedScope(run)).stream().map(PlanScope::planId).toList() : planIds;
             for (SyncObserver observer : observers) {
-                observer.actualsSynced(planIds);
+                observer.actualsSynced(recomputed);
             }
             run.progressed(planIds.size(), null);
         }
