@@ -13,14 +13,6 @@ final class ApiBudget {
     private ApiBudget() {
     }
 
-    /** How many more calls the run may make within its share; empty while the org's limit is not known yet. */
-    static java.util.OptionalLong callsLeft(long runCalls, Optional<ApiUsage> usage, double share) {
-        if (usage.isEmpty() || usage.get().limit() <= 0) {
-            return java.util.OptionalLong.empty();
-        }
-        return java.util.OptionalLong.of(Math.max(0, (long) Math.floor(usage.get().limit() * share) - runCalls));
-    }
-
     /** The refusal when {@code runCalls} reached the run's share of the limit; empty while within it. */
     static Optional<CrmException> exceeded(long runCalls, Optional<ApiUsage> usage, double share) {
         if (usage.isEmpty() || usage.get().limit() <= 0) {

@@ -20,17 +20,15 @@ public class SyncConnectors {
     private final Map<UUID, CrmConnector> open = new ConcurrentHashMap<>();
     private final Map<UUID, Long> counted = new ConcurrentHashMap<>();
     private final Map<UUID, Long> splitsCounted = new ConcurrentHashMap<>();
-    /** Per run: the connector's call counter at which the run's API share is used, and the refusal to give then. */
-    private final Map<UUID, Allowance> allowances = new ConcurrentHashMap<>();
-
-    private record Allowance(long untilCounter, java.util.function.Supplier<java.util.Optional<CrmException>> refusal) {
-    }
+    /** Per run: asked before each CRM operation; a refusal stops the operation (the run's API share is used). */
+    private final Map<UUID, java.util.function.Supplier<java.util.Optional<CrmException>>> guards =
+            new ConcurrentHashMap<>();
 
     @Inject
     CrmConnectorProducer producer;
 
     /**
-     * The run's connector. Each operation that talks to the CRM first checks the run's allowance ({@link #allow}):
+     * The run's connector. Each operation that talks to the CRM first asks the run's guard ({@link #guard}):
      * once the run's share of the org's daily limit is used, the next operation is refused with LIMIT_REACHED
      * instead of being made, so a step that makes several operations stops within them, not after them.
      */
@@ -38,13 +36,11 @@ public class SyncConnectors {
         CrmConnector connector = open.computeIfAbsent(runId, id -> producer.openForJob());
         return (CrmConnector) java.lang.reflect.Proxy.newProxyInstance(CrmConnector.class.getClassLoader(),
                 new Class<?>[] {CrmConnector.class}, (proxy, method, args) -> {
-                    if (!COUNTERS.contains(method.getName())) {
-                        Allowance allowance = allowances.get(runId);
-                        if (allowance != null && connector.apiCallsUsed() >= allowance.untilCounter()) {
-                            java.util.Optional<CrmException> refusal = allowance.refusal().get();
-                            if (refusal.isPresent()) {
-                                throw refusal.get();
-                            }
+                    var guard = guards.get(runId);
+                    if (guard != null && !COUNTERS.contains(method.getName())) {
+                        java.util.Optional<CrmException> refusal = guard.get();
+                        if (refusal.isPresent()) {
+                            throw refusal.get();
                         }
                     }
                     try {
@@ -60,13 +56,11 @@ public class SyncConnectors {
             "close", "toString", "hashCode", "equals");
 
     /**
-     * The run may make {@code callsLeft} more calls from now on; past them, its operations are refused with what
-     * {@code refusal} gives (empty: go on, e.g. when the org's limit grew).
+     * From now on the run's CRM operations first ask {@code refusal}: a refusal is thrown instead of the operation
+     * (empty: go on). It is asked each time, so it sees the org's limit as soon as the first response reports it.
      */
-    public void allow(UUID runId, long callsLeft,
-                      java.util.function.Supplier<java.util.Optional<CrmException>> refusal) {
-        CrmConnector connector = open.computeIfAbsent(runId, id -> producer.openForJob());
-        allowances.put(runId, new Allowance(connector.apiCallsUsed() + callsLeft, refusal));
+    public void guard(UUID runId, java.util.function.Supplier<java.util.Optional<CrmException>> refusal) {
+        guards.put(runId, refusal);
     }
 
     public KpiMapping mapping() {
@@ -114,7 +108,7 @@ public class SyncConnectors {
         CrmConnector connector = open.remove(runId);
         counted.remove(runId);
         splitsCounted.remove(runId);
-        allowances.remove(runId);
+        guards.remove(runId);
         if (connector != null) {
             connector.close();
         }

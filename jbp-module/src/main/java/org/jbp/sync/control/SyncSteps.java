@@ -345,10 +345,10 @@ public class SyncSteps {
         if (over.isPresent()) {
             throw over.get();
         }
-        // and within the step, no CRM operation starts once the share is used (a step makes several)
-        ApiBudget.callsLeft(runCalls, usage, apiShare).ifPresent(left -> connectors.allow(runId, left,
-                () -> ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId),
-                        connectors.usageOf(runId), apiShare)));
+        // and within the step, no CRM operation starts once the share is used (a step makes several, and the
+        // org's limit is known only after the run's first response)
+        connectors.guard(runId, () -> ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId),
+                connectors.usageOf(runId), apiShare));
         lease.renew(runId, launcher.instanceId(), launcher.leaseTtl());
         return run;
     }

@@ -46,7 +46,8 @@ class SyncConnectorsTest {
         SyncConnectors connectors = over(threeCallsPerListing(calls));
         UUID run = UUID.randomUUID();
         CrmException share = new CrmException(CrmException.Kind.LIMIT_REACHED, "API_BUDGET_SHARE", "share used", null);
-        connectors.allow(run, 5, () -> Optional.of(share));
+        // the run's share is 5 calls
+        connectors.guard(run, () -> calls.get() >= 5 ? Optional.of(share) : Optional.empty());
 
         connectors.forRun(run).partnerAccounts();   // 0 of 5 used: runs, 3 used
         connectors.forRun(run).partnerAccounts();   // 3 of 5 used: runs, 6 used
@@ -61,7 +62,7 @@ class SyncConnectorsTest {
         AtomicLong calls = new AtomicLong();
         SyncConnectors connectors = over(threeCallsPerListing(calls));
         UUID run = UUID.randomUUID();
-        connectors.allow(run, 0, Optional::empty);   // e.g. the org's limit grew since the step began
+        connectors.guard(run, Optional::empty);   // e.g. the org's limit is not known yet
         connectors.forRun(run).partnerAccounts();
         assertEquals(3, calls.get());
     }
