@@ -175,7 +175,7 @@ public final class PeriodEndPdf {
     private static void details(Document d, PeriodEndReport r, ReportFormat f) throws DocumentException {
         lines(d, "KPIs", r.kpis(), f);
         // a figure the revenue section targets and a KPI measures is one figure: the KPIs table shows it, once
-        java.util.Set<String> inKpis = r.kpis().stream().map(k -> RevenueKpis.revenueFieldOf(k.key()))
+        java.util.Set<String> inKpis = r.kpis().stream().map(k -> RevenueKpis.revenueFieldOf(k.measuredFigure()))
                 .flatMap(java.util.Optional::stream).collect(java.util.stream.Collectors.toSet());
         lines(d, "Revenue and pipeline targets", r.targets().stream().filter(t -> !inKpis.contains(t.key())).toList(),
                 f);

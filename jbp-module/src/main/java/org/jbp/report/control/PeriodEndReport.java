@@ -60,10 +60,12 @@ public record PeriodEndReport(UUID planId, String title, String partnerAccountId
 
     /**
      * One planned figure, its actual and the variance; actual is null when nothing was recorded. {@code lowerIsBetter}
-     * is true for a KPI such as a cost, where staying under the plan is the goal.
+     * is true for a KPI such as a cost, where staying under the plan is the goal. {@code metric} is the CRM figure
+     * the line measures (a KPI's source key, which its template may name differently from the KPI); null in a
+     * report stored before lines carried it, where the key stands for it.
      */
     public record Line(String key, String label, String unit, BigDecimal planned, BigDecimal actual,
-                       BigDecimal variance, BigDecimal variancePercent, boolean lowerIsBetter) {
+                       BigDecimal variance, BigDecimal variancePercent, boolean lowerIsBetter, String metric) {
         static Line of(String key, String label, String unit, BigDecimal planned, BigDecimal actual) {
             return of(key, label, unit, planned, actual, false);
         }
@@ -73,7 +75,17 @@ public record PeriodEndReport(UUID planId, String title, String partnerAccountId
             BigDecimal variance = planned == null || actual == null ? null : actual.subtract(planned);
             BigDecimal percent = variance == null || planned.signum() == 0 ? null
                     : variance.multiply(BigDecimal.valueOf(100)).divide(planned, 1, RoundingMode.HALF_UP);
-            return new Line(key, label, unit, planned, actual, variance, percent, lowerIsBetter);
+            return new Line(key, label, unit, planned, actual, variance, percent, lowerIsBetter, key);
+        }
+
+        /** The same line measuring the CRM figure {@code source}. */
+        Line measuring(String source) {
+            return new Line(key, label, unit, planned, actual, variance, variancePercent, lowerIsBetter, source);
+        }
+
+        /** The CRM figure this line measures. */
+        public String measuredFigure() {
+            return metric == null ? key : metric;
         }
 
         /** Actual as a share of planned in percent; null without a planned figure. Nothing recorded counts as 0. */

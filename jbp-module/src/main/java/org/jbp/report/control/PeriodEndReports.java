@@ -128,7 +128,7 @@ public class PeriodEndReports implements PeriodEndSnapshot {
                 String metric = d == null || d.sourceKey() == null ? target.kpiKey() : d.sourceKey();
                 kpis.add(Line.of(target.kpiKey(), d == null ? target.kpiKey() : d.label(),
                         d == null ? null : d.unit().name(), target.target(), KpiActuals.periodValue(current, metric),
-                        d != null && d.directionOrDefault() == KpiDirection.LOWER_IS_BETTER));
+                        d != null && d.directionOrDefault() == KpiDirection.LOWER_IS_BETTER).measuring(metric));
             }
         }
 

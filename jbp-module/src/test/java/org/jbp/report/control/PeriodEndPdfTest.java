@@ -1,5 +1,6 @@
 package org.jbp.report.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,21 @@ class PeriodEndPdfTest {
         assertTrue(details.contains("Pipeline"), details);
         // closed revenue is the revenue_won KPI's row, not a second one under the revenue targets
         assertTrue(details.indexOf("Closed revenue") == details.lastIndexOf("Closed revenue"), details);
+    }
+
+    @Test
+    void aKpiItsTemplateNamesOtherwiseStillCarriesTheRevenueFigureOnce() throws IOException {
+        // the template keys the KPI "closed_revenue"; what it measures is the CRM's revenue_won
+        PeriodEndReport.Line renamed = PeriodEndReport.Line.of("closed_revenue", "Closed revenue (won)", "CURRENCY",
+                new java.math.BigDecimal("1200000"), new java.math.BigDecimal("900000")).measuring("revenue_won");
+        PeriodEndReport report = SampleReports.closed(renamed, java.util.List.of(
+                PeriodEndReport.Line.of("closedRevenue", "Closed revenue", "CURRENCY", new java.math.BigDecimal("1200000"),
+                        new java.math.BigDecimal("900000"))));
+        String all = String.join(" ", pages(PeriodEndPdf.of(report, new ReportFormat(Locale.US, "EUR"))));
+        String details = all.substring(all.lastIndexOf("KPIs"));
+        assertTrue(details.contains("Closed revenue (won)"), details);
+        assertEquals(1, details.split("Closed revenue", -1).length - 1,
+                "no second closed-revenue row under the revenue targets: " + details);
     }
 
     @Test

@@ -35,8 +35,13 @@ final class SampleReports {
 
     /** The same closed plan with the revenue section's {@code targets}. */
     static PeriodEndReport closed(List<Line> targets) {
-        List<Line> kpis = List.of(
-                Line.of("revenue_won", "Closed revenue", "CURRENCY", new BigDecimal("1200000"), new BigDecimal("900000")),
+        return closed(Line.of("revenue_won", "Closed revenue", "CURRENCY", new BigDecimal("1200000"),
+                new BigDecimal("900000")), targets);
+    }
+
+    /** The same closed plan whose closed-revenue KPI is {@code revenueKpi}, with the revenue section's targets. */
+    static PeriodEndReport closed(Line revenueKpi, List<Line> targets) {
+        List<Line> kpis = List.of(revenueKpi,
                 Line.of("co_sell", "Co-sell engagements", "COUNT", new BigDecimal("16"), new BigDecimal("18")),
                 Line.of("cost", "Cost per lead", "CURRENCY", new BigDecimal("50"), new BigDecimal("40"), true));
         List<CommitmentLine> commitments = List.of(
