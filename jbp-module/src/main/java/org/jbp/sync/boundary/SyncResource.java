@@ -109,8 +109,7 @@ public class SyncResource {
     }
 
     private SyncRunView view(SyncRun run) {
-        return SyncRunView.of(run, lease.state(), run.requestedBy() == null ? Map.of()
-                : directory.names(List.of(run.requestedBy())));
+        return SyncRunView.of(run, lease.state(), directory);
     }
 
     private SyncRun find(String id) {

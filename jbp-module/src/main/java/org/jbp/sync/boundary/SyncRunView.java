@@ -1,8 +1,10 @@
 package org.jbp.sync.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.sync.control.SyncLease;
 import org.jbp.sync.entity.SyncRun;
 import org.jbp.sync.entity.SyncStatus;
@@ -19,8 +21,9 @@ public record SyncRunView(String id, String mode, String status, String phase, i
                           int executions, String requestedBy, String requestedByName, boolean leaseExpired,
                           Long apiRemainingToday, Long apiLimitToday, int querySplits) {
 
-    public static SyncRunView of(SyncRun run, Optional<SyncLease.State> lease) {
-        return of(run, lease, Map.of());
+    /** One run, its requester named by the directory: the answer to a start, a resume or a start that failed. */
+    public static SyncRunView of(SyncRun run, Optional<SyncLease.State> lease, UserDirectory directory) {
+        return of(run, lease, run.requestedBy() == null ? Map.of() : directory.names(List.of(run.requestedBy())));
     }
 
     /** With the requesters' names by user id, as {@code UserDirectory.names} gives them. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
 import org.jbp.platform.ProblemResponses;
+import org.jbp.people.control.UserDirectory;
 import org.jbp.sync.control.SyncLease;
 import org.jbp.sync.control.SyncRuns;
 import org.jbp.sync.control.SyncStartFailed;
@@ -22,11 +23,13 @@ public class SyncStartFailedMapper implements ExceptionMapper<SyncStartFailed> {
     SyncRuns runs;
     @Inject
     SyncLease lease;
+    @Inject
+    UserDirectory directory;
 
     @Override
     public Response toResponse(SyncStartFailed failure) {
         Map<String, Object> extensions = runs.find(failure.runId())
-                .<Map<String, Object>>map(run -> Map.of("run", SyncRunView.of(run, lease.state())))
+                .<Map<String, Object>>map(run -> Map.of("run", SyncRunView.of(run, lease.state(), directory)))
                 .orElse(Map.of());
         Response problem = ProblemResponses.build(503, "sync-start-failed", "Sync run did not start",
                 "The batch runtime did not start the run: " + failure.reason(), List.of(), extensions);
