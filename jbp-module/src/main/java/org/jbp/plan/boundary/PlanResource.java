@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.control.ClosingService;
@@ -114,6 +115,8 @@ public class PlanResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "Edit a DRAFT plan with a JSON merge patch of title, sections and vendorCommitments; "
             + "If-Match with the ETag is required")
+    @APIResponse(responseCode = "412", description = "Stale If-Match: problem+json with currentVersion")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                           @HeaderParam("X-Change-Reason") String reason,
                           @RequestBody(required = true) String body) {
