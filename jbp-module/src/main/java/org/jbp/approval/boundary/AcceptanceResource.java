@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
 import org.jbp.plan.boundary.PlanViews;
-import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** The partner's acceptance, the first step of the chain where the template or tier asks for it; answers with the plan. */
 @Path("plans/{id}/acceptance")
@@ -30,8 +30,8 @@ public class AcceptanceResource {
 
     @POST
     @Operation(summary = "The partner's authorised user accepts the plan (the first step of the chain)")
-    public Response accept(@PathParam("id") String id) {
-        UUID planId = Ids.uuid(id, "Plan");
+    public Response accept(@PathParam("id") PlanId id) {
+        PlanId planId = id;
         return views.afterTransition(planId, () -> approvals.accept(planId));
     }
 }

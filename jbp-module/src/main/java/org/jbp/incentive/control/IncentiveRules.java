@@ -16,6 +16,7 @@ import org.jbp.incentive.entity.TierChangeRecord;
 import org.jbp.platform.FieldError;
 import org.jbp.platform.ProblemException;
 import org.jbp.template.control.TemplateRepository;
+import org.jbp.kernel.Money;
 
 /** Saving and reading incentive rules; a rule is validated completely before it is saved. */
 @ApplicationScoped
@@ -70,8 +71,9 @@ public class IncentiveRules {
         }
         IncentiveRule rule = d.effect() == IncentiveRule.EffectType.TIER_CHANGE
                 ? IncentiveRule.tierChange(d.name(), d.templateId(), d.condition().trim(), d.level().trim(), by, clock.instant())
-                : IncentiveRule.mdfEligibility(d.name(), d.templateId(), d.condition().trim(), d.capAmount(),
-                d.currency(), d.capPercent(), by, clock.instant());
+                : IncentiveRule.mdfEligibility(d.name(), d.templateId(), d.condition().trim(),
+                d.capAmount() == null ? null : new Money(d.capAmount(), d.currency()), d.capPercent(), by,
+                clock.instant());
         em.persist(rule);
         return rule;
     }

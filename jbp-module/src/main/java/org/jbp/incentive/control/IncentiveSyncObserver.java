@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.jbp.sync.control.SyncObserver;
+import org.jbp.kernel.PlanId;
 
 /**
  * Evaluates incentive rules after every KPI sync, in the sync's final transaction, so the actuals and the tier
@@ -17,8 +18,8 @@ public class IncentiveSyncObserver implements SyncObserver {
     IncentiveEvaluator evaluator;
 
     @Override
-    public void actualsSynced(List<UUID> planIds) {
-        for (UUID planId : planIds) {
+    public void actualsSynced(List<PlanId> planIds) {
+        for (PlanId planId : planIds) {
             evaluator.evaluatePlan(planId, "KPI_SYNC");
         }
     }

@@ -17,7 +17,7 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
+import org.jbp.kernel.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.QuarterTarget;
 import org.jbp.plan.entity.RevenueTargets;

@@ -1,6 +1,7 @@
 package org.jbp.kpi.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /**
  * One recorded value of a metric for a plan: for the whole period (quarter 0) or one quarter of it.
@@ -24,7 +27,8 @@ public class KpiActual {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     private String metric;
     private int quarter;
     private BigDecimal value;
@@ -37,7 +41,7 @@ public class KpiActual {
     protected KpiActual() {
     }
 
-    public KpiActual(UUID planId, String metric, int quarter, BigDecimal value, String source, String by, Instant at) {
+    public KpiActual(PlanId planId, String metric, int quarter, BigDecimal value, String source, String by, Instant at) {
         this.planId = Objects.requireNonNull(planId);
         this.metric = Objects.requireNonNull(metric);
         this.quarter = quarter;
@@ -47,7 +51,7 @@ public class KpiActual {
         this.recordedAt = Objects.requireNonNull(at);
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
+import org.jbp.kernel.PlanId;
 
 /** Queues CRM writes; must run inside the transaction of the change that causes them. */
 @ApplicationScoped
@@ -21,13 +22,13 @@ public class Outbox {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEntry enqueue(OutboxKind kind, String externalId, UUID planId, String payload) {
+    public OutboxEntry enqueue(OutboxKind kind, String externalId, PlanId planId, String payload) {
         OutboxEntry entry = new OutboxEntry(kind, externalId, planId, payload, clock.instant());
         em.persist(entry);
         return entry;
     }
 
-    public List<OutboxEntry> forPlan(UUID planId) {
+    public List<OutboxEntry> forPlan(PlanId planId) {
         return em.createQuery("select o from OutboxEntry o where o.planId = :plan order by o.createdAt", OutboxEntry.class)
                 .setParameter("plan", planId).getResultList();
     }

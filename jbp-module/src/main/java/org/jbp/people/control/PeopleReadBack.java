@@ -22,6 +22,7 @@ import org.jbp.crm.CrmUser;
 import org.jbp.people.entity.Person;
 import org.jbp.people.entity.PersonId;
 import org.jbp.people.entity.PersonSource;
+import org.jbp.kernel.PlanId;
 
 /**
  * In every KPI sync's last step, reads from Salesforce the people plans name that the directory does not know, or
@@ -52,7 +53,7 @@ public class PeopleReadBack {
     int limit;
 
     /** Called through the sync's {@code DirectoryReadBack}; the plan ids are unused, see above. */
-    public void readBack(CrmConnector crm, List<UUID> planIds) {
+    public void readBack(CrmConnector crm, List<PlanId> planIds) {
         Instant now = clock.instant();
         Set<PersonId> ids = salesforceUsers(store.referencedByPlans());
         if (ids.isEmpty()) {

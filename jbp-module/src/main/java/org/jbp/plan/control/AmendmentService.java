@@ -20,6 +20,7 @@ import org.jbp.platform.FieldError;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
+import org.jbp.kernel.PlanId;
 
 /** Proposing changes to an ACTIVE plan: a merge patch with a rationale, approved through the chain. */
 @RequestScoped
@@ -43,7 +44,7 @@ public class AmendmentService {
     Clock clock;
 
     @Transactional
-    public Amendment propose(UUID planId, String rationale, JsonObject changes) {
+    public Amendment propose(PlanId planId, String rationale, JsonObject changes) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
         if (!access.actsForVendorOn(plan) && !access.isPartnerUserOf(plan)) {
@@ -76,13 +77,13 @@ public class AmendmentService {
         return amendment;
     }
 
-    public List<Amendment> all(UUID planId) {
+    public List<Amendment> all(PlanId planId) {
         planService.visible(planId);
         return em.createQuery("select a from Amendment a where a.planId = :plan order by a.createdAt", Amendment.class)
                 .setParameter("plan", planId).getResultList();
     }
 
-    private List<Amendment> open(UUID planId) {
+    private List<Amendment> open(PlanId planId) {
         return em.createQuery("select a from Amendment a where a.planId = :plan and a.status = :s", Amendment.class)
                 .setParameter("plan", planId).setParameter("s", AmendmentStatus.IN_APPROVAL).getResultList();
     }

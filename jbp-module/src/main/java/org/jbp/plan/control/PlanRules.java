@@ -15,7 +15,7 @@ import org.jbp.plan.entity.BreakdownDimension;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
+import org.jbp.kernel.Money;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanSections;

@@ -14,7 +14,7 @@ import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiActual;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
+import org.jbp.kernel.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.RevenueTargets;
 

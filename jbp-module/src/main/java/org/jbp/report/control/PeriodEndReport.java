@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jbp.plan.entity.ReviewAction;
+import org.jbp.kernel.PlanId;
 
 /**
  * Planned against actual at the end of a period (or so far, when {@code interim}). The figures are frozen when the
  * plan closes; the approval trail, the burn-ups, the names of the people and the conversion rate are history the
  * report reads when it is asked for, so a report stored before they were part of it shows them too.
  */
-public record PeriodEndReport(UUID planId, String title, String partnerAccountId, String partnerName, String period,
+public record PeriodEndReport(String planId, String title, String partnerAccountId, String partnerName, String period,
                               LocalDate start, LocalDate end, String currency, String status, Instant generatedAt,
                               boolean interim, List<Line> kpis, List<Line> targets, List<CampaignLine> campaigns,
                               Line mdf, List<Line> certifications, Line coSellEngagements,

@@ -21,10 +21,12 @@ import org.jbp.plan.control.Reviews;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
+import org.jbp.plan.entity.ReviewStatus;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.plan.entity.ReviewActionRules;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
+import org.jbp.kernel.PlanId;
 
 /**
  * Recording joint reviews of ACTIVE plans: each freezes the dashboard's lines (target, actual, expected by today,
@@ -67,12 +69,12 @@ public class ReviewService {
     public record Workspace(LocalDate dueDate, KpiSnapshot snapshot, Review previous, List<OpenAction> openActions) {
     }
 
-    public Workspace workspace(UUID planId) {
+    public Workspace workspace(PlanId planId) {
         BusinessPlan plan = planService.visible(planId);
         if (plan.status() != PlanStatus.ACTIVE) {
             throw new BusinessPlan.IllegalTransition("review", plan.status());
         }
-        LocalDate due = reviews.of(planId).stream().filter(r -> Review.SCHEDULED.equals(r.status())).findFirst()
+        LocalDate due = reviews.of(planId).stream().filter(r -> r.status() == ReviewStatus.SCHEDULED).findFirst()
                 .map(Review::dueDate).orElse(today());
         Optional<Review> previous = reviews.lastRecorded(planId);
         List<OpenAction> open = new ArrayList<>();
@@ -92,7 +94,7 @@ public class ReviewService {
      * the decisions on the previous review's open actions (see {@link ReviewActionRules} for why each needs one).
      */
     @Transactional
-    public Review record(UUID planId, String notes, List<String> decisions, List<ReviewAction> actions,
+    public Review record(PlanId planId, String notes, List<String> decisions, List<ReviewAction> actions,
                          List<ReviewActionRules.Decision> onPrevious) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
@@ -100,7 +102,7 @@ public class ReviewService {
             throw new BusinessPlan.IllegalTransition("review", plan.status());
         }
         Optional<Review> previous = reviews.lastRecorded(planId);
-        Review review = reviews.of(planId).stream().filter(r -> Review.SCHEDULED.equals(r.status())).findFirst()
+        Review review = reviews.of(planId).stream().filter(r -> r.status() == ReviewStatus.SCHEDULED).findFirst()
                 .orElseGet(() -> {
                     Review extra = new Review(planId, today());
                     em.persist(extra);
@@ -116,7 +118,7 @@ public class ReviewService {
         return review;
     }
 
-    public List<Review> list(UUID planId) {
+    public List<Review> list(PlanId planId) {
         planService.visible(planId);
         return reviews.of(planId);
     }

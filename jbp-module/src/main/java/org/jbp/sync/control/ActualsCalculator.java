@@ -17,6 +17,7 @@ import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiSource;
+import org.jbp.kernel.PlanId;
 
 /**
  * The sync's arithmetic, in plain Java so the benchmark runs exactly what the job runs: which batched query
@@ -30,8 +31,8 @@ public final class ActualsCalculator {
     }
 
     /** What the sync needs of a plan: whose facts, over which period. */
-    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end, String currency) {
-        public PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+    public record PlanScope(PlanId planId, String partnerId, LocalDate start, LocalDate end, String currency) {
+        public PlanScope(PlanId planId, String partnerId, LocalDate start, LocalDate end) {
             this(planId, partnerId, start, end, null);
         }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CampaignTactic;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
+import org.jbp.kernel.Money;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanSections;
