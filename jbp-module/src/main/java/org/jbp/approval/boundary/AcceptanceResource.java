@@ -9,12 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.boundary.PlanViews;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** The partner's acceptance, the first step of the chain where the template or tier asks for it; answers with the plan. */
 @Path("plans/{id}/acceptance")

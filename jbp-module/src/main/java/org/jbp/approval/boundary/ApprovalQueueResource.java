@@ -18,17 +18,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalQueue;
 import org.jbp.approval.entity.ApprovalStep;
+import org.jbp.kernel.Money;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
-import org.jbp.kernel.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.RevenueTargets;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** The approver's day: every step waiting for the caller's decision, overdue first. */
 @Path("approvals/waiting")

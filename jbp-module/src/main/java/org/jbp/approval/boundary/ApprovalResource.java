@@ -18,12 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
 import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.Decision;
+import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.boundary.LifecycleGuard;
-import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
+import org.jbp.platform.JsonInput;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** The approval chain of a plan and the decisions on its steps. Decisions name their step: a retry never approves twice. */
 @Path("plans/{id}/approvals")

@@ -9,12 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.boundary.PlanViews;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** Submitting a DRAFT plan into its approval chain; answers with the plan. */
 @Path("plans/{id}/submit")

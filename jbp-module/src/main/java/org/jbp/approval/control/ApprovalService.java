@@ -17,6 +17,7 @@ import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.Decision;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
+import org.jbp.kernel.PlanId;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.control.ChainOutcome;
 import org.jbp.plan.control.PlanAccess;
@@ -29,7 +30,6 @@ import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 import org.jbp.template.entity.ApprovalStepDefinition;
 import org.jbp.template.entity.TemplateDefinition;
-import org.jbp.kernel.PlanId;
 
 /**
  * Runs approval chains: a submission (or an amendment) opens a round of steps taken from the template,

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.jbp.kernel.StateConflict;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
+import org.jbp.kernel.StateConflict;
 
 /**
  * One step of a plan's (or an amendment's) approval chain in one round. Decided once, with who, when and why;

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
+import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiAlert;
@@ -30,7 +31,6 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewStatus;
-import org.jbp.kernel.PlanId;
 
 /**
  * A channel manager's day across their partners: attainment and pace per plan, open alerts, reviews due this week

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.incentive.control.FundRequests;
-import org.jbp.outbox.control.OutboxStore;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.jbp.outbox.control.OutboxStore;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
-import org.jbp.kernel.Money;
 
 /** A plan's MDF: the fund request of each campaign as delivered to the CRM, and campaigns over the partner's cap. */
 @Path("plans/{id}/funds")

@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.incentive.control.IncentiveEvaluator;
 import org.jbp.incentive.control.IncentiveRules;
 import org.jbp.incentive.entity.IncentiveRule;
-import org.jbp.platform.JsonInput;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 import org.jbp.platform.Ids;
+import org.jbp.platform.JsonInput;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
-import org.jbp.kernel.Money;
 
 /**
  * Incentive rules (global or per template) and evaluating them for a plan on demand. Conditions are checked on

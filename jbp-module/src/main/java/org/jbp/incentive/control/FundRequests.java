@@ -23,17 +23,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.outbox.control.Outbox;
 import org.jbp.outbox.control.OutboxWrites;
 import org.jbp.outbox.control.WriteDelivered;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 import org.jbp.outbox.entity.OutboxStatus;
-import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
-import org.jbp.kernel.PlanId;
-import org.jbp.kernel.Money;
 
 /**
  * Plan-linked MDF: when a plan (or an amendment) is approved, each campaign with MDF gets a PartnerFundRequest

@@ -21,11 +21,12 @@ import java.util.logging.Logger;
 import org.jbp.incentive.entity.IncentiveFiring;
 import org.jbp.incentive.entity.IncentiveRule;
 import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.incentive.entity.TierChangeRecord;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.control.KpiActuals;
 import org.jbp.outbox.control.Outbox;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
-import org.jbp.incentive.entity.TierChangeRecord;
-import org.jbp.kpi.control.KpiActuals;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanRepository;
@@ -36,7 +37,6 @@ import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.KpiDefinition;
-import org.jbp.kernel.PlanId;
 
 /**
  * Evaluates the incentive rules that apply to a plan (global ones and its template's) against its current KPI

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jbp.incentive.entity.IncentiveRule;
 import org.jbp.incentive.entity.TierChangeRecord;
+import org.jbp.kernel.Money;
 import org.jbp.platform.FieldError;
 import org.jbp.platform.ProblemException;
 import org.jbp.template.control.TemplateRepository;
-import org.jbp.kernel.Money;
 
 /** Saving and reading incentive rules; a rule is validated completely before it is saved. */
 @ApplicationScoped

@@ -3,9 +3,8 @@ package org.jbp.incentive.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
-import org.jbp.sync.control.SyncObserver;
 import org.jbp.kernel.PlanId;
+import org.jbp.sync.control.SyncObserver;
 
 /**
  * Evaluates incentive rules after every KPI sync, in the sync's final transaction, so the actuals and the tier

@@ -10,9 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.Money;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
-import org.jbp.kernel.Money;
 
 /**
  * The PartnerFundRequest that one campaign of an approved plan asks for, as the module last sent and saw it.

@@ -3,7 +3,6 @@ package org.jbp.kpi.control;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.jbp.kernel.PlanId;
 
 /**

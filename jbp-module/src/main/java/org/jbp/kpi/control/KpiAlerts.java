@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.kernel.PlanId;
 import org.jbp.kpi.entity.KpiAlert;
 import org.jbp.kpi.entity.KpiAlertStatus;
 import org.jbp.notification.control.Notifier;
@@ -24,7 +25,6 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewStatus;
-import org.jbp.kernel.PlanId;
 
 /**
  * After every sync (called through the sync's {@code AlertsAfterSync}): each KPI and revenue target of an ACTIVE plan is held against its pace. Falling below the

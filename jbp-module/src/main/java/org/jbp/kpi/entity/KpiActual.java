@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
 

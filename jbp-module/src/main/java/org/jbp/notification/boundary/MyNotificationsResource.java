@@ -18,7 +18,6 @@ import org.jbp.notification.entity.Notification;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** The caller's in-app notifications, newest first. */
 @Path("me/notifications")

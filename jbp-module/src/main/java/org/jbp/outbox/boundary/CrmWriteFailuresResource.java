@@ -26,7 +26,6 @@ import org.jbp.platform.Paging;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /**
  * The CRM writes that need an admin: FAILED ones and those backing off after an error, with the record each one

@@ -15,17 +15,16 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.outbox.control.OutboxDelivery;
+import org.jbp.outbox.control.OutboxRetries;
 import org.jbp.outbox.control.OutboxStore;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxStatus;
 import org.jbp.platform.Ids;
 import org.jbp.platform.Paging;
-import org.jbp.outbox.control.OutboxRetries;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** The CRM outbox for admins: what waits, what was delivered, what failed, and what to do about it. */
 @Path("crm/writes")

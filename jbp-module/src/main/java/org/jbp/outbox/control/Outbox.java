@@ -7,10 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
-import org.jbp.kernel.PlanId;
 
 /** Queues CRM writes; must run inside the transaction of the change that causes them. */
 @ApplicationScoped

@@ -13,16 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.CrmUser;
+import org.jbp.kernel.PlanId;
 import org.jbp.people.entity.Person;
 import org.jbp.people.entity.PersonId;
 import org.jbp.people.entity.PersonSource;
-import org.jbp.kernel.PlanId;
 
 /**
  * In every KPI sync's last step, reads from Salesforce the people plans name that the directory does not know, or

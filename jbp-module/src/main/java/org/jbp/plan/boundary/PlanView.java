@@ -14,7 +14,6 @@ import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.VendorCommitments;
 import org.jbp.template.entity.TemplateVersion;
-import org.jbp.kernel.PlanId;
 
 /**
  * A plan as the API shows it. Each person id is kept as it was and has its name beside it ({@code ownerName} ...)

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.AmendmentStatus;
 import org.jbp.plan.entity.BusinessPlan;
@@ -20,7 +20,6 @@ import org.jbp.platform.FieldError;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
-import org.jbp.kernel.PlanId;
 
 /** Proposing changes to an ACTIVE plan: a merge patch with a rationale, approved through the chain. */
 @RequestScoped

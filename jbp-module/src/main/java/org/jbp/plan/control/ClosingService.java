@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.CoSellGoals;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.kernel.Money;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanRevision;
@@ -34,7 +34,6 @@ import org.jbp.template.entity.KpiDefinition;
 import org.jbp.template.entity.Section;
 import org.jbp.template.entity.TemplateDefinition;
 import org.jbp.template.entity.TemplateVersion;
-import org.jbp.kernel.PlanId;
 
 /**
  * The end of a cycle: closing with the period-end report (kept as the report feature builds it), and the next

@@ -2,7 +2,6 @@ package org.jbp.plan.control;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.UUID;
 import org.jbp.kernel.PlanId;
 
 /**

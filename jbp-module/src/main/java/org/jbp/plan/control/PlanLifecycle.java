@@ -13,6 +13,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.BusinessPlan;
@@ -24,7 +25,6 @@ import org.jbp.plan.entity.ReviewStatus;
 import org.jbp.security.Roles;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.ReviewCadence;
-import org.jbp.kernel.PlanId;
 
 /**
  * What happens to a plan when its approval chain ends, and as time passes: activation at the period start,

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.kernel.PartnerAccountId;
+import org.jbp.kernel.PlanId;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanContent;
@@ -28,7 +29,6 @@ import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.TemplateVersion;
-import org.jbp.kernel.PlanId;
 
 /** Creating and collaboratively editing plans: every saved change is checked and kept as a revision. */
 @RequestScoped

@@ -8,11 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.jbp.plan.entity.Review;
-import org.jbp.plan.entity.ReviewStatus;
-import org.jbp.plan.entity.ReviewAction;
 import org.jbp.kernel.PlanId;
+import org.jbp.plan.entity.Review;
+import org.jbp.plan.entity.ReviewAction;
+import org.jbp.plan.entity.ReviewStatus;
 
 /** A plan's reviews as stored, and their actions read from the review's JSON; read by the workspace and the report. */
 @ApplicationScoped

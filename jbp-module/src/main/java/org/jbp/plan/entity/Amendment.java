@@ -11,9 +11,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.jbp.kernel.StateConflict;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
+import org.jbp.kernel.StateConflict;
 
 /**
  * A proposed change to an ACTIVE plan, with its rationale. It goes through the approval chain and,

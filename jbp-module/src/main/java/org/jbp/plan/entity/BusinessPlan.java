@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.kernel.PartnerAccountIdConverter;
-import org.jbp.kernel.PlanRef;
-import org.jbp.kernel.StateConflict;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
+import org.jbp.kernel.PlanRef;
+import org.jbp.kernel.StateConflict;
 
 /**
  * The joint business plan aggregate: who (partner, owning channel manager), when (period), in which currency,

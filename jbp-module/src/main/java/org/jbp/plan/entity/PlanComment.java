@@ -6,9 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.List;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
 

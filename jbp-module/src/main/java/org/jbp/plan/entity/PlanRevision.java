@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
 

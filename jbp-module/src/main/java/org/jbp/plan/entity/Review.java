@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
-import org.jbp.kernel.StateConflict;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
+import org.jbp.kernel.StateConflict;
 
 /**
  * A joint review of an ACTIVE plan, scheduled by the template's cadence. Recording it keeps the notes,

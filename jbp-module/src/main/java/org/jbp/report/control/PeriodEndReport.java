@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jbp.plan.entity.ReviewAction;
-import org.jbp.kernel.PlanId;
 
 /**
  * Planned against actual at the end of a period (or so far, when {@code interim}). The figures are frozen when the

@@ -22,15 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.boundary.LifecycleGuard;
-import org.jbp.review.control.ReviewService;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.plan.entity.ReviewActionRules;
 import org.jbp.platform.JsonInput;
+import org.jbp.review.control.ReviewService;
 import org.jbp.security.Roles;
-import org.jbp.kernel.PlanId;
 
 /** Joint reviews of an ACTIVE plan: scheduled by the template's cadence, recorded with a KPI snapshot. */
 @Path("plans/{id}/reviews")

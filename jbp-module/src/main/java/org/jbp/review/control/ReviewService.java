@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanEvent;
@@ -21,12 +21,11 @@ import org.jbp.plan.control.Reviews;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
-import org.jbp.plan.entity.ReviewStatus;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.plan.entity.ReviewActionRules;
+import org.jbp.plan.entity.ReviewStatus;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
-import org.jbp.kernel.PlanId;
 
 /**
  * Recording joint reviews of ACTIVE plans: each freezes the dashboard's lines (target, actual, expected by today,

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.mapping.KpiMapping;

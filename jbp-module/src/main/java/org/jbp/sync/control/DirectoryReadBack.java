@@ -3,10 +3,9 @@ package org.jbp.sync.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 import org.jbp.crm.CrmConnector;
-import org.jbp.people.control.PeopleReadBack;
 import org.jbp.kernel.PlanId;
+import org.jbp.people.control.PeopleReadBack;
 
 /**
  * Reads the names of the people plans name in the sync's last step, with the run's connector. Wired here, not in

@@ -1,7 +1,6 @@
 package org.jbp.sync.control;
 
 import java.util.List;
-import java.util.UUID;
 import org.jbp.kernel.PlanId;
 
 /**

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jbp.kernel.PlanId;
 import org.jbp.kernel.StateConflict;
 import org.junit.jupiter.api.Test;
-import org.jbp.kernel.PlanId;
 
 /** A step of an approval chain: opened once, decided once, overdue past its SLA until escalated. */
 class ApprovalStepTest {

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jbp.crm.FundRequestState;
 import org.jbp.crm.FundRequestState.FundClaim;
+import org.jbp.crm.FundRequestState;
 import org.jbp.incentive.entity.FundRequest;
-import org.junit.jupiter.api.Test;
-import org.jbp.kernel.PlanId;
 import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.junit.jupiter.api.Test;
 
 /** What a Salesforce fund request and its claims become on the plan's request: status, approved, claimed, paid. */
 class FundStatusReadBackTest {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jbp.kernel.PlanId;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 import org.junit.jupiter.api.Test;
-import org.jbp.kernel.PlanId;
 
 class OutboxRetriesTest {
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 import org.jbp.kernel.PlanId;
+import org.junit.jupiter.api.Test;
 
 /** A queued CRM write: claimed with a lease, delivered once, retried later, parked for an admin. */
 class OutboxEntryTest {

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jbp.crm.KpiFact;
-import java.time.YearMonth;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiMappingLoader;
+import org.jbp.kernel.PlanId;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
 import org.junit.jupiter.api.Test;
-import org.jbp.kernel.PlanId;
 
 class ActualsCalculatorTest {
 
