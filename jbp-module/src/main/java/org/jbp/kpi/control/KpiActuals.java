@@ -48,7 +48,7 @@ public class KpiActuals implements PlanActuals {
     }
 
     /**
-     * As {@link #recordAll(UUID, Map, String, String)} for a part of the source's metrics: only metrics that
+     * As {@link #recordAll(PlanId, Map, String, String)} for a part of the source's metrics: only metrics that
      * {@code covers} accepts are zeroed when missing, so a partial recomputation leaves the other metrics alone.
      */
     public int recordAll(PlanId planId, Map<String, BigDecimal> values, String source, String by,
@@ -101,7 +101,7 @@ public class KpiActuals implements PlanActuals {
         return current;
     }
 
-    /** {@link #current(UUID)} of a whole page of plans in one query; a plan without actuals has none. */
+    /** {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. */
     public Map<PlanId, Map<String, BigDecimal>> current(java.util.Collection<PlanId> planIds) {
         Map<PlanId, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
         if (planIds.isEmpty()) {

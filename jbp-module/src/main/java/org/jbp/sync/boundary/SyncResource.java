@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.platform.Ids;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
@@ -114,10 +114,6 @@ public class SyncResource {
     }
 
     private SyncRun find(String id) {
-        try {
-            return runs.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Sync run " + id));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Sync run " + id);
-        }
+        return runs.find(Ids.uuid(id, "Sync run")).orElseThrow(() -> ProblemException.notFound("Sync run " + id));
     }
 }

@@ -129,7 +129,7 @@ public class TemplateResource {
         TemplateDefinition definition = input.bind(body, TemplateDefinition.class);
         TemplateVersion next = current.next(definition, TemplateRepository.toJson(definition), user.id(),
                 clock.instant());
-        templates.add(next);
+        templates.addNext(next);
         return view(next);
     }
 
