@@ -18,11 +18,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiAlert;
-import org.jbp.kpi.entity.KpiAlertStatus;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
@@ -30,6 +28,8 @@ import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.entity.KpiAlertStatus;
 import org.jbp.plan.entity.ReviewStatus;
 
 /**

@@ -15,9 +15,9 @@ import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.FundRequestState;
 import org.jbp.incentive.entity.FundRequest;
+import org.jbp.sync.control.SyncReadBack;
 import org.jbp.kernel.Money;
 import org.jbp.kernel.PlanId;
-import org.jbp.sync.control.SyncReadBack;
 
 /**
  * After every KPI sync, reads back what Salesforce decided about the synced plans' fund requests and what was

@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanRepository;
@@ -35,6 +34,7 @@ import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /**
  * A plan's KPI actuals. The CRM sync fills them; a channel manager may record values by hand

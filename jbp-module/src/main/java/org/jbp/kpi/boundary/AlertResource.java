@@ -11,11 +11,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiAlerts;
 import org.jbp.kpi.entity.KpiAlert;
 import org.jbp.plan.control.PlanService;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** A plan's KPI alerts, open ones first. */
 @Path("plans/{id}/alerts")

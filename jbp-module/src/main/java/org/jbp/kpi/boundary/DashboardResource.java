@@ -8,10 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.plan.control.PlanService;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** A plan's planned-vs-actual dashboard; visible to whoever may see the plan (others get 404). */
 @Path("plans/{id}/dashboard")

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.entity.KpiActual;
 import org.jbp.plan.control.PlanActuals;
+import org.jbp.kernel.PlanId;
 
 /**
  * Current actuals of a plan. A new value is stored only when it differs from the current one,

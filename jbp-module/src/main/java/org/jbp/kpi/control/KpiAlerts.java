@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.entity.KpiAlert;
-import org.jbp.kpi.entity.KpiAlertStatus;
 import org.jbp.notification.control.Notifier;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
@@ -24,6 +22,8 @@ import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.entity.KpiAlertStatus;
 import org.jbp.plan.entity.ReviewStatus;
 
 /**

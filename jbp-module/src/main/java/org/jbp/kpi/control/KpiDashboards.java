@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.jbp.kernel.Money;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
@@ -24,6 +23,7 @@ import org.jbp.plan.entity.RevenueTargets;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.KpiDefinition;
 import org.jbp.template.entity.KpiDirection;
+import org.jbp.kernel.Money;
 
 /**
  * Planned against actual for one plan, as of today: per KPI and revenue target the pace, status and projection.

@@ -1,7 +1,6 @@
 package org.jbp.kpi.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +9,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import jakarta.persistence.Convert;
 import org.jbp.kernel.PlanId;
 import org.jbp.kernel.PlanIdConverter;
 

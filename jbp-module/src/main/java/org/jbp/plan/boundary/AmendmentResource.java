@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.AmendmentService;
 import org.jbp.plan.control.PlanJson;
@@ -27,6 +26,7 @@ import org.jbp.plan.entity.Amendment;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** Amendments of an ACTIVE plan: a merge patch of its content with a rationale, approved through the chain. */
 @Path("plans/{id}/amendments")

@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.platform.JsonInput;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** Comment threads per section of a plan; anyone who can see the plan can discuss it. */
 @Path("plans/{id}/comments")

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jbp.kernel.PlanId;
 import org.jbp.kernel.StateConflict;
 import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.control.PlanWorkflow;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.platform.ProblemException;
+import org.jbp.kernel.PlanId;
 
 /**
  * Adds to an illegal transition what the caller may do now: the 409 then names the plan's current status and its

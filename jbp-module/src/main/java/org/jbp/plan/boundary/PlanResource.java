@@ -20,9 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jbp.kernel.PartnerAccountId;
-import org.jbp.kernel.PlanId;
 import org.jbp.plan.control.ClosingService;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
@@ -34,6 +32,8 @@ import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jbp.kernel.PlanId;
 
 /** Joint business plans: create, read, edit collaboratively with optimistic concurrency. */
 @Path("plans")

@@ -5,12 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
-import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.control.PlanWorkflow;
 import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.kernel.PlanId;
 
 /**
  * A plan as the API shows it, with its ETag: for plan's endpoints and for the features above plan whose

@@ -13,12 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.PlanRevision;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** The immutable history of a plan and field-level differences between any two revisions. */
 @Path("plans/{id}/revisions")

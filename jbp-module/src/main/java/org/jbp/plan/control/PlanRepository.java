@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jbp.kernel.PartnerAccountId;
-import org.jbp.kernel.PlanId;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanRevision;
 import org.jbp.plan.entity.PlanStatus;
+import org.jbp.kernel.PlanId;
 
 /** Plans, their revisions and comments. Content JSON is parsed once per load. */
 @ApplicationScoped

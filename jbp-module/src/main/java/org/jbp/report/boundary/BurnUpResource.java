@@ -9,11 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.plan.control.PlanService;
 import org.jbp.report.control.BurnUp;
 import org.jbp.report.control.BurnUps;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** The trend of each headline KPI of a plan, for the tab's charts; visible to whoever may see the plan. */
 @Path("plans/{id}/burn-up")

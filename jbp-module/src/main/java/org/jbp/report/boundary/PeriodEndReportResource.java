@@ -8,10 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.kernel.PlanId;
 import org.jbp.report.control.PeriodEndReport;
 import org.jbp.report.control.PeriodEndReports;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /**
  * A plan's period-end report. It is one entity in three media types: JAX-RS picks the

@@ -11,13 +11,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jbp.approval.control.ApprovalRepository;
-import org.jbp.approval.entity.ApprovalStep;
-import org.jbp.kernel.Money;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
+import org.jbp.report.control.PeriodEndReport.CampaignLine;
+import org.jbp.report.control.PeriodEndReport.CommitmentLine;
+import org.jbp.report.control.PeriodEndReport.Line;
+import org.jbp.approval.control.ApprovalRepository;
+import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.OrgCurrencies;
 import org.jbp.plan.control.PeriodEndSnapshot;
@@ -31,12 +32,11 @@ import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.RevenueTargets;
 import org.jbp.plan.entity.VendorCommitments;
 import org.jbp.plan.entity.VendorDelivered;
-import org.jbp.report.control.PeriodEndReport.CampaignLine;
-import org.jbp.report.control.PeriodEndReport.CommitmentLine;
-import org.jbp.report.control.PeriodEndReport.Line;
+import org.jbp.template.entity.KpiDirection;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.KpiDefinition;
-import org.jbp.template.entity.KpiDirection;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 
 /**
  * Builds the planned-vs-actual report, keeps it with the plan at close and reads it back with its history (the

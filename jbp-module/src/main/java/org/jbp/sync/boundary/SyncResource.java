@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.platform.Ids;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
@@ -30,6 +29,7 @@ import org.jbp.sync.control.SyncLease;
 import org.jbp.sync.control.SyncRuns;
 import org.jbp.sync.entity.SyncMode;
 import org.jbp.sync.entity.SyncRun;
+import org.jbp.platform.Ids;
 
 /** Sync runs: start one now, follow its progress, read the history. */
 @Path("sync/runs")

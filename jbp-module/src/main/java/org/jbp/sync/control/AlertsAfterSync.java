@@ -3,8 +3,8 @@ package org.jbp.sync.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiAlerts;
+import org.jbp.kernel.PlanId;
 
 /**
  * Holds the synced plans against their pace in the sync's final transaction. Wired here, not in kpi: the sync sits

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jbp.crm.CrmConnector;
-import org.jbp.kernel.PlanId;
 import org.jbp.people.control.PeopleReadBack;
+import org.jbp.kernel.PlanId;
 
 /**
  * Reads the names of the people plans name in the sync's last step, with the run's connector. Wired here, not in

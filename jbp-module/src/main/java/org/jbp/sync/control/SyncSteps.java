@@ -3,7 +3,6 @@ package org.jbp.sync.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,22 +19,23 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.math.BigDecimal;
 import org.jbp.crm.CrmConnector;
-import org.jbp.crm.CrmException;
 import org.jbp.crm.CurrencyRates;
+import org.jbp.crm.CrmException;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.PartnerAccount;
 import org.jbp.crm.PartnerChanges;
-import org.jbp.kernel.PartnerAccountId;
-import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
+import org.jbp.kernel.PartnerAccountId;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
 import org.jbp.sync.entity.SyncMode;
 import org.jbp.sync.entity.SyncPhase;
 import org.jbp.sync.entity.SyncRun;
 import org.jbp.sync.entity.SyncStatus;
+import org.jbp.kernel.PlanId;
 
 /**
  * The work of each step of the sync job. Every method locks the run row, checks that the run is still this

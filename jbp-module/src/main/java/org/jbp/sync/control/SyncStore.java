@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.crm.KpiFact;
-import org.jbp.kernel.PlanId;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
+import org.jbp.kernel.PlanId;
 
 /**
  * The sync's working tables in SQL: which plans it serves, the facts a run fetched (so a restart does not fetch
