@@ -200,6 +200,42 @@ class AdminApiIT {
         Api.Reply stale = admin.put("/jbp/api/v1/templates/" + template, etag, definition);
         assertEquals(412, stale.status(), stale.body());
         assertEquals("application/problem+json", stale.contentType());
+        assertEquals(2, stale.json().getInt("currentVersion"), "the refusal names the version to reload");
         assertEquals(2, admin.get("/jbp/api/v1/templates/" + template).json().getInt("version"), "nothing overwritten");
+    }
+
+    @Test
+    void twoAdminsSavingTheSameTemplateVersionAtOnceSaveOneAndTheOtherIsToldToReload() throws Exception {
+        String template = SyncFixtures.template(admin, "Concurrent versions " + System.nanoTime());
+        Api other = Api.at(deployed).as(TestEnvironment.token("005000000000098", "Otto Admin", List.of("jbp-admin"), null));
+        // several rounds: the two saves either collide on the version number or one reads the other's; either way
+        // one is saved and the other refused as stale, never a 500 and never two versions for one edit
+        for (int round = 1; round <= 4; round++) {
+            Api.Reply read = admin.get("/jbp/api/v1/templates/" + template);
+            String etag = read.header("ETag");
+            JsonObject definition = read.json().getJsonObject("definition");
+            CountDownLatch go = new CountDownLatch(1);
+            Function<Api, CompletableFuture<Api.Reply>> save = who -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return who.put("/jbp/api/v1/templates/" + template, etag, Json.createObjectBuilder(definition)
+                        .add("name", "Saved by " + who.hashCode() + " " + System.nanoTime()).build());
+            });
+            var first = save.apply(admin);
+            var second = save.apply(other);
+            go.countDown();
+            List<Api.Reply> replies = List.of(first.get(), second.get());
+            List<Integer> statuses = new ArrayList<>(replies.stream().map(Api.Reply::status).toList());
+            statuses.sort(Integer::compare);
+            assertEquals(List.of(200, 412), statuses, replies.toString());
+            Api.Reply refused = replies.stream().filter(r -> r.status() == 412).findFirst().orElseThrow();
+            assertEquals("application/problem+json", refused.contentType());
+            assertEquals(round + 1, refused.json().getInt("currentVersion"), refused.body());
+            assertEquals(round + 1, admin.get("/jbp/api/v1/templates/" + template).json().getInt("version"));
+        }
     }
 }

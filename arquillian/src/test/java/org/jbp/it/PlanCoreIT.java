@@ -296,6 +296,22 @@ class PlanCoreIT {
     }
 
     @Test
+    void aPathThatIsNoPlanIdIsTheSame404ProblemAsAnUnknownPlan() {
+        String unknown = java.util.UUID.randomUUID().toString();
+        var expected = cam.get("/jbp/api/v1/plans/" + unknown);
+        assertEquals(404, expected.status(), expected.body());
+        for (String path : List.of("/jbp/api/v1/plans/not-a-plan", "/jbp/api/v1/plans/1-2-3-4-5",
+                "/jbp/api/v1/plans/not-a-plan/approvals", "/jbp/api/v1/plans/not-a-plan/dashboard")) {
+            var refused = cam.get(path);
+            assertEquals(404, refused.status(), path + ": " + refused.body());
+            assertEquals("application/problem+json", refused.contentType(), path);
+            assertEquals(expected.json().getString("type"), refused.json().getString("type"), path);
+            assertTrue(refused.json().getString("detail").startsWith("Plan not-a-plan")
+                    || refused.json().getString("detail").startsWith("Plan 1-2-3-4-5"), refused.body());
+        }
+    }
+
+    @Test
     void concurrentPatchesNeverOverwriteEachOther() throws Exception {
         String plan = createPlan(newPartner("Gold"), newCombinedTemplate()).json().getString("id");
         var read = cam.get("/jbp/api/v1/plans/" + plan);

@@ -1,7 +1,5 @@
 package org.jbp.kernel;
 
-import java.util.UUID;
-
 /**
  * What the features below plan need to know of a plan: its id and the partner account it is agreed with (a
  * notification to the partner role goes to that account's users, a CRM task hangs off that account).
@@ -9,7 +7,7 @@ import java.util.UUID;
  */
 public interface PlanRef {
 
-    UUID id();
+    PlanId id();
 
     PartnerAccountId partner();
 }

@@ -22,7 +22,11 @@ import org.jbp.security.Roles;
 @DeclareRoles({Roles.ADMIN, Roles.CHANNEL_MANAGER, Roles.APPROVER, Roles.PARTNER})
 @OpenAPIDefinition(
         info = @Info(title = "JBP - joint business plans", version = "v1",
-                description = "Templates, six-part joint business plans, revisions and comments."),
+                description = "Templates, six-part joint business plans, revisions and comments. Errors are RFC 9457 "
+                        + "problem+json. An edit refused because someone else changed the record since it was read "
+                        + "(a stale If-Match, or a concurrent write that lost) is 412 type stale-version, with "
+                        + "currentVersion where known; 409 is a state conflict (an illegal transition, a step "
+                        + "decided already, a run already running), which reloading does not resolve."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class JbpApplication extends Application {

@@ -80,10 +80,22 @@ public class ProblemException extends RuntimeException {
                 List.of(), Map.of());
     }
 
+    /** The plan the editor saw is not the plan now: 412 with the version to reload. */
     public static ProblemException stale(long currentVersion) {
+        return stale("plan", currentVersion);
+    }
+
+    /**
+     * A concurrent edit refused: someone else changed {@code what} since the caller read it. The one answer for
+     * every stale write, with or without If-Match; {@code currentVersion} (null when the refusal came from a
+     * lost optimistic lock, whose winner's version the loser does not learn) tells the client what to reload.
+     * State conflicts (a step decided already, an illegal transition) stay 409: reloading does not help there.
+     */
+    public static ProblemException stale(String what, Long currentVersion) {
+        String reload = currentVersion == null ? "reload it" : "reload version " + currentVersion;
         return new ProblemException(412, "stale-version", "Precondition failed",
-                "The plan was changed by someone else since you read it; reload version " + currentVersion
+                "The " + what + " was changed by someone else since you read it; " + reload
                         + " and apply your change again",
-                List.of(), Map.of("currentVersion", currentVersion));
+                List.of(), currentVersion == null ? Map.of() : Map.of("currentVersion", currentVersion));
     }
 }

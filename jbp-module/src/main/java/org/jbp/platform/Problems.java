@@ -35,8 +35,8 @@ final class Problems {
                 return ProblemException.invalid(Validation.fieldErrors(violations.getConstraintViolations()));
             }
             if (t instanceof OptimisticLockException) {
-                return ProblemException.conflict("Someone else changed this record at the same moment; reload and retry",
-                        java.util.Map.of());
+                // a concurrent edit that lost its @Version check: the same answer as a stale If-Match
+                return ProblemException.stale("record", null);
             }
             if (t instanceof JsonParsingException || t instanceof JsonbException) {
                 return ProblemException.malformed(null, "The request body is not valid JSON: " + t.getMessage());

@@ -12,6 +12,11 @@ import java.util.Map;
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException exception) {
+        // a parameter converter's refusal (a path id that names no plan) arrives wrapped in JAX-RS's own exception
+        ProblemException refused = Problems.unwrap(exception.getCause());
+        if (refused != null) {
+            return ProblemResponses.of(refused);
+        }
         Response original = exception.getResponse();
         int status = original.getStatus();
         var reason = Response.Status.fromStatusCode(status);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.TransactionalException;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,17 @@ class ProblemsTest {
         ProblemException problem = Problems.unwrap(new BusinessPlan.IllegalTransition("close", PlanStatus.DRAFT));
         assertEquals(409, problem.status());
         assertEquals(Map.of("status", "DRAFT", "action", "close"), problem.extensions());
+    }
+
+    @Test
+    void aConcurrentWriteThatLostItsOptimisticLockIsTheSame412AsAStaleIfMatch() {
+        ProblemException lost = Problems.unwrap(new TransactionalException("rolled back",
+                new jakarta.persistence.RollbackException(new OptimisticLockException("version 3 changed"))));
+        ProblemException staleIfMatch = ProblemException.stale(4);
+        assertEquals(412, lost.status(), "a stale write is never a 409 state conflict");
+        assertEquals(staleIfMatch.type(), lost.type());
+        assertEquals(Map.of(), lost.extensions(), "the loser does not learn the winner's version");
+        assertEquals(Map.of("currentVersion", 4L), staleIfMatch.extensions());
     }
 
     @Test

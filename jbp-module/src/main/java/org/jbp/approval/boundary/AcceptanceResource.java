@@ -9,11 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.boundary.PlanViews;
-import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
 
 /** The partner's acceptance, the first step of the chain where the template or tier asks for it; answers with the plan. */
@@ -30,8 +29,8 @@ public class AcceptanceResource {
 
     @POST
     @Operation(summary = "The partner's authorised user accepts the plan (the first step of the chain)")
-    public Response accept(@PathParam("id") String id) {
-        UUID planId = Ids.uuid(id, "Plan");
+    public Response accept(@PathParam("id") PlanId id) {
+        PlanId planId = id;
         return views.afterTransition(planId, () -> approvals.accept(planId));
     }
 }

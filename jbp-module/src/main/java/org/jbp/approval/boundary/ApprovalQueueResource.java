@@ -18,12 +18,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalQueue;
 import org.jbp.approval.entity.ApprovalStep;
+import org.jbp.kernel.Money;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
-import org.jbp.plan.entity.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.RevenueTargets;
 import org.jbp.platform.QueryParams;
@@ -49,7 +49,7 @@ public class ApprovalQueueResource {
                            BigDecimal mdfRequested, int campaigns) {
     }
 
-    public record WaitingStep(UUID stepId, String stepName, String kind, UUID planId, String planTitle,
+    public record WaitingStep(UUID stepId, String stepName, String kind, String planId, String planTitle,
                               String planStatus, String planType, String fiscalPeriod, String partnerAccountId,
                               String partnerName, String tier, Instant submittedAt, Instant waitingSince,
                               Instant dueAt, Long slaHoursLeft, boolean overdue, Instant escalatedAt,
@@ -78,7 +78,7 @@ public class ApprovalQueueResource {
                 key -> plans.templateOf(plan).definition().planType().name());
         Long hoursLeft = step.dueAt() == null ? null : Duration.between(now, step.dueAt()).toHours();
         boolean overdue = step.dueAt() != null && now.isAfter(step.dueAt());
-        return new WaitingStep(step.id(), step.name(), step.kind().name(), plan.id(), plan.title(),
+        return new WaitingStep(step.id(), step.name(), step.kind().name(), plan.id().toString(), plan.title(),
                 plan.status().name(), planType, plan.period().label(), plan.partner().value(),
                 partner == null ? null : partner.name(), partner == null ? null : partner.tier(),
                 plan.submittedAt(), step.openedAt(), step.dueAt(), hoursLeft, overdue, step.escalatedAt(),

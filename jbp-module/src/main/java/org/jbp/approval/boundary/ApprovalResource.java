@@ -18,10 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
 import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.Decision;
+import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.boundary.LifecycleGuard;
-import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
+import org.jbp.platform.JsonInput;
 import org.jbp.security.Roles;
 
 /** The approval chain of a plan and the decisions on its steps. Decisions name their step: a retry never approves twice. */
@@ -79,9 +80,9 @@ public class ApprovalResource {
 
     @GET
     @Operation(summary = "Every step of every round, with decisions, SLA due times and escalations")
-    public List<StepView> chain(@PathParam("id") String id) {
+    public List<StepView> chain(@PathParam("id") PlanId id) {
         Instant now = clock.instant();
-        List<ApprovalStep> chain = approvals.chain(planId(id));
+        List<ApprovalStep> chain = approvals.chain(id);
         Map<String, String> names = directory.names(chain.stream().flatMap(s -> StepView.people(s).stream()).toList());
         return chain.stream().map(s -> StepView.of(s, now, names)).toList();
     }
@@ -89,34 +90,30 @@ public class ApprovalResource {
     @POST
     @Path("{stepId}/approve")
     @Operation(summary = "Approve the current step")
-    public StepView approve(@PathParam("id") String id, @PathParam("stepId") String stepId, String body) {
+    public StepView approve(@PathParam("id") PlanId id, @PathParam("stepId") String stepId, String body) {
         return decide(id, stepId, Decision.APPROVE, body);
     }
 
     @POST
     @Path("{stepId}/request-revision")
     @Operation(summary = "Send the plan back to DRAFT; a reason is required")
-    public StepView requestRevision(@PathParam("id") String id, @PathParam("stepId") String stepId, String body) {
+    public StepView requestRevision(@PathParam("id") PlanId id, @PathParam("stepId") String stepId, String body) {
         return decide(id, stepId, Decision.REQUEST_REVISION, body);
     }
 
     @POST
     @Path("{stepId}/reject")
     @Operation(summary = "Reject the plan for good; a reason is required")
-    public StepView reject(@PathParam("id") String id, @PathParam("stepId") String stepId, String body) {
+    public StepView reject(@PathParam("id") PlanId id, @PathParam("stepId") String stepId, String body) {
         return decide(id, stepId, Decision.REJECT, body);
     }
 
-    private StepView decide(String id, String stepId, Decision decision, String body) {
-        UUID plan = planId(id);
+    private StepView decide(PlanId id, String stepId, Decision decision, String body) {
+        PlanId plan = id;
         UUID step = Ids.uuid(stepId, "Approval step");
         String reason = body == null || body.isBlank() ? null : input.bind(body, DecisionInput.class).reason();
         ApprovalStep decided = guard.run(plan, () -> approvals.decide(plan, step, decision, reason));
         return StepView.of(decided, clock.instant(), directory.names(StepView.people(decided)));
-    }
-
-    static UUID planId(String id) {
-        return Ids.uuid(id, "Plan");
     }
 
 }

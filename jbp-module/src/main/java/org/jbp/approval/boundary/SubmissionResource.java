@@ -9,11 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.approval.control.ApprovalService;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.boundary.PlanViews;
-import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
 
 /** Submitting a DRAFT plan into its approval chain; answers with the plan. */
@@ -30,8 +29,8 @@ public class SubmissionResource {
 
     @POST
     @Operation(summary = "DRAFT to IN_APPROVAL; 422 lists the required sections still incomplete")
-    public Response submit(@PathParam("id") String id) {
-        UUID planId = Ids.uuid(id, "Plan");
+    public Response submit(@PathParam("id") PlanId id) {
+        PlanId planId = id;
         return views.afterTransition(planId, () -> approvals.submit(planId));
     }
 }

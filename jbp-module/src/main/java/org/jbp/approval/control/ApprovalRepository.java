@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.StepStatus;
+import org.jbp.kernel.PlanId;
 
 @ApplicationScoped
 public class ApprovalRepository {
@@ -20,12 +21,12 @@ public class ApprovalRepository {
         em.persist(step);
     }
 
-    public List<ApprovalStep> forPlan(UUID planId) {
+    public List<ApprovalStep> forPlan(PlanId planId) {
         return em.createQuery("select s from ApprovalStep s where s.planId = :plan order by s.round, s.position",
                 ApprovalStep.class).setParameter("plan", planId).getResultList();
     }
 
-    public List<ApprovalStep> round(UUID planId, int round) {
+    public List<ApprovalStep> round(PlanId planId, int round) {
         return em.createQuery("select s from ApprovalStep s where s.planId = :plan and s.round = :round "
                         + "order by s.position", ApprovalStep.class)
                 .setParameter("plan", planId).setParameter("round", round).getResultList();
@@ -35,7 +36,7 @@ public class ApprovalRepository {
         return Optional.ofNullable(em.find(ApprovalStep.class, stepId));
     }
 
-    public Optional<ApprovalStep> pending(UUID planId) {
+    public Optional<ApprovalStep> pending(PlanId planId) {
         return em.createQuery("select s from ApprovalStep s where s.planId = :plan and s.status = :pending",
                         ApprovalStep.class)
                 .setParameter("plan", planId).setParameter("pending", StepStatus.PENDING)

@@ -17,6 +17,7 @@ import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.Decision;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
+import org.jbp.kernel.PlanId;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.control.ChainOutcome;
 import org.jbp.plan.control.PlanAccess;
@@ -65,7 +66,7 @@ public class ApprovalService {
 
     /** DRAFT to IN_APPROVAL: refused with what is missing when a required section is incomplete. */
     @Transactional
-    public List<ApprovalStep> submit(UUID planId) {
+    public List<ApprovalStep> submit(PlanId planId) {
         BusinessPlan plan = lockedVisible(planId);
         if (!access.actsForVendorOn(plan)) {
             throw ProblemException.forbidden("Only the plan's channel manager or an admin submits it");
@@ -131,7 +132,7 @@ public class ApprovalService {
 
     /** The partner's authorised user accepts: the acceptance step, decided like any other. */
     @Transactional
-    public ApprovalStep accept(UUID planId) {
+    public ApprovalStep accept(PlanId planId) {
         BusinessPlan plan = lockedVisible(planId);
         ApprovalStep current = steps.pending(planId)
                 .filter(s -> s.kind() == StepKind.ACCEPTANCE)
@@ -141,7 +142,7 @@ public class ApprovalService {
     }
 
     @Transactional
-    public ApprovalStep decide(UUID planId, UUID stepId, Decision decision, String reason) {
+    public ApprovalStep decide(PlanId planId, UUID stepId, Decision decision, String reason) {
         BusinessPlan plan = lockedVisible(planId);
         ApprovalStep step = steps.find(stepId).filter(s -> s.planId().equals(planId))
                 .orElseThrow(() -> ProblemException.notFound("Approval step " + stepId));
@@ -211,7 +212,7 @@ public class ApprovalService {
         return step.isEscalated() && user.is(step.escalatedTo());
     }
 
-    public List<ApprovalStep> chain(UUID planId) {
+    public List<ApprovalStep> chain(PlanId planId) {
         planService.visible(planId);
         return steps.forPlan(planId);
     }
@@ -236,7 +237,7 @@ public class ApprovalService {
         return escalated;
     }
 
-    private BusinessPlan lockedVisible(UUID planId) {
+    private BusinessPlan lockedVisible(PlanId planId) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         return access.requireVisible(plan);
     }

@@ -1,6 +1,7 @@
 package org.jbp.approval.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 import org.jbp.kernel.StateConflict;
 
 /**
@@ -24,7 +27,8 @@ public class ApprovalStep {
     @Id
     private UUID id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     /** Text, not uuid: EclipseLink 4.0 fails reading a null uuid column into a UUID. */
     @Column(name = "amendment_id")
     private String amendmentId;
@@ -62,7 +66,7 @@ public class ApprovalStep {
     protected ApprovalStep() {
     }
 
-    public ApprovalStep(UUID planId, UUID amendmentId, int round, int position, StepKind kind, String name,
+    public ApprovalStep(PlanId planId, UUID amendmentId, int round, int position, StepKind kind, String name,
                         String approverRole, String approverUser, int slaHours) {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId);
@@ -120,7 +124,7 @@ public class ApprovalStep {
         return id;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

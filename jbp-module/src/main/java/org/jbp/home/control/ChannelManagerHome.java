@@ -28,6 +28,9 @@ import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.entity.KpiAlertStatus;
+import org.jbp.plan.entity.ReviewStatus;
 
 /**
  * A channel manager's day across their partners: attainment and pace per plan, open alerts, reviews due this week
@@ -98,9 +101,9 @@ public class ChannelManagerHome {
         Listed<Object[]> active = scope.list("select p, pa", "", Map.of("lineStatus", filter.status()),
                 " and p.status = :lineStatus", " order by lower(coalesce(pa.name, '')), p.period.start desc",
                 filter.offset(), filter.limit());
-        Map<java.util.UUID, Long> alertCounts = openAlertCounts(active.items());
+        Map<PlanId, Long> alertCounts = openAlertCounts(active.items());
         // the page's actuals in one query, not one per line
-        Map<java.util.UUID, Map<String, BigDecimal>> currentActuals = actuals.current(
+        Map<PlanId, Map<String, BigDecimal>> currentActuals = actuals.current(
                 active.items().stream().map(r -> ((BusinessPlan) r[0]).id()).toList());
         Set<String> keys = new java.util.TreeSet<>();
         List<PartnerLine> lines = active.items().stream().map(row -> {
@@ -116,11 +119,11 @@ public class ChannelManagerHome {
         }).toList();
 
         Listed<Object[]> alerts = scope.list("select p, pa, a", ", KpiAlert a",
-                Map.of("open", KpiAlert.OPEN, "active", PlanStatus.ACTIVE),
+                Map.of("open", KpiAlertStatus.OPEN, "active", PlanStatus.ACTIVE),
                 " and a.planId = p.id and a.status = :open and p.status = :active", " order by a.openedAt desc",
                 0, LIST_LIMIT);
         Listed<Object[]> reviews = scope.list("select p, pa, r", ", Review r",
-                Map.of("scheduled", Review.SCHEDULED, "weekEnd", today.plusDays(7), "active", PlanStatus.ACTIVE),
+                Map.of("scheduled", ReviewStatus.SCHEDULED, "weekEnd", today.plusDays(7), "active", PlanStatus.ACTIVE),
                 " and r.planId = p.id and r.status = :scheduled and r.dueDate <= :weekEnd and p.status = :active",
                 " order by r.dueDate", 0, LIST_LIMIT);
         Listed<Object[]> waiting = scope.list("select p, pa", ", ApprovalStep s",
@@ -191,28 +194,28 @@ public class ChannelManagerHome {
         }
     }
 
-    /** The previous-plan link is a text column, so successors are found by the ids as text. */
+    /** Drops the candidates a next-cycle plan already continues. */
     private List<Object[]> withoutNextCycle(List<Object[]> candidates) {
         if (candidates.isEmpty()) {
             return candidates;
         }
-        List<String> ids = candidates.stream().map(r -> ((BusinessPlan) r[0]).id().toString()).toList();
-        Set<String> continued = new HashSet<>(em.createQuery("select n.previousPlanId from BusinessPlan n "
-                + "where n.previousPlanId in :ids", String.class).setParameter("ids", ids).getResultList());
-        return candidates.stream().filter(r -> !continued.contains(((BusinessPlan) r[0]).id().toString())).toList();
+        List<PlanId> ids = candidates.stream().map(r -> ((BusinessPlan) r[0]).id()).toList();
+        Set<PlanId> continued = new HashSet<>(em.createQuery("select n.previousPlanId from BusinessPlan n "
+                + "where n.previousPlanId in :ids", PlanId.class).setParameter("ids", ids).getResultList());
+        return candidates.stream().filter(r -> !continued.contains(((BusinessPlan) r[0]).id())).toList();
     }
 
-    private Map<java.util.UUID, Long> openAlertCounts(List<Object[]> rows) {
-        Set<java.util.UUID> ids = new HashSet<>();
+    private Map<PlanId, Long> openAlertCounts(List<Object[]> rows) {
+        Set<PlanId> ids = new HashSet<>();
         rows.forEach(r -> ids.add(((BusinessPlan) r[0]).id()));
-        Map<java.util.UUID, Long> counts = new HashMap<>();
+        Map<PlanId, Long> counts = new HashMap<>();
         if (ids.isEmpty()) {
             return counts;
         }
         for (Object[] row : em.createQuery("select a.planId, count(a) from KpiAlert a where a.status = :open "
                         + "and a.planId in :ids group by a.planId", Object[].class)
-                .setParameter("open", KpiAlert.OPEN).setParameter("ids", ids).getResultList()) {
-            counts.put((java.util.UUID) row[0], (Long) row[1]);
+                .setParameter("open", KpiAlertStatus.OPEN).setParameter("ids", ids).getResultList()) {
+            counts.put((PlanId) row[0], (Long) row[1]);
         }
         return counts;
     }

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.incentive.control.FundRequests;
-import org.jbp.outbox.control.OutboxStore;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.jbp.outbox.control.OutboxStore;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
-import org.jbp.platform.Paging;
 import org.jbp.security.Roles;
 
 /** A plan's MDF: the fund request of each campaign as delivered to the CRM, and campaigns over the partner's cap. */
@@ -49,27 +50,28 @@ public class FundsResource {
     public record Eligibility(BigDecimal capAmount, String currency, BigDecimal capPercent, Instant updatedAt) {
     }
 
-    public record Funds(UUID planId, List<FundView> requests, Eligibility eligibility,
+    public record Funds(String planId, List<FundView> requests, Eligibility eligibility,
                         List<FundRequests.MdfWarning> warnings) {
     }
 
     @GET
     @Operation(summary = "Fund requests per campaign (external id, amount, CRM id, delivery and Salesforce status, approved, claimed and paid) and MDF warnings")
-    public Funds funds(@PathParam("id") String id) {
-        BusinessPlan plan = plans.visible(Paging.uuid("Plan", id));
+    public Funds funds(@PathParam("id") PlanId id) {
+        BusinessPlan plan = plans.visible(id);
         List<FundView> views = fundRequests.forPlan(plan.id()).stream().map(this::view).toList();
         MdfEligibility e = fundRequests.eligibility(plan.partner().value()).orElse(null);
-        return new Funds(plan.id(), views,
-                e == null ? null : new Eligibility(e.capAmount(), e.currency(), e.capPercent(), e.updatedAt()),
+        return new Funds(plan.id().toString(), views,
+                e == null ? null : new Eligibility(Money.amountOf(e.capAmount()),
+                        e.capAmount() == null ? null : e.capAmount().currency(), e.capPercent(), e.updatedAt()),
                 fundRequests.warnings(plan));
     }
 
     private FundView view(FundRequest f) {
         var last = f.lastOutboxId() == null ? null : outbox.find(UUID.fromString(f.lastOutboxId())).orElse(null);
-        return new FundView(f.campaignKey(), f.campaignName(), f.externalId(), f.requestedAmount(), f.currency(),
+        return new FundView(f.campaignKey(), f.campaignName(), f.externalId(), Money.amountOf(f.requested()), f.currency(),
                 f.crmCampaignId(), f.crmId(), last == null ? null : last.status().name(),
                 last == null ? null : last.lastErrorCode(), f.crmStatus(), FundRequests.status(f),
-                f.approvedAmount(), f.claimedAmount(), f.paidAmount(), f.claimCount(), f.crmReadAt(), f.cancelledAt(),
+                Money.amountOf(f.approved()), Money.amountOf(f.claimed()), Money.amountOf(f.paid()), f.claimCount(), f.crmReadAt(), f.cancelledAt(),
                 f.updatedAt());
     }
 }

@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.incentive.control.IncentiveEvaluator;
 import org.jbp.incentive.control.IncentiveRules;
 import org.jbp.incentive.entity.IncentiveRule;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.jbp.platform.Ids;
 import org.jbp.platform.JsonInput;
-import org.jbp.platform.Paging;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
 
@@ -63,7 +65,8 @@ public class IncentiveRuleResource {
                            String createdBy, Instant createdAt) {
         static RuleView of(IncentiveRule r) {
             return new RuleView(r.id(), r.name(), r.templateId(), r.condition(), r.effectType().name(), r.tierLevel(),
-                    r.mdfCapAmount(), r.mdfCurrency(), r.mdfCapPercent(), r.active(), r.createdBy(), r.createdAt());
+                    Money.amountOf(r.mdfCapAmount()),
+                    r.mdfCapAmount() == null ? null : r.mdfCapAmount().currency(), r.mdfCapPercent(), r.active(), r.createdBy(), r.createdAt());
         }
     }
 
@@ -96,7 +99,7 @@ public class IncentiveRuleResource {
     @GET
     @Path("{id}")
     public RuleView get(@PathParam("id") String id) {
-        UUID ruleId = Paging.uuid("Incentive rule", id);
+        UUID ruleId = Ids.uuid(id, "Incentive rule");
         return rules.find(ruleId).map(RuleView::of)
                 .orElseThrow(() -> org.jbp.platform.ProblemException.notFound("Incentive rule " + id));
     }
@@ -105,14 +108,14 @@ public class IncentiveRuleResource {
     @Path("{id}/deactivation")
     @Operation(summary = "Stop evaluating a rule; what it already fired stays")
     public RuleView deactivate(@PathParam("id") String id) {
-        return RuleView.of(rules.deactivate(Paging.uuid("Incentive rule", id)));
+        return RuleView.of(rules.deactivate(Ids.uuid(id, "Incentive rule")));
     }
 
     @POST
     @Path("evaluations")
     @Operation(summary = "Evaluate the rules for a plan now (as a KPI sync does after it stored actuals)")
     public List<FiredView> evaluate(String body) {
-        UUID planId = input.bind(body, EvaluationInput.class).planId();
+        PlanId planId = new PlanId(input.bind(body, EvaluationInput.class).planId());
         return evaluator.evaluatePlan(planId, "MANUAL").stream().map(FiredView::of).toList();
     }
 }

@@ -32,7 +32,7 @@ public class TierHistoryResource {
                                  JsonValue evidence, String outboxId, Instant changedAt) {
         static TierChangeView of(TierChangeRecord t) {
             try (var reader = Json.createReader(new StringReader(t.evidence()))) {
-                return new TierChangeView(t.oldTier(), t.newTier(), t.ruleId(), t.ruleName(), t.planId(),
+                return new TierChangeView(t.oldTier(), t.newTier(), t.ruleId(), t.ruleName(), t.planId() == null ? null : t.planId().toString(),
                         reader.readValue(), t.outboxId(), t.changedAt());
             }
         }

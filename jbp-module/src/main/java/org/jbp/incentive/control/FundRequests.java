@@ -23,13 +23,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.outbox.control.Outbox;
 import org.jbp.outbox.control.OutboxWrites;
 import org.jbp.outbox.control.WriteDelivered;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 import org.jbp.outbox.entity.OutboxStatus;
-import org.jbp.kpi.control.CampaignFundsSource;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 
@@ -70,10 +72,9 @@ public class FundRequests implements CampaignFundsSource {
                 continue;
             }
             String externalId = externalId(plan.id(), c.key());
-            BigDecimal amount = c.mdfRequested().amount();
-            String currency = c.mdfRequested().currency();
+            Money amount = c.mdfRequested();
             FundRequest request = em.find(FundRequest.class, externalId);
-            if (request != null && !request.differsFrom(c.name(), amount, currency, c.crmCampaignId())) {
+            if (request != null && !request.differsFrom(c.name(), amount, c.crmCampaignId())) {
                 continue;
             }
             if (request == null) {
@@ -82,8 +83,8 @@ public class FundRequests implements CampaignFundsSource {
             }
             var payload = Json.createObjectBuilder()
                     .add("title", title(plan, c))
-                    .add("requestedAmount", amount)
-                    .add("currency", currency)
+                    .add("requestedAmount", amount.amount())
+                    .add("currency", amount.currency())
                     .add("partnerId", plan.partner().value())
                     .add("activity", c.tactic().name())
                     .add("status", STATUS_DRAFT);
@@ -92,7 +93,7 @@ public class FundRequests implements CampaignFundsSource {
             }
             OutboxEntry entry = outbox.enqueue(OutboxKind.FUND_REQUEST_UPSERT, externalId, plan.id(),
                     payload.build().toString());
-            request.request(c.name(), amount, currency, c.crmCampaignId(), STATUS_DRAFT, entry.id(), now);
+            request.request(c.name(), amount, c.crmCampaignId(), STATUS_DRAFT, entry.id(), now);
             queued++;
         }
         return queued + withdrawRemoved(plan, campaigns, now);
@@ -127,11 +128,12 @@ public class FundRequests implements CampaignFundsSource {
     }
 
     @Override
-    public Map<String, FundState> byCampaign(UUID planId) {
+    public Map<String, FundState> byCampaign(PlanId planId) {
         Map<String, FundState> states = new LinkedHashMap<>();
         for (FundRequest f : forPlan(planId)) {
-            states.put(f.campaignKey(), new FundState(status(f), f.requestedAmount(), zeroIfNull(f.approvedAmount()),
-                    zeroIfNull(f.claimedAmount()), zeroIfNull(f.paidAmount()), f.currency(), f.crmReadAt()));
+            states.put(f.campaignKey(), new FundState(status(f), Money.amountOf(f.requested()),
+                    zeroIfNull(f.approved()), zeroIfNull(f.claimed()), zeroIfNull(f.paid()), f.currency(),
+                    f.crmReadAt()));
         }
         return states;
     }
@@ -144,15 +146,15 @@ public class FundRequests implements CampaignFundsSource {
         return f.crmId() == null ? NOT_SENT : f.crmStatus();
     }
 
-    private static BigDecimal zeroIfNull(BigDecimal amount) {
-        return amount == null ? BigDecimal.ZERO : amount;
+    private static BigDecimal zeroIfNull(Money money) {
+        return money == null ? BigDecimal.ZERO : money.amount();
     }
 
     /**
      * {@code jbp-mdf-<planId>-<campaignKey>}; a key too long for Salesforce's 80-character external id is replaced
      * by a digest of itself, which is just as deterministic.
      */
-    public static String externalId(UUID planId, String campaignKey) {
+    public static String externalId(PlanId planId, String campaignKey) {
         String prefix = "jbp-mdf-" + planId + "-";
         String id = prefix + campaignKey;
         if (id.length() <= MAX_EXTERNAL_ID) {
@@ -183,7 +185,7 @@ public class FundRequests implements CampaignFundsSource {
     }
 
     /** The fund requests of these plans, for the read-back after a sync. */
-    public List<FundRequest> forPlans(List<UUID> planIds) {
+    public List<FundRequest> forPlans(List<PlanId> planIds) {
         List<FundRequest> all = new ArrayList<>();
         for (int from = 0; from < planIds.size(); from += 1_000) {
             all.addAll(em.createQuery("select f from FundRequest f where f.planId in :plans", FundRequest.class)
@@ -193,7 +195,7 @@ public class FundRequests implements CampaignFundsSource {
         return all;
     }
 
-    public List<FundRequest> forPlan(UUID planId) {
+    public List<FundRequest> forPlan(PlanId planId) {
         return em.createQuery("select f from FundRequest f where f.planId = :plan order by f.campaignKey",
                 FundRequest.class).setParameter("plan", planId).getResultList();
     }
@@ -211,18 +213,19 @@ public class FundRequests implements CampaignFundsSource {
             return warnings;
         }
         var revenue = plan.content().sections().revenue();
-        BigDecimal revenueTarget = revenue == null || revenue.closedRevenue() == null ? null
-                : revenue.closedRevenue().amount();
-        Optional<BigDecimal> cap = eligibility.capFor(revenueTarget, plan.currency());
+        Money revenueTarget = revenue == null || revenue.closedRevenue() == null
+                || revenue.closedRevenue().amount() == null ? null : revenue.closedRevenue();
+        Optional<Money> cap = eligibility.capFor(revenueTarget, plan.currency());
         if (cap.isEmpty()) {
             return warnings;
         }
         for (Campaign c : campaigns) {
-            if (c.mdfRequested() != null && c.mdfRequested().amount().compareTo(cap.get()) > 0) {
-                warnings.add(new MdfWarning(c.key(), c.name(), c.mdfRequested().amount(), cap.get(),
+            // the plan's rules keep every amount of a plan in its currency, the cap is in it too
+            if (c.mdfRequested() != null && c.mdfRequested().isMoreThan(cap.get())) {
+                warnings.add(new MdfWarning(c.key(), c.name(), c.mdfRequested().amount(), cap.get().amount(),
                         "Campaign '" + c.name() + "' asks for " + c.mdfRequested().amount().toPlainString() + " "
                                 + c.mdfRequested().currency() + " of MDF; the partner is eligible for at most "
-                                + cap.get().toPlainString() + " per campaign"));
+                                + cap.get().amount().toPlainString() + " per campaign"));
             }
         }
         return warnings;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -17,6 +16,8 @@ import org.jbp.crm.CrmException;
 import org.jbp.crm.FundRequestState;
 import org.jbp.incentive.entity.FundRequest;
 import org.jbp.sync.control.SyncReadBack;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 
 /**
  * After every KPI sync, reads back what Salesforce decided about the synced plans' fund requests and what was
@@ -41,7 +42,7 @@ public class FundStatusReadBack implements SyncReadBack {
     Clock clock;
 
     @Override
-    public void readBack(CrmConnector crm, List<UUID> planIds) {
+    public void readBack(CrmConnector crm, List<PlanId> planIds) {
         // only what Salesforce took: a request still in the outbox is not there to read (and costs no call)
         List<FundRequest> requests = fundRequests.forPlans(planIds).stream().filter(r -> r.crmId() != null).toList();
         if (requests.isEmpty()) {
@@ -92,8 +93,9 @@ public class FundStatusReadBack implements SyncReadBack {
                 ? state.approvedAmount().orElse(state.requestedAmount()) : BigDecimal.ZERO;
         BigDecimal claimed = sum(state, CLAIM_ACCEPTED);
         BigDecimal paid = sum(state, List.of(CLAIM_PAID));
-        return request.crmStateSeen(state.crmId(), status.orElse(null), approved, claimed, paid,
-                state.claims().size(), now);
+        String currency = request.currency();
+        return request.crmStateSeen(state.crmId(), status.orElse(null), new Money(approved, currency),
+                new Money(claimed, currency), new Money(paid, currency), state.claims().size(), now);
     }
 
     /**

@@ -21,11 +21,12 @@ import java.util.logging.Logger;
 import org.jbp.incentive.entity.IncentiveFiring;
 import org.jbp.incentive.entity.IncentiveRule;
 import org.jbp.incentive.entity.MdfEligibility;
+import org.jbp.incentive.entity.TierChangeRecord;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.control.KpiActuals;
 import org.jbp.outbox.control.Outbox;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
-import org.jbp.incentive.entity.TierChangeRecord;
-import org.jbp.kpi.control.KpiActuals;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanRepository;
@@ -76,7 +77,7 @@ public class IncentiveEvaluator {
      * in the evidence. Joins the caller's transaction, so a sync's actuals and the firings they cause commit together.
      */
     @Transactional
-    public List<Fired> evaluatePlan(UUID planId, String trigger) {
+    public List<Fired> evaluatePlan(PlanId planId, String trigger) {
         BusinessPlan plan = plans.find(planId).orElseThrow(() -> new IllegalArgumentException("no plan " + planId));
         if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.APPROVED
                 && plan.status() != PlanStatus.CLOSED) {
@@ -122,7 +123,7 @@ public class IncentiveEvaluator {
             return partners.find(plan.partner()).map(p -> rule.tierLevel().equalsIgnoreCase(p.tier())).orElse(false);
         }
         MdfEligibility current = em.find(MdfEligibility.class, plan.partner().value());
-        return current != null && current.sameAs(rule.mdfCapAmount(), rule.mdfCapPercent(), rule.mdfCurrency());
+        return current != null && current.sameAs(rule.mdfCapAmount(), rule.mdfCapPercent());
     }
 
     /**
@@ -174,10 +175,11 @@ public class IncentiveEvaluator {
             eligibility = new MdfEligibility(account);
             em.persist(eligibility);
         }
-        eligibility.change(rule.mdfCapAmount(), rule.mdfCapPercent(), rule.mdfCurrency(), rule.id().toString(),
+        eligibility.change(rule.mdfCapAmount(), rule.mdfCapPercent(), rule.id().toString(),
                 clock.instant());
         return rule.mdfCapAmount() != null
-                ? "MDF cap " + rule.mdfCapAmount().toPlainString() + " " + rule.mdfCurrency() + " per campaign"
+                ? "MDF cap " + rule.mdfCapAmount().amount().toPlainString() + " " + rule.mdfCapAmount().currency()
+                + " per campaign"
                 : "MDF cap " + rule.mdfCapPercent().toPlainString() + "% of the revenue target per campaign";
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jbp.incentive.entity.IncentiveRule;
 import org.jbp.incentive.entity.TierChangeRecord;
+import org.jbp.kernel.Money;
 import org.jbp.platform.FieldError;
 import org.jbp.platform.ProblemException;
 import org.jbp.template.control.TemplateRepository;
@@ -70,8 +71,9 @@ public class IncentiveRules {
         }
         IncentiveRule rule = d.effect() == IncentiveRule.EffectType.TIER_CHANGE
                 ? IncentiveRule.tierChange(d.name(), d.templateId(), d.condition().trim(), d.level().trim(), by, clock.instant())
-                : IncentiveRule.mdfEligibility(d.name(), d.templateId(), d.condition().trim(), d.capAmount(),
-                d.currency(), d.capPercent(), by, clock.instant());
+                : IncentiveRule.mdfEligibility(d.name(), d.templateId(), d.condition().trim(),
+                d.capAmount() == null ? null : new Money(d.capAmount(), d.currency()), d.capPercent(), by,
+                clock.instant());
         em.persist(rule);
         return rule;
     }

@@ -3,7 +3,7 @@ package org.jbp.incentive.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.sync.control.SyncObserver;
 
 /**
@@ -17,8 +17,8 @@ public class IncentiveSyncObserver implements SyncObserver {
     IncentiveEvaluator evaluator;
 
     @Override
-    public void actualsSynced(List<UUID> planIds) {
-        for (UUID planId : planIds) {
+    public void actualsSynced(List<PlanId> planIds) {
+        for (PlanId planId : planIds) {
             evaluator.evaluatePlan(planId, "KPI_SYNC");
         }
     }

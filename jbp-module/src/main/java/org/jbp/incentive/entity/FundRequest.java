@@ -1,6 +1,7 @@
 package org.jbp.incentive.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,6 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /**
  * The PartnerFundRequest that one campaign of an approved plan asks for, as the module last sent and saw it.
@@ -23,7 +27,8 @@ public class FundRequest {
     @Column(name = "external_id")
     private String externalId;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     @Column(name = "campaign_key")
     private String campaignKey;
     @Column(name = "campaign_name")
@@ -61,7 +66,7 @@ public class FundRequest {
     protected FundRequest() {
     }
 
-    public FundRequest(String externalId, UUID planId, String campaignKey, Instant at) {
+    public FundRequest(String externalId, PlanId planId, String campaignKey, Instant at) {
         this.externalId = Objects.requireNonNull(externalId);
         this.planId = Objects.requireNonNull(planId);
         this.campaignKey = Objects.requireNonNull(campaignKey);
@@ -69,18 +74,16 @@ public class FundRequest {
     }
 
     /** Whether asking again with these values would change anything in the CRM (a withdrawn request always would). */
-    public boolean differsFrom(String name, BigDecimal amount, String currencyCode, String campaignId) {
-        return cancelledAt != null || !Objects.equals(campaignName, name) || requestedAmount == null
-                || requestedAmount.compareTo(amount) != 0 || !Objects.equals(currency, currencyCode)
+    public boolean differsFrom(String name, Money amount, String campaignId) {
+        return cancelledAt != null || !Objects.equals(campaignName, name) || !amount.sameAs(requested())
                 || !Objects.equals(crmCampaignId, campaignId);
     }
 
     /** A new upsert for this request is queued (outbox entry {@code outboxId}). */
-    public void request(String name, BigDecimal amount, String currencyCode, String campaignId, String status,
-                        UUID outboxId, Instant at) {
+    public void request(String name, Money amount, String campaignId, String status, UUID outboxId, Instant at) {
         this.campaignName = Objects.requireNonNull(name);
-        this.requestedAmount = Objects.requireNonNull(amount);
-        this.currency = Objects.requireNonNull(currencyCode);
+        this.requestedAmount = amount.amount();
+        this.currency = amount.currency();
         this.crmCampaignId = campaignId;
         this.requestedStatus = Objects.requireNonNull(status);
         this.lastOutboxId = outboxId.toString();
@@ -122,24 +125,40 @@ public class FundRequest {
 
     /**
      * The request as the CRM holds it now: its status, the amount approved, and the sums of the claims against it.
-     * Returns whether anything changed; the read time is kept either way, so a stale read-back shows.
+     * Returns whether anything changed; the read time is kept either way, so a stale read-back shows. The amounts
+     * are in the request's currency (the read-back converts them first): an amount in another one is refused, never
+     * stored as if it were this request's.
      */
-    public boolean crmStateSeen(String crmRecordId, String status, BigDecimal approved, BigDecimal claimed,
-                                BigDecimal paid, int claims, Instant at) {
+    public boolean crmStateSeen(String crmRecordId, String status, Money approved, Money claimed, Money paid,
+                                int claims, Instant at) {
+        BigDecimal approvedHere = inRequestCurrency(approved);
+        BigDecimal claimedHere = inRequestCurrency(claimed);
+        BigDecimal paidHere = inRequestCurrency(paid);
         boolean changed = !Objects.equals(crmId, crmRecordId) || !Objects.equals(crmStatus, status)
-                || !same(approvedAmount, approved) || !same(claimedAmount, claimed) || !same(paidAmount, paid)
-                || claimCount != claims;
+                || !same(approvedAmount, approvedHere) || !same(claimedAmount, claimedHere)
+                || !same(paidAmount, paidHere) || claimCount != claims;
         this.crmId = crmRecordId;
         this.crmStatus = status;
-        this.approvedAmount = approved;
-        this.claimedAmount = claimed;
-        this.paidAmount = paid;
+        this.approvedAmount = approvedHere;
+        this.claimedAmount = claimedHere;
+        this.paidAmount = paidHere;
         this.claimCount = claims;
         this.crmReadAt = at;
         if (changed) {
             this.updatedAt = at;
         }
         return changed;
+    }
+
+    private BigDecimal inRequestCurrency(Money money) {
+        if (money == null) {
+            return null;
+        }
+        if (!money.currency().equals(currency)) {
+            throw new IllegalArgumentException("fund request " + externalId + " is in " + currency + ", not "
+                    + money.currency());
+        }
+        return money.amount();
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -150,7 +169,7 @@ public class FundRequest {
         return externalId;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 
@@ -162,8 +181,9 @@ public class FundRequest {
         return campaignName;
     }
 
-    public BigDecimal requestedAmount() {
-        return requestedAmount;
+    /** What was asked for; null before the first request. */
+    public Money requested() {
+        return Money.ofNullable(requestedAmount, currency);
     }
 
     public String currency() {
@@ -190,16 +210,17 @@ public class FundRequest {
         return lastOutboxId;
     }
 
-    public BigDecimal approvedAmount() {
-        return approvedAmount;
+    /** What the CRM approved, in the request's currency; null until a read-back. */
+    public Money approved() {
+        return Money.ofNullable(approvedAmount, currency);
     }
 
-    public BigDecimal claimedAmount() {
-        return claimedAmount;
+    public Money claimed() {
+        return Money.ofNullable(claimedAmount, currency);
     }
 
-    public BigDecimal paidAmount() {
-        return paidAmount;
+    public Money paid() {
+        return Money.ofNullable(paidAmount, currency);
     }
 
     public int claimCount() {

@@ -1,12 +1,15 @@
 package org.jbp.incentive.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /** A rule's effect applied to a partner in a plan period, with the evidence that made it fire. */
 @Entity
@@ -22,7 +25,8 @@ public class IncentiveFiring {
     @Column(name = "period_label")
     private String periodLabel;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     @Column(name = "trigger_name")
     private String trigger;
     private String evidence;
@@ -32,7 +36,7 @@ public class IncentiveFiring {
     protected IncentiveFiring() {
     }
 
-    public IncentiveFiring(UUID ruleId, String partnerAccount, String periodLabel, UUID planId, String trigger,
+    public IncentiveFiring(UUID ruleId, String partnerAccount, String periodLabel, PlanId planId, String trigger,
                            String evidence, Instant at) {
         this.id = UUID.randomUUID();
         this.ruleId = Objects.requireNonNull(ruleId);
@@ -60,7 +64,7 @@ public class IncentiveFiring {
         return periodLabel;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

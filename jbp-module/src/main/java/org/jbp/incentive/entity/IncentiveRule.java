@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.Money;
 
 /**
  * A rule from KPI attainment to an incentive: when its condition holds for a plan, the partner moves to a channel
@@ -71,14 +72,14 @@ public class IncentiveRule {
         return rule;
     }
 
-    public static IncentiveRule mdfEligibility(String name, UUID templateId, String condition, BigDecimal capAmount,
-                                               String currency, BigDecimal capPercent, String by, Instant at) {
+    public static IncentiveRule mdfEligibility(String name, UUID templateId, String condition, Money capAmount,
+                                               BigDecimal capPercent, String by, Instant at) {
         if ((capAmount == null) == (capPercent == null)) {
             throw new IllegalArgumentException("an MDF effect sets a cap amount or a cap percentage, exactly one");
         }
         IncentiveRule rule = new IncentiveRule(name, templateId, condition, EffectType.MDF_ELIGIBILITY, by, at);
-        rule.mdfCapAmount = capAmount;
-        rule.mdfCurrency = currency;
+        rule.mdfCapAmount = capAmount == null ? null : capAmount.amount();
+        rule.mdfCurrency = capAmount == null ? null : capAmount.currency();
         rule.mdfCapPercent = capPercent;
         return rule;
     }
@@ -111,17 +112,15 @@ public class IncentiveRule {
         return tierLevel;
     }
 
-    public BigDecimal mdfCapAmount() {
-        return mdfCapAmount;
+    /** The fixed MDF cap per campaign the rule grants; null when it grants a percentage. */
+    public Money mdfCapAmount() {
+        return Money.ofNullable(mdfCapAmount, mdfCurrency);
     }
 
     public BigDecimal mdfCapPercent() {
         return mdfCapPercent;
     }
 
-    public String mdfCurrency() {
-        return mdfCurrency;
-    }
 
     public boolean active() {
         return active;

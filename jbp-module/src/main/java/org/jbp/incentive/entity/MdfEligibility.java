@@ -6,10 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jbp.kernel.Money;
 
 /**
  * How much MDF one campaign of a partner may ask for: a fixed cap in a currency, or a percentage of the plan's
@@ -41,29 +41,34 @@ public class MdfEligibility {
         this.partnerAccount = Objects.requireNonNull(partnerAccount);
     }
 
-    public void change(BigDecimal amount, BigDecimal percent, String currencyCode, String byRule, Instant at) {
+    public void change(Money amount, BigDecimal percent, String byRule, Instant at) {
         if ((amount == null) == (percent == null)) {
             throw new IllegalArgumentException("an MDF cap is an amount or a percentage, exactly one of them");
         }
-        this.capAmount = amount;
+        this.capAmount = amount == null ? null : amount.amount();
         this.capPercent = percent;
-        this.currency = currencyCode;
+        this.currency = amount == null ? null : amount.currency();
         this.ruleId = byRule;
         this.updatedAt = at;
     }
 
-    public boolean sameAs(BigDecimal amount, BigDecimal percent, String currencyCode) {
-        return equal(capAmount, amount) && equal(capPercent, percent)
-                && (amount == null || Objects.equals(currency, currencyCode));
+    public boolean sameAs(Money amount, BigDecimal percent) {
+        Money cap = capAmount();
+        return (cap == null ? amount == null : cap.sameAs(amount)) && equal(capPercent, percent);
     }
 
-    /** The cap for one campaign of a plan with this revenue target (empty when it cannot be computed). */
-    public Optional<BigDecimal> capFor(BigDecimal revenueTarget, String planCurrency) {
-        if (capAmount != null) {
-            return Objects.equals(currency, planCurrency) ? Optional.of(capAmount) : Optional.empty();
+    /**
+     * The cap for one campaign of a plan in {@code planCurrency} with this revenue target (null when the plan has
+     * none): a fixed cap only in its own currency, a percentage of the target in the target's. Empty when it cannot
+     * be computed.
+     */
+    public Optional<Money> capFor(Money revenueTarget, String planCurrency) {
+        Money cap = capAmount();
+        if (cap != null) {
+            return cap.currency().equals(planCurrency) ? Optional.of(cap) : Optional.empty();
         }
         if (capPercent != null && revenueTarget != null) {
-            return Optional.of(revenueTarget.multiply(capPercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+            return Optional.of(revenueTarget.percent(capPercent));
         }
         return Optional.empty();
     }
@@ -76,16 +81,13 @@ public class MdfEligibility {
         return partnerAccount;
     }
 
-    public BigDecimal capAmount() {
-        return capAmount;
+    /** The fixed cap per campaign; null when the cap is a percentage. */
+    public Money capAmount() {
+        return Money.ofNullable(capAmount, currency);
     }
 
     public BigDecimal capPercent() {
         return capPercent;
-    }
-
-    public String currency() {
-        return currency;
     }
 
     public String ruleId() {

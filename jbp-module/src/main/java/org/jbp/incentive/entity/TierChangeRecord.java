@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
 
 /** One entry of a partner's tier history: old and new level, the rule and evidence, the CRM write queued. */
 @Entity
@@ -25,6 +26,7 @@ public class TierChangeRecord {
     private String ruleId;
     @Column(name = "rule_name")
     private String ruleName;
+    /** A varchar column (V4), not uuid: kept as its text. */
     @Column(name = "plan_id")
     private String planId;
     private String evidence;
@@ -36,7 +38,7 @@ public class TierChangeRecord {
     protected TierChangeRecord() {
     }
 
-    public TierChangeRecord(String partnerAccount, String oldTier, String newTier, IncentiveRule rule, UUID planId,
+    public TierChangeRecord(String partnerAccount, String oldTier, String newTier, IncentiveRule rule, PlanId planId,
                             String evidence, UUID outboxId, Instant at) {
         this.id = UUID.randomUUID();
         this.partnerAccount = Objects.requireNonNull(partnerAccount);
@@ -74,8 +76,8 @@ public class TierChangeRecord {
         return ruleName;
     }
 
-    public String planId() {
-        return planId;
+    public PlanId planId() {
+        return planId == null ? null : PlanId.parse(planId);
     }
 
     public String evidence() {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.plan.control.PlanAccess;
@@ -32,10 +31,10 @@ import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.platform.JsonInput;
-import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /**
  * A plan's KPI actuals. The CRM sync fills them; a channel manager may record values by hand
@@ -72,16 +71,16 @@ public class ActualsResource {
 
     @GET
     @Operation(summary = "Current actuals: metric (period) or metric#quarter to value")
-    public Map<String, BigDecimal> current(@PathParam("id") String id) {
-        return actuals.current(plans.visible(planId(id)).id());
+    public Map<String, BigDecimal> current(@PathParam("id") PlanId id) {
+        return actuals.current(plans.visible(id).id());
     }
 
     @POST
     @Transactional
     @Operation(summary = "Record actuals by hand (source MANUAL); a value equal to the current one is not stored again")
-    public Map<String, BigDecimal> record(@PathParam("id") String id, String body) {
+    public Map<String, BigDecimal> record(@PathParam("id") PlanId id, String body) {
         ActualsInput in = input.bind(body, ActualsInput.class);
-        BusinessPlan plan = repository.findForUpdate(planId(id)).orElseThrow(() -> ProblemException.notFound("Plan " + id));
+        BusinessPlan plan = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Plan " + id));
         access.requireVisible(plan);
         if (!access.actsForVendorOn(plan)) {
             throw ProblemException.forbidden("Only the plan's channel manager or an admin records actuals");
@@ -96,7 +95,4 @@ public class ActualsResource {
         return actuals.current(plan.id());
     }
 
-    private static UUID planId(String id) {
-        return Ids.uuid(id, "Plan");
-    }
 }

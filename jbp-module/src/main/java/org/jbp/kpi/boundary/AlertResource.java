@@ -15,6 +15,7 @@ import org.jbp.kpi.control.KpiAlerts;
 import org.jbp.kpi.entity.KpiAlert;
 import org.jbp.plan.control.PlanService;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** A plan's KPI alerts, open ones first. */
 @Path("plans/{id}/alerts")
@@ -31,15 +32,15 @@ public class AlertResource {
                             Instant closedAt, BigDecimal thresholdPercent, BigDecimal pacePercent, BigDecimal actual,
                             BigDecimal expected, String reviewId, String message) {
         static AlertView of(KpiAlert a) {
-            return new AlertView(a.id().toString(), a.kpiKey(), a.metric(), a.status(), a.openedAt(), a.closedAt(),
+            return new AlertView(a.id().toString(), a.kpiKey(), a.metric(), a.status().name(), a.openedAt(), a.closedAt(),
                     a.threshold(), a.pacePercent(), a.actual(), a.expected(), a.reviewId(), a.message());
         }
     }
 
     @GET
     @Operation(summary = "KPI alerts of the plan: open first, then newest")
-    public List<AlertView> alerts(@PathParam("id") String id) {
-        var plan = plans.visible(DashboardResource.planId(id));
+    public List<AlertView> alerts(@PathParam("id") PlanId id) {
+        var plan = plans.visible(id);
         return alerts.history(plan.id()).stream()
                 .sorted((a, b) -> Boolean.compare(b.isOpen(), a.isOpen()))
                 .map(AlertView::of).toList();

@@ -7,12 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.plan.control.PlanService;
-import org.jbp.platform.Ids;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** A plan's planned-vs-actual dashboard; visible to whoever may see the plan (others get 404). */
 @Path("plans/{id}/dashboard")
@@ -27,11 +26,8 @@ public class DashboardResource {
 
     @GET
     @Operation(summary = "Per KPI and target: actual, attainment, pace by today, status, projection; funds, certifications")
-    public KpiDashboards.Dashboard dashboard(@PathParam("id") String id) {
-        return dashboards.of(plans.visible(planId(id)));
+    public KpiDashboards.Dashboard dashboard(@PathParam("id") PlanId id) {
+        return dashboards.of(plans.visible(id));
     }
 
-    static UUID planId(String id) {
-        return Ids.uuid(id, "Plan");
-    }
 }

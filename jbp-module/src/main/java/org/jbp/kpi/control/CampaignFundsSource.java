@@ -3,7 +3,7 @@ package org.jbp.kpi.control;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 
 /**
  * Where a campaign's MDF stands in the CRM, kept by the feature that writes the fund requests (incentive). The
@@ -24,5 +24,5 @@ public interface CampaignFundsSource {
     }
 
     /** The fund state per campaign key of the plan; campaigns without a fund request are absent. */
-    Map<String, FundState> byCampaign(UUID planId);
+    Map<String, FundState> byCampaign(PlanId planId);
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.jbp.kpi.entity.KpiActual;
 import org.jbp.plan.control.PlanActuals;
+import org.jbp.kernel.PlanId;
 
 /**
  * Current actuals of a plan. A new value is stored only when it differs from the current one,
@@ -27,7 +28,7 @@ public class KpiActuals implements PlanActuals {
     Clock clock;
 
     /** Records a value; returns false when it equals the current one and nothing was stored. */
-    public boolean record(UUID planId, String metric, int quarter, BigDecimal value, String source, String by) {
+    public boolean record(PlanId planId, String metric, int quarter, BigDecimal value, String source, String by) {
         BigDecimal current = current(planId).get(key(metric, quarter));
         if (current != null && current.compareTo(value) == 0) {
             return false;
@@ -42,15 +43,15 @@ public class KpiActuals implements PlanActuals {
      * value that disappeared in the CRM does not keep its old number. Recording the same set twice stores nothing
      * the second time, which is what makes a restarted sync safe. Returns how many values were stored.
      */
-    public int recordAll(UUID planId, Map<String, BigDecimal> values, String source, String by) {
+    public int recordAll(PlanId planId, Map<String, BigDecimal> values, String source, String by) {
         return recordAll(planId, values, source, by, metric -> true);
     }
 
     /**
-     * As {@link #recordAll(UUID, Map, String, String)} for a part of the source's metrics: only metrics that
+     * As {@link #recordAll(PlanId, Map, String, String)} for a part of the source's metrics: only metrics that
      * {@code covers} accepts are zeroed when missing, so a partial recomputation leaves the other metrics alone.
      */
-    public int recordAll(UUID planId, Map<String, BigDecimal> values, String source, String by,
+    public int recordAll(PlanId planId, Map<String, BigDecimal> values, String source, String by,
                          Predicate<String> covers) {
         List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
                         + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
@@ -82,14 +83,14 @@ public class KpiActuals implements PlanActuals {
     }
 
     /** When the values of a plan last changed or were confirmed by {@code source}, if ever. */
-    public java.util.Optional<java.time.Instant> lastRecorded(UUID planId) {
+    public java.util.Optional<java.time.Instant> lastRecorded(PlanId planId) {
         List<java.time.Instant> at = em.createQuery("select max(a.recordedAt) from KpiActual a where a.planId = :plan",
                 java.time.Instant.class).setParameter("plan", planId).getResultList();
         return at.isEmpty() || at.get(0) == null ? java.util.Optional.empty() : java.util.Optional.of(at.get(0));
     }
 
     @Override
-    public Map<String, BigDecimal> current(UUID planId) {
+    public Map<String, BigDecimal> current(PlanId planId) {
         List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
                         + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
                 .setParameter("plan", planId).getResultList();
@@ -100,9 +101,9 @@ public class KpiActuals implements PlanActuals {
         return current;
     }
 
-    /** {@link #current(UUID)} of a whole page of plans in one query; a plan without actuals has none. */
-    public Map<UUID, Map<String, BigDecimal>> current(java.util.Collection<UUID> planIds) {
-        Map<UUID, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
+    /** {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. */
+    public Map<PlanId, Map<String, BigDecimal>> current(java.util.Collection<PlanId> planIds) {
+        Map<PlanId, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
         if (planIds.isEmpty()) {
             return byPlan;
         }

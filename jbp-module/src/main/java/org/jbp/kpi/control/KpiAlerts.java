@@ -22,6 +22,9 @@ import org.jbp.plan.control.PlanRepository;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
+import org.jbp.kernel.PlanId;
+import org.jbp.kpi.entity.KpiAlertStatus;
+import org.jbp.plan.entity.ReviewStatus;
 
 /**
  * After every sync (called through the sync's {@code AlertsAfterSync}): each KPI and revenue target of an ACTIVE plan is held against its pace. Falling below the
@@ -49,8 +52,8 @@ public class KpiAlerts {
     int reviewWithinDays;
 
     /** After a sync: the ACTIVE ones among the plans it kept current. */
-    public void actualsSynced(List<UUID> planIds) {
-        for (UUID planId : planIds) {
+    public void actualsSynced(List<PlanId> planIds) {
+        for (PlanId planId : planIds) {
             plans.find(planId).filter(p -> p.status() == PlanStatus.ACTIVE).ifPresent(this::evaluate);
         }
     }
@@ -101,10 +104,10 @@ public class KpiAlerts {
                 message + ". Review the plan " + plan.title() + ".", now.plusSeconds(86_400L * reviewWithinDays));
     }
 
-    private Optional<UUID> scheduledReviewWithin(UUID planId, LocalDate today) {
+    private Optional<UUID> scheduledReviewWithin(PlanId planId, LocalDate today) {
         return em.createQuery("select r from Review r where r.planId = :plan and r.status = :scheduled "
                         + "and r.dueDate >= :today and r.dueDate <= :until", Review.class)
-                .setParameter("plan", planId).setParameter("scheduled", Review.SCHEDULED)
+                .setParameter("plan", planId).setParameter("scheduled", ReviewStatus.SCHEDULED)
                 .setParameter("today", today).setParameter("until", today.plusDays(reviewWithinDays))
                 .setMaxResults(1).getResultList().stream().map(Review::id).findFirst();
     }
@@ -118,26 +121,26 @@ public class KpiAlerts {
         return "kpi-alert-" + alert.id();
     }
 
-    public List<KpiAlert> openAlerts(UUID planId) {
+    public List<KpiAlert> openAlerts(PlanId planId) {
         return em.createQuery("select a from KpiAlert a where a.planId = :plan and a.status = :open", KpiAlert.class)
-                .setParameter("plan", planId).setParameter("open", KpiAlert.OPEN).getResultList();
+                .setParameter("plan", planId).setParameter("open", KpiAlertStatus.OPEN).getResultList();
     }
 
     /** The KPI keys of the open alerts of each plan, sorted, for a whole page of plans in one query. */
-    public Map<UUID, List<String>> openAlertKpis(java.util.Collection<UUID> planIds) {
-        Map<UUID, List<String>> byPlan = new java.util.HashMap<>();
+    public Map<PlanId, List<String>> openAlertKpis(java.util.Collection<PlanId> planIds) {
+        Map<PlanId, List<String>> byPlan = new java.util.HashMap<>();
         if (planIds.isEmpty()) {
             return byPlan;
         }
         for (KpiAlert a : em.createQuery("select a from KpiAlert a where a.planId in :plans and a.status = :open "
                         + "order by a.kpiKey", KpiAlert.class)
-                .setParameter("plans", planIds).setParameter("open", KpiAlert.OPEN).getResultList()) {
+                .setParameter("plans", planIds).setParameter("open", KpiAlertStatus.OPEN).getResultList()) {
             byPlan.computeIfAbsent(a.planId(), k -> new java.util.ArrayList<>()).add(a.kpiKey());
         }
         return byPlan;
     }
 
-    public List<KpiAlert> history(UUID planId) {
+    public List<KpiAlert> history(PlanId planId) {
         return em.createQuery("select a from KpiAlert a where a.planId = :plan order by a.openedAt desc", KpiAlert.class)
                 .setParameter("plan", planId).getResultList();
     }

@@ -17,13 +17,13 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.QuarterTarget;
 import org.jbp.plan.entity.RevenueTargets;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.KpiDefinition;
 import org.jbp.template.entity.KpiDirection;
+import org.jbp.kernel.Money;
 
 /**
  * Planned against actual for one plan, as of today: per KPI and revenue target the pace, status and projection.

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
+import org.jbp.kernel.PlanId;
 
 /**
  * The current plans at a glance. Who sees which plans (the list scope), the tier and region filters and the page
@@ -74,9 +74,9 @@ public class Portfolio {
         params.forEach(query::setParameter);
         List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
 
-        List<UUID> ids = rows.stream().map(r -> ((BusinessPlan) r[0]).id()).toList();
-        Map<UUID, Map<String, BigDecimal>> currentActuals = actuals.current(ids);
-        Map<UUID, List<String>> openAlertKpis = alerts.openAlertKpis(ids);
+        List<PlanId> ids = rows.stream().map(r -> ((BusinessPlan) r[0]).id()).toList();
+        Map<PlanId, Map<String, BigDecimal>> currentActuals = actuals.current(ids);
+        Map<PlanId, List<String>> openAlertKpis = alerts.openAlertKpis(ids);
         List<Line> lines = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             BusinessPlan plan = (BusinessPlan) row[0];

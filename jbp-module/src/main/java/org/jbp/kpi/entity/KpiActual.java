@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import jakarta.persistence.Convert;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /**
  * One recorded value of a metric for a plan: for the whole period (quarter 0) or one quarter of it.
@@ -24,7 +26,8 @@ public class KpiActual {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     private String metric;
     private int quarter;
     private BigDecimal value;
@@ -37,7 +40,7 @@ public class KpiActual {
     protected KpiActual() {
     }
 
-    public KpiActual(UUID planId, String metric, int quarter, BigDecimal value, String source, String by, Instant at) {
+    public KpiActual(PlanId planId, String metric, int quarter, BigDecimal value, String source, String by, Instant at) {
         this.planId = Objects.requireNonNull(planId);
         this.metric = Objects.requireNonNull(metric);
         this.quarter = quarter;
@@ -47,7 +50,7 @@ public class KpiActual {
         this.recordedAt = Objects.requireNonNull(at);
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

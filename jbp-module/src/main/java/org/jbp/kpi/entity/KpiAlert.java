@@ -9,6 +9,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import jakarta.persistence.Convert;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /**
  * A metric of a plan fell below its alert threshold of the expected pace. At most one is OPEN per plan and metric
@@ -19,17 +24,16 @@ import java.util.UUID;
 @Table(name = "kpi_alert")
 public class KpiAlert {
 
-    public static final String OPEN = "OPEN";
-    public static final String CLOSED = "CLOSED";
-
     @Id
     private UUID id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     @Column(name = "kpi_key")
     private String kpiKey;
     private String metric;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private KpiAlertStatus status;
     @Column(name = "opened_at")
     private Instant openedAt;
     @Column(name = "closed_at")
@@ -49,7 +53,7 @@ public class KpiAlert {
     protected KpiAlert() {
     }
 
-    public KpiAlert(UUID planId, String kpiKey, String metric, BigDecimal threshold, BigDecimal pacePercent,
+    public KpiAlert(PlanId planId, String kpiKey, String metric, BigDecimal threshold, BigDecimal pacePercent,
                     BigDecimal actual, BigDecimal expected, String message, Instant at) {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId, "plan is required");
@@ -61,7 +65,7 @@ public class KpiAlert {
         this.expected = expected;
         this.message = bounded(message);
         this.openedAt = Objects.requireNonNull(at);
-        this.status = OPEN;
+        this.status = KpiAlertStatus.OPEN;
     }
 
     /** The latest figures of a metric that stays below its threshold, from the line now furthest behind. */
@@ -84,22 +88,22 @@ public class KpiAlert {
     }
 
     public void recovered(Instant at) {
-        if (!OPEN.equals(status)) {
+        if (status != KpiAlertStatus.OPEN) {
             throw new IllegalStateException("alert " + id + " is not open");
         }
-        this.status = CLOSED;
+        this.status = KpiAlertStatus.CLOSED;
         this.closedAt = at;
     }
 
     public boolean isOpen() {
-        return OPEN.equals(status);
+        return status == KpiAlertStatus.OPEN;
     }
 
     public UUID id() {
         return id;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 
@@ -111,7 +115,7 @@ public class KpiAlert {
         return metric;
     }
 
-    public String status() {
+    public KpiAlertStatus status() {
         return status;
     }
 

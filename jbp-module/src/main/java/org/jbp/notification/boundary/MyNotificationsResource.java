@@ -30,9 +30,9 @@ public class MyNotificationsResource {
     @Inject
     CurrentUser user;
 
-    public record NotificationView(UUID id, UUID planId, String kind, String message, Instant createdAt) {
+    public record NotificationView(UUID id, String planId, String kind, String message, Instant createdAt) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.planId(), n.kind(), n.message(), n.createdAt());
+            return new NotificationView(n.id(), n.planId() == null ? null : n.planId().toString(), n.kind(), n.message(), n.createdAt());
         }
     }
 

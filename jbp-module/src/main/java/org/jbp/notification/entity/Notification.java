@@ -1,12 +1,15 @@
 package org.jbp.notification.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /**
  * An in-app message for whoever must act next: one user, or everyone holding a role
@@ -25,7 +28,8 @@ public class Notification {
     @Column(name = "recipient_account")
     private String recipientAccount;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     private String kind;
     private String message;
     @Column(name = "created_at")
@@ -34,7 +38,7 @@ public class Notification {
     protected Notification() {
     }
 
-    private Notification(String user, String role, String account, UUID planId, String kind, String message,
+    private Notification(String user, String role, String account, PlanId planId, String kind, String message,
                          Instant at) {
         this.id = UUID.randomUUID();
         this.recipientUser = user;
@@ -46,11 +50,11 @@ public class Notification {
         this.createdAt = Objects.requireNonNull(at);
     }
 
-    public static Notification toUser(String user, UUID planId, String kind, String message, Instant at) {
+    public static Notification toUser(String user, PlanId planId, String kind, String message, Instant at) {
         return new Notification(Objects.requireNonNull(user), null, null, planId, kind, message, at);
     }
 
-    public static Notification toRole(String role, String account, UUID planId, String kind, String message,
+    public static Notification toRole(String role, String account, PlanId planId, String kind, String message,
                                       Instant at) {
         return new Notification(null, Objects.requireNonNull(role), account, planId, kind, message, at);
     }
@@ -71,7 +75,7 @@ public class Notification {
         return recipientAccount;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jbp.outbox.control.OutboxRetries;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxRetry;
+import org.jbp.platform.Ids;
 import org.jbp.platform.Paging;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
@@ -68,11 +69,11 @@ public class CrmWriteFailuresResource {
     }
 
     public record FailureView(UUID id, String kind, String status, int attempts, String lastErrorCode,
-                              String lastErrorMessage, Instant nextAttemptAt, Instant createdAt, UUID planId,
+                              String lastErrorMessage, Instant nextAttemptAt, Instant createdAt, String planId,
                               TargetView target, long retries) {
         static FailureView of(OutboxEntry e, long retries) {
             return new FailureView(e.id(), e.kind().name(), e.status().name(), e.attempts(), e.lastErrorCode(),
-                    e.lastErrorMessage(), e.nextAttemptAt(), e.createdAt(), e.planId(), TargetView.of(e), retries);
+                    e.lastErrorMessage(), e.nextAttemptAt(), e.createdAt(), e.planId() == null ? null : e.planId().toString(), TargetView.of(e), retries);
         }
     }
 
@@ -110,7 +111,7 @@ public class CrmWriteFailuresResource {
     @Operation(summary = "Send one stopped write again on the next delivery pass; the retry is recorded")
     @APIResponse(responseCode = "409", description = "Delivered, discarded, already due or being delivered now")
     public FailureView retry(@PathParam("id") String id) {
-        OutboxEntry write = retries.retry(Paging.uuid("CRM write", id), user.id());
+        OutboxEntry write = retries.retry(Ids.uuid(id, "CRM write"), user.id());
         return FailureView.of(write, retries.history(write.id()).size());
     }
 
@@ -118,7 +119,7 @@ public class CrmWriteFailuresResource {
     @Path("{id}/retries")
     @Operation(summary = "Who sent this write again, when, and the error it had stopped with; newest first")
     public List<RetryView> history(@PathParam("id") String id) {
-        UUID writeId = Paging.uuid("CRM write", id);
+        UUID writeId = Ids.uuid(id, "CRM write");
         if (retries.find(writeId).isEmpty()) {
             throw ProblemException.notFound("CRM write " + id);
         }

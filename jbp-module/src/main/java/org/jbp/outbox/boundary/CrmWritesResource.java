@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.outbox.control.OutboxDelivery;
+import org.jbp.outbox.control.OutboxRetries;
 import org.jbp.outbox.control.OutboxStore;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxStatus;
+import org.jbp.platform.Ids;
 import org.jbp.platform.Paging;
-import org.jbp.outbox.control.OutboxRetries;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.CurrentUser;
@@ -41,11 +42,11 @@ public class CrmWritesResource {
     @Inject
     CurrentUser user;
 
-    public record WriteView(UUID id, String kind, String externalId, UUID planId, String status, int attempts,
+    public record WriteView(UUID id, String kind, String externalId, String planId, String status, int attempts,
                             Instant nextAttemptAt, String lastErrorCode, String lastErrorMessage, String crmId,
                             Instant createdAt, Instant deliveredAt, String payload) {
         static WriteView of(OutboxEntry e) {
-            return new WriteView(e.id(), e.kind().name(), e.externalId(), e.planId(), e.status().name(), e.attempts(),
+            return new WriteView(e.id(), e.kind().name(), e.externalId(), e.planId() == null ? null : e.planId().toString(), e.status().name(), e.attempts(),
                     e.nextAttemptAt(), e.lastErrorCode(), e.lastErrorMessage(), e.crmId(), e.createdAt(),
                     e.deliveredAt(), e.payload());
         }
@@ -68,7 +69,7 @@ public class CrmWritesResource {
     @GET
     @Path("{id}")
     public WriteView get(@PathParam("id") String id) {
-        UUID writeId = Paging.uuid("CRM write", id);
+        UUID writeId = Ids.uuid(id, "CRM write");
         return store.find(writeId).map(WriteView::of).orElseThrow(() -> ProblemException.notFound("CRM write " + id));
     }
 
@@ -84,13 +85,13 @@ public class CrmWritesResource {
     @Operation(summary = "Send a FAILED (or backing-off) write again on the next pass; recorded as "
             + "POST /crm/write-failures/{id}/retries records it")
     public WriteView retry(@PathParam("id") String id) {
-        return WriteView.of(retries.retry(Paging.uuid("CRM write", id), user.id()));
+        return WriteView.of(retries.retry(Ids.uuid(id, "CRM write"), user.id()));
     }
 
     @POST
     @Path("{id}/discard")
     @Operation(summary = "Give up on a write that was not delivered")
     public WriteView discard(@PathParam("id") String id) {
-        return WriteView.of(store.discard(Paging.uuid("CRM write", id)));
+        return WriteView.of(store.discard(Ids.uuid(id, "CRM write")));
     }
 }

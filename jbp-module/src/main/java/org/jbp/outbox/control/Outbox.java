@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 
@@ -21,13 +21,13 @@ public class Outbox {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEntry enqueue(OutboxKind kind, String externalId, UUID planId, String payload) {
+    public OutboxEntry enqueue(OutboxKind kind, String externalId, PlanId planId, String payload) {
         OutboxEntry entry = new OutboxEntry(kind, externalId, planId, payload, clock.instant());
         em.persist(entry);
         return entry;
     }
 
-    public List<OutboxEntry> forPlan(UUID planId) {
+    public List<OutboxEntry> forPlan(PlanId planId) {
         return em.createQuery("select o from OutboxEntry o where o.planId = :plan order by o.createdAt", OutboxEntry.class)
                 .setParameter("plan", planId).getResultList();
     }

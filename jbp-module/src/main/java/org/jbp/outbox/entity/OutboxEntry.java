@@ -1,6 +1,7 @@
 package org.jbp.outbox.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /**
  * One write to Salesforce, recorded in the same transaction as the plan change that causes it.
@@ -26,7 +29,8 @@ public class OutboxEntry {
     @Column(name = "external_id")
     private String externalId;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     private String payload;
     @Enumerated(EnumType.STRING)
     private OutboxStatus status;
@@ -53,7 +57,7 @@ public class OutboxEntry {
     protected OutboxEntry() {
     }
 
-    public OutboxEntry(OutboxKind kind, String externalId, UUID planId, String payload, Instant at) {
+    public OutboxEntry(OutboxKind kind, String externalId, PlanId planId, String payload, Instant at) {
         this.id = UUID.randomUUID();
         this.kind = Objects.requireNonNull(kind);
         this.externalId = Objects.requireNonNull(externalId);
@@ -169,7 +173,7 @@ public class OutboxEntry {
         return externalId;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

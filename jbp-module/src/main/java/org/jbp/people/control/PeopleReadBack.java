@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.crm.CrmConnector;
 import org.jbp.crm.CrmException;
 import org.jbp.crm.CrmUser;
+import org.jbp.kernel.PlanId;
 import org.jbp.people.entity.Person;
 import org.jbp.people.entity.PersonId;
 import org.jbp.people.entity.PersonSource;
@@ -52,7 +52,7 @@ public class PeopleReadBack {
     int limit;
 
     /** Called through the sync's {@code DirectoryReadBack}; the plan ids are unused, see above. */
-    public void readBack(CrmConnector crm, List<UUID> planIds) {
+    public void readBack(CrmConnector crm, List<PlanId> planIds) {
         Instant now = clock.instant();
         Set<PersonId> ids = salesforceUsers(store.referencedByPlans());
         if (ids.isEmpty()) {

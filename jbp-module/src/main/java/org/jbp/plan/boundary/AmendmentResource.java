@@ -26,6 +26,7 @@ import org.jbp.plan.entity.Amendment;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** Amendments of an ACTIVE plan: a merge patch of its content with a rationale, approved through the chain. */
 @Path("plans/{id}/amendments")
@@ -59,8 +60,8 @@ public class AmendmentResource {
 
     @POST
     @Operation(summary = "Propose an amendment: {\"rationale\": ..., \"changes\": <merge patch>}")
-    public Response propose(@PathParam("id") String id, String body) {
-        UUID planId = PlanResource.planId(id);
+    public Response propose(@PathParam("id") PlanId id, String body) {
+        PlanId planId = id;
         JsonObject json = input.object(body);
         JsonValue changes = json.get("changes");
         if (changes == null || changes.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -75,8 +76,8 @@ public class AmendmentResource {
 
     @GET
     @Operation(summary = "The plan's amendments, oldest first")
-    public List<AmendmentView> list(@PathParam("id") String id) {
-        List<Amendment> all = amendments.all(PlanResource.planId(id));
+    public List<AmendmentView> list(@PathParam("id") PlanId id) {
+        List<Amendment> all = amendments.all(id);
         Map<String, String> names = directory.names(all.stream().map(Amendment::createdBy).toList());
         return all.stream().map(a -> AmendmentView.of(a, names)).toList();
     }

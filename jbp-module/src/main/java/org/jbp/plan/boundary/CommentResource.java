@@ -25,6 +25,7 @@ import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.platform.JsonInput;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** Comment threads per section of a plan; anyone who can see the plan can discuss it. */
 @Path("plans/{id}/comments")
@@ -57,18 +58,18 @@ public class CommentResource {
 
     @POST
     @Operation(summary = "Open a thread on a section, or reply to a comment (replyTo)")
-    public Response add(@PathParam("id") String id, String body) {
+    public Response add(@PathParam("id") PlanId id, String body) {
         NewComment in = input.bind(body, NewComment.class);
-        PlanComment comment = service.comment(PlanResource.planId(id), in.section(), in.replyTo(), in.body());
+        PlanComment comment = service.comment(id, in.section(), in.replyTo(), in.body());
         return Response.status(Response.Status.CREATED)
                 .entity(CommentView.of(comment, directory.names(List.of(comment.authorId())))).build();
     }
 
     @GET
     @Operation(summary = "The plan's comment threads with their replies, oldest first")
-    public List<Thread> threads(@PathParam("id") String id, @QueryParam("section") String section) {
+    public List<Thread> threads(@PathParam("id") PlanId id, @QueryParam("section") String section) {
         Map<UUID, Thread> threads = new LinkedHashMap<>();
-        List<PlanComment> comments = service.comments(PlanResource.planId(id));
+        List<PlanComment> comments = service.comments(id);
         Map<String, String> names = directory.names(comments.stream().map(PlanComment::authorId).toList());
         for (PlanComment c : comments) {
             if (section != null && !section.equals(c.section())) {

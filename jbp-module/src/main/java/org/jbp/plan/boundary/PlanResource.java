@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jbp.kernel.PartnerAccountId;
@@ -30,10 +29,11 @@ import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.VendorDelivered;
 import org.jbp.platform.JsonInput;
-import org.jbp.platform.Ids;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jbp.kernel.PlanId;
 
 /** Joint business plans: create, read, edit collaboratively with optimistic concurrency. */
 @Path("plans")
@@ -104,8 +104,8 @@ public class PlanResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A plan with its six sections; the ETag is its version")
-    public Response get(@PathParam("id") String id) {
-        BusinessPlan plan = service.visible(planId(id));
+    public Response get(@PathParam("id") PlanId id) {
+        BusinessPlan plan = service.visible(id);
         return Response.ok(view(plan)).tag(etag(plan)).build();
     }
 
@@ -114,10 +114,12 @@ public class PlanResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "Edit a DRAFT plan with a JSON merge patch of title, sections and vendorCommitments; "
             + "If-Match with the ETag is required")
-    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "412", description = "Stale If-Match: problem+json with currentVersion")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response patch(@PathParam("id") PlanId id, @HeaderParam("If-Match") String ifMatch,
                           @HeaderParam("X-Change-Reason") String reason,
                           @RequestBody(required = true) String body) {
-        UUID planId = planId(id);
+        PlanId planId = id;
         if (ifMatch == null || ifMatch.isBlank()) {
             service.visible(planId);
             throw ProblemException.preconditionRequired();
@@ -135,8 +137,8 @@ public class PlanResource {
     @POST
     @Path("{id}/close")
     @Operation(summary = "Close the plan with its period-end report; the body may record what the vendor delivered")
-    public Response close(@PathParam("id") String id, String body) {
-        UUID planId = planId(id);
+    public Response close(@PathParam("id") PlanId id, String body) {
+        PlanId planId = id;
         VendorDelivered delivered = body == null || body.isBlank() ? null
                 : input.bind(body, CloseInput.class).vendorDelivered();
         guard.run(planId, () -> closing.close(planId, delivered));
@@ -155,8 +157,8 @@ public class PlanResource {
     @POST
     @Path("{id}/next-cycle")
     @Operation(summary = "From a CLOSED plan, the next period's DRAFT pre-filled from actuals grown by growthPercent")
-    public Response nextCycle(@PathParam("id") String id, String body) {
-        UUID planId = planId(id);
+    public Response nextCycle(@PathParam("id") PlanId id, String body) {
+        PlanId planId = id;
         java.math.BigDecimal growth = body == null || body.isBlank() ? null
                 : input.bind(body, NextCycleInput.class).growthPercent();
         BusinessPlan next = guard.run(planId, () -> closing.nextCycle(planId, growth));
@@ -167,8 +169,8 @@ public class PlanResource {
     @GET
     @Path("{id}/baseline-diff")
     @Operation(summary = "What changed since the plan was first approved (its baseline) up to the active revision")
-    public RevisionResource.Diff baselineDiff(@PathParam("id") String id) {
-        BusinessPlan plan = service.visible(planId(id));
+    public RevisionResource.Diff baselineDiff(@PathParam("id") PlanId id) {
+        BusinessPlan plan = service.visible(id);
         if (plan.baselineRevision() == null) {
             throw ProblemException.conflict("The plan has not been approved yet, so it has no baseline",
                     java.util.Map.of("status", plan.status().name()));
@@ -178,7 +180,7 @@ public class PlanResource {
         return new RevisionResource.Diff(plan.baselineRevision(), plan.revision(), changes);
     }
 
-    private Response current(UUID planId) {
+    private Response current(PlanId planId) {
         return views.current(planId);
     }
 
@@ -204,7 +206,4 @@ public class PlanResource {
         }
     }
 
-    static UUID planId(String id) {
-        return Ids.uuid(id, "Plan");
-    }
 }

@@ -19,7 +19,7 @@ import org.jbp.template.entity.TemplateVersion;
  * A plan as the API shows it. Each person id is kept as it was and has its name beside it ({@code ownerName} ...)
  * when the user directory knows one; an unknown name is left out, and clients show the id instead.
  */
-public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String title, String currency,
+public record PlanView(String id, PartnerRef partner, TemplateRef template, String title, String currency,
                        PeriodView period, String status, String ownerId, String ownerName, int revision,
                        long version, Instant createdAt, String createdBy, String createdByName, Instant updatedAt,
                        PlanSections sections, VendorCommitments vendorCommitments,
@@ -28,7 +28,7 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
     /** Where the plan stands in its lifecycle, and the step waiting for a decision. */
     public record Lifecycle(int approvalRound, Instant submittedAt, Instant approvedAt, Instant activatedAt,
                             Instant closedAt, String closedBy, String closedByName, Integer baselineRevision,
-                            UUID previousPlanId,
+                            String previousPlanId,
                             jakarta.json.JsonValue baselineActuals, CurrentStep currentStep) {
     }
 
@@ -74,9 +74,9 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
                 pending.escalatedAt(), pending.escalatedTo(), pending.amendmentId());
         Lifecycle lifecycle = new Lifecycle(plan.approvalRound(), plan.submittedAt(), plan.approvedAt(),
                 plan.activatedAt(), plan.closedAt(), plan.closedBy(), names.get(plan.closedBy()),
-                plan.baselineRevision(), plan.previousPlanId(),
+                plan.baselineRevision(), plan.previousPlanId() == null ? null : plan.previousPlanId().toString(),
                 plan.baselineActualsJson() == null ? null : PlanJson.tree(plan.baselineActualsJson()), step);
-        return new PlanView(plan.id(),
+        return new PlanView(plan.id().toString(),
                 new PartnerRef(plan.partner().value(), partner == null ? null : partner.name(),
                         partner == null ? null : partner.tier()),
                 new TemplateRef(plan.templateId(), plan.templateVersion(), template.definition().name(),
@@ -88,11 +88,11 @@ public record PlanView(UUID id, PartnerRef partner, TemplateRef template, String
     }
 
     /** The short form used in lists. */
-    public record Summary(UUID id, String partnerAccountId, String partnerName, String title, String status,
+    public record Summary(String id, String partnerAccountId, String partnerName, String title, String status,
                           String period, LocalDate start, LocalDate end, String ownerId, String ownerName, int revision,
                           long version) {
         static Summary of(BusinessPlan plan, Partner partner, Map<String, String> names) {
-            return new Summary(plan.id(), plan.partner().value(), partner == null ? null : partner.name(), plan.title(),
+            return new Summary(plan.id().toString(), plan.partner().value(), partner == null ? null : partner.name(), plan.title(),
                     plan.status().name(), plan.period().label(), plan.period().start(), plan.period().end(),
                     plan.ownerId(), names.get(plan.ownerId()), plan.revision(), plan.version());
         }

@@ -4,13 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.control.PlanWorkflow;
 import org.jbp.plan.entity.BusinessPlan;
+import org.jbp.kernel.PlanId;
 
 /**
  * A plan as the API shows it, with its ETag: for plan's endpoints and for the features above plan whose
@@ -39,13 +39,13 @@ public class PlanViews {
     }
 
     /** The plan as the caller may see it now, 200 with its ETag. */
-    public Response current(UUID planId) {
+    public Response current(PlanId planId) {
         BusinessPlan plan = service.visible(planId);
         return Response.ok(of(plan)).tag(etag(plan)).build();
     }
 
     /** Runs a lifecycle transition (an illegal one is a 409 with the allowed actions) and answers with the plan. */
-    public Response afterTransition(UUID planId, Supplier<?> transition) {
+    public Response afterTransition(PlanId planId, Supplier<?> transition) {
         guard.run(planId, transition);
         return current(planId);
     }

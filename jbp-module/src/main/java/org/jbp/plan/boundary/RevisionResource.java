@@ -18,6 +18,7 @@ import org.jbp.plan.control.PlanJson;
 import org.jbp.plan.control.PlanService;
 import org.jbp.plan.entity.PlanRevision;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** The immutable history of a plan and field-level differences between any two revisions. */
 @Path("plans/{id}/revisions")
@@ -52,8 +53,8 @@ public class RevisionResource {
 
     @GET
     @Operation(summary = "Every saved change of the plan, oldest first")
-    public List<RevisionView> list(@PathParam("id") String id) {
-        List<PlanRevision> revisions = service.revisions(PlanResource.planId(id));
+    public List<RevisionView> list(@PathParam("id") PlanId id) {
+        List<PlanRevision> revisions = service.revisions(id);
         Map<String, String> names = directory.names(revisions.stream().map(PlanRevision::author).toList());
         return revisions.stream().map(r -> RevisionView.of(r, names)).toList();
     }
@@ -61,8 +62,8 @@ public class RevisionResource {
     @GET
     @Path("{number}")
     @Operation(summary = "One revision with the full content as it was saved")
-    public RevisionDetail get(@PathParam("id") String id, @PathParam("number") int number) {
-        PlanRevision r = service.revision(PlanResource.planId(id), number);
+    public RevisionDetail get(@PathParam("id") PlanId id, @PathParam("number") int number) {
+        PlanRevision r = service.revision(id, number);
         return new RevisionDetail(r.number(), r.author(), directory.name(r.author()).orElse(null), r.at(), r.reason(),
                 r.changedFields(),
                 PlanJson.tree(r.snapshotJson()));
@@ -71,8 +72,8 @@ public class RevisionResource {
     @GET
     @Path("{from}/diff/{to}")
     @Operation(summary = "Field-level differences from one revision to another")
-    public Diff diff(@PathParam("id") String id, @PathParam("from") int from, @PathParam("to") int to) {
-        List<Change> changes = service.diff(PlanResource.planId(id), from, to).stream()
+    public Diff diff(@PathParam("id") PlanId id, @PathParam("from") int from, @PathParam("to") int to) {
+        List<Change> changes = service.diff(id, from, to).stream()
                 .map(c -> new Change(c.field(), c.kind(), c.before(), c.after())).toList();
         return new Diff(from, to, changes);
     }

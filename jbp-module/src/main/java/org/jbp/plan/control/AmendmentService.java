@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.AmendmentStatus;
 import org.jbp.plan.entity.BusinessPlan;
@@ -43,7 +43,7 @@ public class AmendmentService {
     Clock clock;
 
     @Transactional
-    public Amendment propose(UUID planId, String rationale, JsonObject changes) {
+    public Amendment propose(PlanId planId, String rationale, JsonObject changes) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
         if (!access.actsForVendorOn(plan) && !access.isPartnerUserOf(plan)) {
@@ -76,13 +76,13 @@ public class AmendmentService {
         return amendment;
     }
 
-    public List<Amendment> all(UUID planId) {
+    public List<Amendment> all(PlanId planId) {
         planService.visible(planId);
         return em.createQuery("select a from Amendment a where a.planId = :plan order by a.createdAt", Amendment.class)
                 .setParameter("plan", planId).getResultList();
     }
 
-    private List<Amendment> open(UUID planId) {
+    private List<Amendment> open(PlanId planId) {
         return em.createQuery("select a from Amendment a where a.planId = :plan and a.status = :s", Amendment.class)
                 .setParameter("plan", planId).setParameter("s", AmendmentStatus.IN_APPROVAL).getResultList();
     }

@@ -1,6 +1,7 @@
 package org.jbp.plan.control;
 
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
 
 /**
  * Tells whoever owns the approved thing (the plan itself, or one of its amendments) how its chain ended.
@@ -9,11 +10,11 @@ import java.util.UUID;
 public interface ChainOutcome {
 
     /** Every step approved. */
-    void approved(UUID planId, UUID amendmentId);
+    void approved(PlanId planId, UUID amendmentId);
 
     /** Sent back for revision, with the reason. */
-    void revisionRequested(UUID planId, UUID amendmentId, String reason);
+    void revisionRequested(PlanId planId, UUID amendmentId, String reason);
 
     /** Rejected for good, with the reason. */
-    void rejected(UUID planId, UUID amendmentId, String reason);
+    void rejected(PlanId planId, UUID amendmentId, String reason);
 }

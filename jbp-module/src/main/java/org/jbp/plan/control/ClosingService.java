@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.CoSellGoals;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
 import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanRevision;
@@ -69,7 +69,7 @@ public class ClosingService {
     jakarta.enterprise.event.Event<PlanEvent> events;
 
     @Transactional
-    public BusinessPlan close(UUID planId, VendorDelivered delivered) {
+    public BusinessPlan close(PlanId planId, VendorDelivered delivered) {
         BusinessPlan plan = managed(planId, "close");
         plan.close(user.id(), clock.instant(), reports.closingReport(plan, delivered),
                 delivered == null ? null : JSONB.toJson(delivered));
@@ -85,7 +85,7 @@ public class ClosingService {
      * certifications left to plan anew, vendor commitments carried over, the actuals kept as the baseline.
      */
     @Transactional
-    public BusinessPlan nextCycle(UUID planId, BigDecimal growthPercent) {
+    public BusinessPlan nextCycle(PlanId planId, BigDecimal growthPercent) {
         BusinessPlan previous = managed(planId, "next-cycle");
         if (previous.status() != PlanStatus.CLOSED) {
             throw new BusinessPlan.IllegalTransition("next-cycle", previous.status());
@@ -159,7 +159,7 @@ public class ClosingService {
                 .orElse(used);
     }
 
-    private BusinessPlan managed(UUID planId, String action) {
+    private BusinessPlan managed(PlanId planId, String action) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
         if (!access.actsForVendorOn(plan)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jbp.kernel.PlanId;
 
 /**
  * The Salesforce org's active currencies as the last sync stored them (table org_currency). Read from the
@@ -33,7 +34,7 @@ public class OrgCurrencies {
     public record PlanRate(String from, String to, java.math.BigDecimal rate, java.time.Instant recordedAt) {
     }
 
-    public Optional<PlanRate> rateOf(java.util.UUID planId) {
+    public Optional<PlanRate> rateOf(PlanId planId) {
         List<?> rows = em.createNativeQuery("select from_currency, to_currency, rate, recorded_at from plan_fx_rate "
                 + "where plan_id = cast(?1 as uuid)").setParameter(1, planId.toString()).getResultList();
         if (rows.isEmpty()) {

@@ -2,7 +2,7 @@ package org.jbp.plan.control;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 
 /**
  * The actuals recorded for a plan, as the close and the next cycle read them. The kpi feature keeps them
@@ -11,7 +11,7 @@ import java.util.UUID;
 public interface PlanActuals {
 
     /** The newest value per metric and quarter, keyed {@code metric} (period) or {@code metric#q}. */
-    Map<String, BigDecimal> current(UUID planId);
+    Map<String, BigDecimal> current(PlanId planId);
 
     /** The period value of a metric: as recorded for the period, else the sum of its quarters. */
     static BigDecimal periodValue(Map<String, BigDecimal> current, String metric) {

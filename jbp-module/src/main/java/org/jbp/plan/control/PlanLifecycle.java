@@ -13,6 +13,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.notification.control.Notifier;
 import org.jbp.plan.entity.Amendment;
 import org.jbp.plan.entity.BusinessPlan;
@@ -20,6 +21,7 @@ import org.jbp.plan.entity.PlanContent;
 import org.jbp.plan.entity.PlanPeriod;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
+import org.jbp.plan.entity.ReviewStatus;
 import org.jbp.security.Roles;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.ReviewCadence;
@@ -49,7 +51,7 @@ public class PlanLifecycle implements ChainOutcome {
     jakarta.enterprise.event.Event<PlanEvent> events;
 
     @Override
-    public void approved(UUID planId, UUID amendmentId) {
+    public void approved(PlanId planId, UUID amendmentId) {
         BusinessPlan plan = plans.find(planId).orElseThrow();
         Instant now = clock.instant();
         if (amendmentId != null) {
@@ -73,7 +75,7 @@ public class PlanLifecycle implements ChainOutcome {
     }
 
     @Override
-    public void revisionRequested(UUID planId, UUID amendmentId, String reason) {
+    public void revisionRequested(PlanId planId, UUID amendmentId, String reason) {
         BusinessPlan plan = plans.find(planId).orElseThrow();
         if (amendmentId != null) {
             em.find(Amendment.class, amendmentId).sentBack(clock.instant());
@@ -86,7 +88,7 @@ public class PlanLifecycle implements ChainOutcome {
     }
 
     @Override
-    public void rejected(UUID planId, UUID amendmentId, String reason) {
+    public void rejected(PlanId planId, UUID amendmentId, String reason) {
         BusinessPlan plan = plans.find(planId).orElseThrow();
         if (amendmentId != null) {
             em.find(Amendment.class, amendmentId).refused(clock.instant());
@@ -140,7 +142,7 @@ public class PlanLifecycle implements ChainOutcome {
     public int runScheduledWork() {
         int changed = 0;
         LocalDate today = today();
-        for (UUID id : due("p.status = :status and p.period.start <= :today", PlanStatus.APPROVED, today)) {
+        for (PlanId id : due("p.status = :status and p.period.start <= :today", PlanStatus.APPROVED, today)) {
             if (activateIfStarted(lockById(id))) {
                 changed++;
             }
@@ -148,7 +150,7 @@ public class PlanLifecycle implements ChainOutcome {
         for (Object[] row : em.createQuery("select r, p from Review r, BusinessPlan p where p.id = r.planId "
                         + "and p.status = :active and r.status = :s and r.dueDate < :today "
                         + "and r.overdueNotifiedAt is null", Object[].class)
-                .setParameter("active", PlanStatus.ACTIVE).setParameter("s", Review.SCHEDULED)
+                .setParameter("active", PlanStatus.ACTIVE).setParameter("s", ReviewStatus.SCHEDULED)
                 .setParameter("today", today).getResultList()) {
             Review review = (Review) row[0];
             BusinessPlan plan = (BusinessPlan) row[1];
@@ -159,7 +161,7 @@ public class PlanLifecycle implements ChainOutcome {
             review.overdueNotified(clock.instant());
             changed++;
         }
-        for (UUID id : due("p.status = :status and p.period.end < :today", PlanStatus.ACTIVE, today)) {
+        for (PlanId id : due("p.status = :status and p.period.end < :today", PlanStatus.ACTIVE, today)) {
             BusinessPlan locked = lockById(id);
             if (locked.status() != PlanStatus.ACTIVE) {
                 continue; // another instance closed it meanwhile
@@ -176,12 +178,12 @@ public class PlanLifecycle implements ChainOutcome {
      * The ids of the plans in {@code status} whose time has come: the database reads only those (partial indexes
      * of V10), so a pass costs what is due, not what exists.
      */
-    private List<UUID> due(String condition, PlanStatus status, LocalDate today) {
-        return em.createQuery("select p.id from BusinessPlan p where " + condition + " order by p.id", UUID.class)
+    private List<PlanId> due(String condition, PlanStatus status, LocalDate today) {
+        return em.createQuery("select p.id from BusinessPlan p where " + condition + " order by p.id", PlanId.class)
                 .setParameter("status", status).setParameter("today", today).getResultList();
     }
 
-    private BusinessPlan lockById(UUID id) {
+    private BusinessPlan lockById(PlanId id) {
         return plans.findForUpdate(id).orElseThrow();
     }
 

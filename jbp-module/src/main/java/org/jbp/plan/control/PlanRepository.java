@@ -18,6 +18,7 @@ import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanRevision;
 import org.jbp.plan.entity.PlanStatus;
+import org.jbp.kernel.PlanId;
 
 /** Plans, their revisions and comments. Content JSON is parsed once per load. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class PlanRepository {
         em.persist(plan);
     }
 
-    public Optional<BusinessPlan> find(UUID id) {
+    public Optional<BusinessPlan> find(PlanId id) {
         return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(PlanRepository::parsed);
     }
 
@@ -47,7 +48,7 @@ public class PlanRepository {
      * The plan with its partner in one query: every read of a plan checks who owns its partner, which otherwise
      * costs a second query per request.
      */
-    public Optional<WithPartner> findWithPartner(UUID id) {
+    public Optional<WithPartner> findWithPartner(PlanId id) {
         return em.createQuery("select p, pa from BusinessPlan p left join Partner pa on pa.accountId = p.partner "
                         + "where p.id = :id", Object[].class).setParameter("id", id).getResultStream().findFirst()
                 .map(row -> new WithPartner(parsed((BusinessPlan) row[0]), Optional.ofNullable((Partner) row[1])));
@@ -57,7 +58,7 @@ public class PlanRepository {
      * Loads the plan for a change and holds its row until commit, so two saves of one plan run one after the
      * other and the second sees the first's version (and is refused by its If-Match) instead of racing it.
      */
-    public Optional<BusinessPlan> findForUpdate(UUID id) {
+    public Optional<BusinessPlan> findForUpdate(PlanId id) {
         return Optional.ofNullable(em.find(BusinessPlan.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(PlanRepository::parsed);
     }
@@ -122,12 +123,12 @@ public class PlanRepository {
         em.persist(revision);
     }
 
-    public List<PlanRevision> revisions(UUID planId) {
+    public List<PlanRevision> revisions(PlanId planId) {
         return em.createQuery("select r from PlanRevision r where r.planId = :id order by r.number", PlanRevision.class)
                 .setParameter("id", planId).getResultList();
     }
 
-    public Optional<PlanRevision> revision(UUID planId, int number) {
+    public Optional<PlanRevision> revision(PlanId planId, int number) {
         return em.createQuery("select r from PlanRevision r where r.planId = :id and r.number = :n", PlanRevision.class)
                 .setParameter("id", planId).setParameter("n", number).getResultStream().findFirst();
     }
@@ -136,11 +137,11 @@ public class PlanRepository {
         em.persist(comment);
     }
 
-    public Optional<PlanComment> comment(UUID planId, UUID commentId) {
+    public Optional<PlanComment> comment(PlanId planId, UUID commentId) {
         return Optional.ofNullable(em.find(PlanComment.class, commentId)).filter(c -> c.planId().equals(planId));
     }
 
-    public List<PlanComment> comments(UUID planId) {
+    public List<PlanComment> comments(PlanId planId) {
         return new ArrayList<>(em.createQuery(
                         "select c from PlanComment c where c.planId = :id order by c.createdAt, c.id", PlanComment.class)
                 .setParameter("id", planId).getResultList());

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jbp.kernel.PartnerAccountId;
+import org.jbp.kernel.PlanId;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
-import org.jbp.kernel.PartnerAccountId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanComment;
 import org.jbp.plan.entity.PlanContent;
@@ -110,7 +111,7 @@ public class PlanService {
      * {@code expectedVersion} is the version the editor saw: a stale one is refused, never merged blindly.
      */
     @Transactional
-    public BusinessPlan patch(UUID planId, long expectedVersion, String patchBody, String reason) {
+    public BusinessPlan patch(PlanId planId, long expectedVersion, String patchBody, String reason) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireEditable(plan);
         if (plan.version() != expectedVersion) {
@@ -163,7 +164,7 @@ public class PlanService {
         return partners.find(plan.partner()).map(Partner::tier).orElse(null);
     }
 
-    public BusinessPlan visible(UUID planId) {
+    public BusinessPlan visible(PlanId planId) {
         PlanRepository.WithPartner found = plans.findWithPartner(planId)
                 .orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.partnerRead(found.plan(), found.partner());
@@ -175,24 +176,24 @@ public class PlanService {
                 .missingForSubmission(plan.content());
     }
 
-    public List<PlanRevision> revisions(UUID planId) {
+    public List<PlanRevision> revisions(PlanId planId) {
         visible(planId);
         return plans.revisions(planId);
     }
 
-    public PlanRevision revision(UUID planId, int number) {
+    public PlanRevision revision(PlanId planId, int number) {
         visible(planId);
         return plans.revision(planId, number).orElseThrow(() -> ProblemException.notFound("Revision " + number));
     }
 
-    public List<JsonDiff.FieldChange> diff(UUID planId, int from, int to) {
+    public List<JsonDiff.FieldChange> diff(PlanId planId, int from, int to) {
         PlanRevision a = revision(planId, from);
         PlanRevision b = revision(planId, to);
         return JsonDiff.between(PlanJson.tree(a.snapshotJson()), PlanJson.tree(b.snapshotJson()));
     }
 
     @Transactional
-    public PlanComment comment(UUID planId, String sectionName, UUID replyTo, String body) {
+    public PlanComment comment(PlanId planId, String sectionName, UUID replyTo, String body) {
         BusinessPlan plan = visible(planId);
         access.requireCanComment(plan);
         Instant now = clock.instant();
@@ -211,7 +212,7 @@ public class PlanService {
         return comment;
     }
 
-    public List<PlanComment> comments(UUID planId) {
+    public List<PlanComment> comments(PlanId planId) {
         visible(planId);
         return plans.comments(planId);
     }

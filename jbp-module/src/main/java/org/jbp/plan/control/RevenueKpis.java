@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jbp.plan.entity.Money;
+import org.jbp.kernel.Money;
 import org.jbp.plan.entity.QuarterTarget;
 import org.jbp.plan.entity.RevenueTargets;
 import org.jbp.template.entity.KpiDefinition;

@@ -8,9 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewAction;
+import org.jbp.plan.entity.ReviewStatus;
 
 /** A plan's reviews as stored, and their actions read from the review's JSON; read by the workspace and the report. */
 @ApplicationScoped
@@ -21,14 +22,14 @@ public class Reviews {
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
 
-    public List<Review> of(UUID planId) {
+    public List<Review> of(PlanId planId) {
         return em.createQuery("select r from Review r where r.planId = :plan order by r.dueDate, r.id", Review.class)
                 .setParameter("plan", planId).getResultList();
     }
 
     /** The review recorded last: the one whose open actions the next review decides on. */
-    public Optional<Review> lastRecorded(UUID planId) {
-        return of(planId).stream().filter(r -> Review.COMPLETED.equals(r.status()) && r.completedAt() != null)
+    public Optional<Review> lastRecorded(PlanId planId) {
+        return of(planId).stream().filter(r -> r.status() == ReviewStatus.COMPLETED && r.completedAt() != null)
                 .max(java.util.Comparator.comparing(Review::completedAt));
     }
 

@@ -1,6 +1,7 @@
 package org.jbp.plan.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 import org.jbp.kernel.StateConflict;
 
 /**
@@ -23,7 +26,8 @@ public class Amendment {
     @Id
     private UUID id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     private String rationale;
     @Column(name = "proposed_content")
     private String proposedContentJson;
@@ -45,7 +49,7 @@ public class Amendment {
     protected Amendment() {
     }
 
-    public Amendment(UUID planId, String rationale, String proposedContentJson, int baseRevision, String by,
+    public Amendment(PlanId planId, String rationale, String proposedContentJson, int baseRevision, String by,
                      Instant at) {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId);
@@ -89,7 +93,7 @@ public class Amendment {
         return id;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

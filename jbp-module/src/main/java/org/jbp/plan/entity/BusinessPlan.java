@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.kernel.PartnerAccountIdConverter;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 import org.jbp.kernel.PlanRef;
 import org.jbp.kernel.StateConflict;
 
@@ -29,7 +31,8 @@ import org.jbp.kernel.StateConflict;
 public class BusinessPlan implements PlanRef {
 
     @Id
-    private UUID id;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId id;
     @Column(name = "partner_account_id")
     @Convert(converter = PartnerAccountIdConverter.class)
     private PartnerAccountId partner;
@@ -70,9 +73,10 @@ public class BusinessPlan implements PlanRef {
     /** The revision first approved: amendments are diffed against it. */
     @Column(name = "baseline_revision")
     private Integer baselineRevision;
-    /** Text, not uuid: EclipseLink 4.0 fails reading a null uuid column into a UUID. */
+    /** Through the converter, which reads a null as no previous plan (EclipseLink 4.0 fails reading a null uuid column into a UUID). */
     @Column(name = "previous_plan_id")
-    private String previousPlanId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId previousPlanId;
     @Column(name = "baseline_actuals")
     private String baselineActualsJson;
     @Column(name = "closing_report")
@@ -90,7 +94,7 @@ public class BusinessPlan implements PlanRef {
 
     public BusinessPlan(PartnerAccountId partner, UUID templateId, int templateVersion, String currency,
                         PlanPeriod period, String ownerId, String createdBy, Instant at) {
-        this.id = UUID.randomUUID();
+        this.id = PlanId.random();
         this.partner = Objects.requireNonNull(partner, "partner is required");
         this.templateId = Objects.requireNonNull(templateId, "template is required");
         this.templateVersion = templateVersion;
@@ -195,7 +199,7 @@ public class BusinessPlan implements PlanRef {
 
     /** A plan made for the next period from this one's actuals. */
     public void continues(BusinessPlan previous, String previousActualsJson) {
-        this.previousPlanId = previous.id().toString();
+        this.previousPlanId = previous.id();
         this.baselineActualsJson = previousActualsJson;
     }
 
@@ -238,7 +242,7 @@ public class BusinessPlan implements PlanRef {
     }
 
     @Override
-    public UUID id() {
+    public PlanId id() {
         return id;
     }
 
@@ -331,8 +335,8 @@ public class BusinessPlan implements PlanRef {
         return baselineRevision;
     }
 
-    public UUID previousPlanId() {
-        return previousPlanId == null ? null : UUID.fromString(previousPlanId);
+    public PlanId previousPlanId() {
+        return previousPlanId;
     }
 
     public String baselineActualsJson() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.jbp.kernel.Money;
 
 /**
  * Section 3: one campaign of the calendar, with the MDF the partner asks the vendor to fund.

@@ -1,13 +1,16 @@
 package org.jbp.plan.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.List;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /** A comment on a section of a plan; a reply names the comment that opened its thread. */
 @Entity
@@ -17,7 +20,8 @@ public class PlanComment {
     @Id
     private UUID id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     /** What a thread may be about: one of the six sections, the vendor commitments, or the plan as a whole. */
     public static final List<String> TOPICS = List.of("profile", "revenue", "campaigns", "certifications", "coSell",
             "kpis", "vendorCommitments", "general");
@@ -37,7 +41,7 @@ public class PlanComment {
     protected PlanComment() {
     }
 
-    private PlanComment(UUID planId, String section, UUID threadId, String authorId, String authorName,
+    private PlanComment(PlanId planId, String section, UUID threadId, String authorId, String authorName,
                         String body, Instant at) {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId);
@@ -49,7 +53,7 @@ public class PlanComment {
         this.createdAt = Objects.requireNonNull(at);
     }
 
-    public static PlanComment openThread(UUID planId, String section, String authorId, String authorName,
+    public static PlanComment openThread(PlanId planId, String section, String authorId, String authorName,
                                          String body, Instant at) {
         return new PlanComment(planId, Objects.requireNonNull(section, "section is required"), null,
                 authorId, authorName, body, at);
@@ -64,7 +68,7 @@ public class PlanComment {
         return id;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

@@ -1,6 +1,7 @@
 package org.jbp.plan.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +10,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 
 /** An immutable snapshot of a plan's content after one saved change: who, when, why, which fields. */
 @Entity
@@ -20,7 +22,8 @@ public class PlanRevision {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     private int number;
     private String author;
     @Column(name = "created_at")
@@ -35,7 +38,7 @@ public class PlanRevision {
     protected PlanRevision() {
     }
 
-    PlanRevision(UUID planId, int number, String author, Instant at, String reason, List<String> changedFields,
+    PlanRevision(PlanId planId, int number, String author, Instant at, String reason, List<String> changedFields,
                  String snapshotJson) {
         this.planId = planId;
         this.number = number;
@@ -46,7 +49,7 @@ public class PlanRevision {
         this.snapshotJson = snapshotJson;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 

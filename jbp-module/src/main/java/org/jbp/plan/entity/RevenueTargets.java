@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jbp.kernel.Money;
 
 /**
  * Section 2: pipeline, registered deals and closed revenue for the period, broken down by product line,

@@ -1,7 +1,10 @@
 package org.jbp.plan.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -9,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import org.jbp.kernel.PlanId;
+import org.jbp.kernel.PlanIdConverter;
 import org.jbp.kernel.StateConflict;
 
 /**
@@ -19,16 +24,15 @@ import org.jbp.kernel.StateConflict;
 @Table(name = "plan_review")
 public class Review {
 
-    public static final String SCHEDULED = "SCHEDULED";
-    public static final String COMPLETED = "COMPLETED";
-
     @Id
     private UUID id;
     @Column(name = "plan_id")
-    private UUID planId;
+    @Convert(converter = PlanIdConverter.class)
+    private PlanId planId;
     @Column(name = "due_date")
     private LocalDate dueDate;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ReviewStatus status;
     private String notes;
     @Column(name = "decisions")
     private String decisionsJson;
@@ -48,17 +52,18 @@ public class Review {
     protected Review() {
     }
 
-    public Review(UUID planId, LocalDate dueDate) {
+    public Review(PlanId planId, LocalDate dueDate) {
         this.id = UUID.randomUUID();
         this.planId = Objects.requireNonNull(planId);
         this.dueDate = Objects.requireNonNull(dueDate);
-        this.status = SCHEDULED;
+        this.status = ReviewStatus.SCHEDULED;
     }
 
     public void complete(String notes, String decisionsJson, String actionsJson, String kpiSnapshotJson, String by,
                          Instant at) {
-        if (!SCHEDULED.equals(status)) {
-            throw new StateConflict("This review was already recorded", java.util.Map.of("reviewStatus", status));
+        if (status != ReviewStatus.SCHEDULED) {
+            throw new StateConflict("This review was already recorded",
+                    java.util.Map.of("reviewStatus", status.name()));
         }
         this.notes = notes;
         this.decisionsJson = decisionsJson;
@@ -66,19 +71,19 @@ public class Review {
         this.kpiSnapshotJson = kpiSnapshotJson;
         this.completedBy = by;
         this.completedAt = at;
-        this.status = COMPLETED;
+        this.status = ReviewStatus.COMPLETED;
     }
 
     /** The actions of this recorded review as a later review decided them (DONE or carried over). */
     public void actionsDecided(String actionsJson) {
-        if (!COMPLETED.equals(status)) {
+        if (status != ReviewStatus.COMPLETED) {
             throw new IllegalStateException("only a recorded review has actions to decide");
         }
         this.actionsJson = actionsJson;
     }
 
     public boolean isOverdueUnnoticed(LocalDate today) {
-        return SCHEDULED.equals(status) && dueDate.isBefore(today) && overdueNotifiedAt == null;
+        return status == ReviewStatus.SCHEDULED && dueDate.isBefore(today) && overdueNotifiedAt == null;
     }
 
     public void overdueNotified(Instant at) {
@@ -89,7 +94,7 @@ public class Review {
         return id;
     }
 
-    public UUID planId() {
+    public PlanId planId() {
         return planId;
     }
 
@@ -97,7 +102,7 @@ public class Review {
         return dueDate;
     }
 
-    public String status() {
+    public ReviewStatus status() {
         return status;
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jbp.kernel.Money;
 
 /** Part of the revenue targets attributed to one product line, vertical or segment. */
 public record TargetBreakdown(

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jbp.kernel.Money;
 
 /** What the vendor promises, recorded as explicitly as the partner's commitments. */
 public record VendorCommitments(

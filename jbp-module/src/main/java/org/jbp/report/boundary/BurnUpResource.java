@@ -10,10 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.plan.control.PlanService;
-import org.jbp.platform.Ids;
 import org.jbp.report.control.BurnUp;
 import org.jbp.report.control.BurnUps;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /** The trend of each headline KPI of a plan, for the tab's charts; visible to whoever may see the plan. */
 @Path("plans/{id}/burn-up")
@@ -29,7 +29,7 @@ public class BurnUpResource {
     @GET
     @Operation(summary = "Per headline KPI: the actual over the period (from the stored time series), the planned "
             + "pace by quarter, the projection to the period's end and the quarter boundaries")
-    public List<BurnUp> burnUp(@PathParam("id") String id) {
-        return burnUps.of(plans.visible(Ids.uuid(id, "Plan")));
+    public List<BurnUp> burnUp(@PathParam("id") PlanId id) {
+        return burnUps.of(plans.visible(id));
     }
 }

@@ -8,10 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jbp.platform.Ids;
 import org.jbp.report.control.PeriodEndReport;
 import org.jbp.report.control.PeriodEndReports;
 import org.jbp.security.Roles;
+import org.jbp.kernel.PlanId;
 
 /**
  * A plan's period-end report. It is one entity in three media types: JAX-RS picks the
@@ -33,7 +33,7 @@ public class PeriodEndReportResource {
     @Operation(summary = "Planned vs actual with variance: the period-end report of a CLOSED plan, or an interim one; "
             + "JSON, CSV (plain numbers, ISO dates) or PDF (summary, approval trail, reviews, burn-ups; figures in "
             + "the Accept-Language locale)")
-    public PeriodEndReport report(@PathParam("id") String id) {
-        return reports.of(Ids.uuid(id, "Plan"));
+    public PeriodEndReport report(@PathParam("id") PlanId id) {
+        return reports.of(id);
     }
 }

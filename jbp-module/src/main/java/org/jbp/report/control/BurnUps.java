@@ -14,9 +14,9 @@ import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiActual;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.KpiTarget;
-import org.jbp.plan.entity.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.RevenueTargets;
+import org.jbp.kernel.Money;
 
 /**
  * The burn-up of each headline KPI of a plan (its KPIs, or its revenue targets when it has none), from the

@@ -14,7 +14,7 @@ import org.jbp.plan.entity.ReviewAction;
  * plan closes; the approval trail, the burn-ups, the names of the people and the conversion rate are history the
  * report reads when it is asked for, so a report stored before they were part of it shows them too.
  */
-public record PeriodEndReport(UUID planId, String title, String partnerAccountId, String partnerName, String period,
+public record PeriodEndReport(String planId, String title, String partnerAccountId, String partnerName, String period,
                               LocalDate start, LocalDate end, String currency, String status, Instant generatedAt,
                               boolean interim, List<Line> kpis, List<Line> targets, List<CampaignLine> campaigns,
                               Line mdf, List<Line> certifications, Line coSellEngagements,

@@ -27,7 +27,6 @@ import org.jbp.plan.control.Reviews;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
-import org.jbp.plan.entity.Money;
 import org.jbp.plan.entity.PlanSections;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.RevenueTargets;
@@ -36,6 +35,8 @@ import org.jbp.plan.entity.VendorDelivered;
 import org.jbp.template.entity.KpiDirection;
 import org.jbp.template.control.TemplateRepository;
 import org.jbp.template.entity.KpiDefinition;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 
 /**
  * Builds the planned-vs-actual report, keeps it with the plan at close and reads it back with its history (the
@@ -78,7 +79,7 @@ public class PeriodEndReports implements PeriodEndSnapshot {
      * The report of a plan the caller may see: as stored when it closed, or an interim one built now for an
      * approved or active plan; with its history either way. A plan not yet agreed has nothing to report.
      */
-    public PeriodEndReport of(java.util.UUID planId) {
+    public PeriodEndReport of(PlanId planId) {
         BusinessPlan plan = plans.visible(planId);
         PeriodEndReport report;
         if (plan.status() == PlanStatus.CLOSED && plan.closingReportJson() != null) {
@@ -179,7 +180,7 @@ public class PeriodEndReports implements PeriodEndSnapshot {
                     delivered == null ? null : delivered.executiveSponsorship(), null));
         }
         Partner partner = partners.find(plan.partner()).orElse(null);
-        return new PeriodEndReport(plan.id(), plan.title(), plan.partner().value(),
+        return new PeriodEndReport(plan.id().toString(), plan.title(), plan.partner().value(),
                 partner == null ? null : partner.name(), plan.period().label(), plan.period().start(),
                 plan.period().end(), plan.currency(), closing ? PlanStatus.CLOSED.name() : plan.status().name(),
                 clock.instant(), !closing && plan.status() != PlanStatus.CLOSED, kpis, targets, campaigns, mdf,
@@ -188,7 +189,7 @@ public class PeriodEndReports implements PeriodEndSnapshot {
 
     private List<PeriodEndReport.ReviewLine> reviewsHeld(BusinessPlan plan) {
         // in the order they were held: an extra review held today may be due before a scheduled one held earlier
-        return reviews.of(plan.id()).stream().filter(r -> org.jbp.plan.entity.Review.COMPLETED.equals(r.status()))
+        return reviews.of(plan.id()).stream().filter(r -> r.status() == org.jbp.plan.entity.ReviewStatus.COMPLETED)
                 .sorted(java.util.Comparator.comparing(org.jbp.plan.entity.Review::completedAt,
                         java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
                 .map(r -> new PeriodEndReport.ReviewLine(r.id(), r.dueDate(), r.completedAt(), r.completedBy(),

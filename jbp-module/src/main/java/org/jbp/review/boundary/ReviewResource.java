@@ -22,14 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jbp.kernel.PlanId;
 import org.jbp.people.control.UserDirectory;
 import org.jbp.plan.boundary.LifecycleGuard;
-import org.jbp.platform.Ids;
-import org.jbp.review.control.ReviewService;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.plan.entity.ReviewActionRules;
 import org.jbp.platform.JsonInput;
+import org.jbp.review.control.ReviewService;
 import org.jbp.security.Roles;
 
 /** Joint reviews of an ACTIVE plan: scheduled by the template's cadence, recorded with a KPI snapshot. */
@@ -76,7 +76,7 @@ public class ReviewResource {
                              JsonValue actions, JsonValue kpiSnapshot, String completedBy, String completedByName,
                              Instant completedAt, Instant overdueNotifiedAt) {
         static ReviewView of(Review r, Map<String, String> names) {
-            return new ReviewView(r.id(), r.dueDate(), r.status(), r.notes(), json(r.decisionsJson()),
+            return new ReviewView(r.id(), r.dueDate(), r.status().name(), r.notes(), json(r.decisionsJson()),
                     json(r.actionsJson()), json(r.kpiSnapshotJson()), r.completedBy(), names.get(r.completedBy()),
                     r.completedAt(), r.overdueNotifiedAt());
         }
@@ -98,8 +98,8 @@ public class ReviewResource {
 
     @GET
     @Operation(summary = "Scheduled and recorded reviews, by due date")
-    public List<ReviewView> list(@PathParam("id") String id) {
-        List<Review> all = reviews.list(Ids.uuid(id, "Plan"));
+    public List<ReviewView> list(@PathParam("id") PlanId id) {
+        List<Review> all = reviews.list(id);
         Map<String, String> names = directory.names(all.stream().map(Review::completedBy)
                 .filter(java.util.Objects::nonNull).toList());
         return all.stream().map(r -> ReviewView.of(r, names)).toList();
@@ -109,8 +109,8 @@ public class ReviewResource {
     @Path("next")
     @Operation(summary = "The next review's workspace: KPIs with target, actual, expected by today and status; "
             + "the previous review and its open actions, each of which the next review marks DONE or CARRIED_OVER")
-    public WorkspaceView next(@PathParam("id") String id) {
-        UUID planId = Ids.uuid(id, "Plan");
+    public WorkspaceView next(@PathParam("id") PlanId id) {
+        PlanId planId = id;
         ReviewService.Workspace w = guard.run(planId, () -> reviews.workspace(planId));
         Review previous = w.previous();
         return new WorkspaceView(w.dueDate(), w.snapshot(), previous == null ? null : ReviewView.of(previous,
@@ -120,8 +120,8 @@ public class ReviewResource {
     @POST
     @Operation(summary = "Record the next due review with notes, decisions and actions (owner side, due date, status) "
             + "and a decision (DONE or CARRIED_OVER) on every open action of the previous review; the KPIs are frozen with it")
-    public Response record(@PathParam("id") String id, String body) {
-        UUID planId = Ids.uuid(id, "Plan");
+    public Response record(@PathParam("id") PlanId id, String body) {
+        PlanId planId = id;
         ReviewInput in = input.bind(body, ReviewInput.class);
         List<ReviewAction> actions = in.actions() == null ? List.of()
                 : in.actions().stream().map(ActionInput::toAction).toList();

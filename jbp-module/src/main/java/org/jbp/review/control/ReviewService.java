@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanEvent;
@@ -23,6 +23,7 @@ import org.jbp.plan.entity.PlanStatus;
 import org.jbp.plan.entity.Review;
 import org.jbp.plan.entity.ReviewAction;
 import org.jbp.plan.entity.ReviewActionRules;
+import org.jbp.plan.entity.ReviewStatus;
 import org.jbp.platform.ProblemException;
 import org.jbp.security.CurrentUser;
 
@@ -67,12 +68,12 @@ public class ReviewService {
     public record Workspace(LocalDate dueDate, KpiSnapshot snapshot, Review previous, List<OpenAction> openActions) {
     }
 
-    public Workspace workspace(UUID planId) {
+    public Workspace workspace(PlanId planId) {
         BusinessPlan plan = planService.visible(planId);
         if (plan.status() != PlanStatus.ACTIVE) {
             throw new BusinessPlan.IllegalTransition("review", plan.status());
         }
-        LocalDate due = reviews.of(planId).stream().filter(r -> Review.SCHEDULED.equals(r.status())).findFirst()
+        LocalDate due = reviews.of(planId).stream().filter(r -> r.status() == ReviewStatus.SCHEDULED).findFirst()
                 .map(Review::dueDate).orElse(today());
         Optional<Review> previous = reviews.lastRecorded(planId);
         List<OpenAction> open = new ArrayList<>();
@@ -92,7 +93,7 @@ public class ReviewService {
      * the decisions on the previous review's open actions (see {@link ReviewActionRules} for why each needs one).
      */
     @Transactional
-    public Review record(UUID planId, String notes, List<String> decisions, List<ReviewAction> actions,
+    public Review record(PlanId planId, String notes, List<String> decisions, List<ReviewAction> actions,
                          List<ReviewActionRules.Decision> onPrevious) {
         BusinessPlan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan " + planId));
         access.requireVisible(plan);
@@ -100,7 +101,7 @@ public class ReviewService {
             throw new BusinessPlan.IllegalTransition("review", plan.status());
         }
         Optional<Review> previous = reviews.lastRecorded(planId);
-        Review review = reviews.of(planId).stream().filter(r -> Review.SCHEDULED.equals(r.status())).findFirst()
+        Review review = reviews.of(planId).stream().filter(r -> r.status() == ReviewStatus.SCHEDULED).findFirst()
                 .orElseGet(() -> {
                     Review extra = new Review(planId, today());
                     em.persist(extra);
@@ -116,7 +117,7 @@ public class ReviewService {
         return review;
     }
 
-    public List<Review> list(UUID planId) {
+    public List<Review> list(PlanId planId) {
         planService.visible(planId);
         return reviews.of(planId);
     }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
@@ -30,6 +29,7 @@ import org.jbp.sync.control.SyncLease;
 import org.jbp.sync.control.SyncRuns;
 import org.jbp.sync.entity.SyncMode;
 import org.jbp.sync.entity.SyncRun;
+import org.jbp.platform.Ids;
 
 /** Sync runs: start one now, follow its progress, read the history. */
 @Path("sync/runs")
@@ -113,10 +113,6 @@ public class SyncResource {
     }
 
     private SyncRun find(String id) {
-        try {
-            return runs.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Sync run " + id));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Sync run " + id);
-        }
+        return runs.find(Ids.uuid(id, "Sync run")).orElseThrow(() -> ProblemException.notFound("Sync run " + id));
     }
 }

@@ -12,11 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiSource;
+import org.jbp.kernel.PlanId;
 
 /**
  * The sync's arithmetic, in plain Java so the benchmark runs exactly what the job runs: which batched query
@@ -30,8 +30,8 @@ public final class ActualsCalculator {
     }
 
     /** What the sync needs of a plan: whose facts, over which period. */
-    public record PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end, String currency) {
-        public PlanScope(UUID planId, String partnerId, LocalDate start, LocalDate end) {
+    public record PlanScope(PlanId planId, String partnerId, LocalDate start, LocalDate end, String currency) {
+        public PlanScope(PlanId planId, String partnerId, LocalDate start, LocalDate end) {
             this(planId, partnerId, start, end, null);
         }
 

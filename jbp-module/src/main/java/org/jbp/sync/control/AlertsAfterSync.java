@@ -3,8 +3,8 @@ package org.jbp.sync.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 import org.jbp.kpi.control.KpiAlerts;
+import org.jbp.kernel.PlanId;
 
 /**
  * Holds the synced plans against their pace in the sync's final transaction. Wired here, not in kpi: the sync sits
@@ -17,7 +17,7 @@ public class AlertsAfterSync implements SyncObserver {
     KpiAlerts alerts;
 
     @Override
-    public void actualsSynced(List<UUID> planIds) {
+    public void actualsSynced(List<PlanId> planIds) {
         alerts.actualsSynced(planIds);
     }
 }

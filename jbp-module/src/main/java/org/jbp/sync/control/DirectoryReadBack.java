@@ -3,9 +3,9 @@ package org.jbp.sync.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 import org.jbp.crm.CrmConnector;
 import org.jbp.people.control.PeopleReadBack;
+import org.jbp.kernel.PlanId;
 
 /**
  * Reads the names of the people plans name in the sync's last step, with the run's connector. Wired here, not in
@@ -18,7 +18,7 @@ public class DirectoryReadBack implements SyncReadBack {
     PeopleReadBack people;
 
     @Override
-    public void readBack(CrmConnector crm, List<UUID> planIds) {
+    public void readBack(CrmConnector crm, List<PlanId> planIds) {
         people.readBack(crm, planIds);
     }
 }

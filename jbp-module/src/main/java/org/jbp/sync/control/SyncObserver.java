@@ -1,7 +1,7 @@
 package org.jbp.sync.control;
 
 import java.util.List;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 
 /**
  * Told, inside the sync's final transaction, which plans the sync kept current; the kpi feature evaluates its
@@ -9,5 +9,5 @@ import java.util.UUID;
  */
 public interface SyncObserver {
 
-    void actualsSynced(List<UUID> planIds);
+    void actualsSynced(List<PlanId> planIds);
 }

@@ -1,8 +1,8 @@
 package org.jbp.sync.control;
 
 import java.util.List;
-import java.util.UUID;
 import org.jbp.crm.CrmConnector;
+import org.jbp.kernel.PlanId;
 
 /**
  * Reads further CRM state for the synced plans in the sync's final step, with the run's own connector (so its API
@@ -11,5 +11,5 @@ import org.jbp.crm.CrmConnector;
  */
 public interface SyncReadBack {
 
-    void readBack(CrmConnector crm, List<UUID> planIds);
+    void readBack(CrmConnector crm, List<PlanId> planIds);
 }

@@ -35,6 +35,7 @@ import org.jbp.sync.entity.SyncMode;
 import org.jbp.sync.entity.SyncPhase;
 import org.jbp.sync.entity.SyncRun;
 import org.jbp.sync.entity.SyncStatus;
+import org.jbp.kernel.PlanId;
 
 /**
  * The work of each step of the sync job. Every method locks the run row, checks that the run is still this
@@ -292,14 +293,14 @@ public class SyncSteps {
     public void finish(UUID runId) {
         SyncRun run = own(runId);
         if (run.enter(SyncPhase.ALERTS, 0)) {
-            List<UUID> planIds = store.eligiblePlans(Optional.empty()).stream().map(PlanScope::planId).toList();
+            List<PlanId> planIds = store.eligiblePlans(Optional.empty()).stream().map(PlanScope::planId).toList();
             run.enter(SyncPhase.ALERTS, planIds.size());
             for (SyncReadBack readBack : readBacks) {
                 readBack.readBack(connectors.forRun(runId), planIds);
             }
             // alerts and milestones follow the actuals: an incremental run re-judges only the plans whose partners
             // it re-read; pace moves with the calendar, so the daily full run re-judges every plan
-            List<UUID> recomputed = run.mode() == SyncMode.INCREMENTAL
+            List<PlanId> recomputed = run.mode() == SyncMode.INCREMENTAL
                     ? store.eligiblePlans(touchedScope(run)).stream().map(PlanScope::planId).toList() : planIds;
             for (SyncObserver observer : observers) {
                 observer.actualsSynced(recomputed);

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.crm.KpiFact;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
+import org.jbp.kernel.PlanId;
 
 /**
  * The sync's working tables in SQL: which plans it serves, the facts a run fetched (so a restart does not fetch
@@ -55,7 +56,7 @@ public class SyncStore {
         List<PlanScope> plans = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            plans.add(new PlanScope(uuid(r[0]), (String) r[1], localDate(r[2]), localDate(r[3]),
+            plans.add(new PlanScope(new PlanId(uuid(r[0])), (String) r[1], localDate(r[2]), localDate(r[3]),
                     r[4] == null ? null : r[4].toString().trim()));
         }
         return plans;
@@ -202,7 +203,7 @@ public class SyncStore {
     }
 
     /** Records the rate a plan's money actuals were converted with, when it differs from the one recorded. */
-    public void recordRate(UUID planId, String from, String to, BigDecimal rate) {
+    public void recordRate(PlanId planId, String from, String to, BigDecimal rate) {
         List<?> current = em.createNativeQuery("select rate from plan_fx_rate where plan_id = cast(?1 as uuid) "
                 + "and from_currency = ?2 and to_currency = ?3").setParameter(1, planId.toString())
                 .setParameter(2, from).setParameter(3, to).getResultList();
@@ -221,7 +222,7 @@ public class SyncStore {
      * Records the rate each month's money actuals of a plan were converted with, where the org has dated rates;
      * the months the last computation used replace those recorded before.
      */
-    public void recordMonthRates(UUID planId, String from, String to,
+    public void recordMonthRates(PlanId planId, String from, String to,
                                  java.util.SortedMap<java.time.YearMonth, BigDecimal> rates) {
         em.createNativeQuery("delete from plan_fx_rate_month where plan_id = cast(?1 as uuid)")
                 .setParameter(1, planId.toString()).executeUpdate();

@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jbp.people.control.UserDirectory;
-import org.jbp.platform.JsonInput;
 import org.jbp.platform.Ids;
+import org.jbp.platform.JsonInput;
 import org.jbp.platform.ProblemException;
 import org.jbp.platform.QueryParams;
 import org.jbp.security.CurrentUser;
@@ -116,20 +117,19 @@ public class TemplateResource {
     @Transactional
     @Operation(summary = "Save a new version of a template; plans keep the version they were made from. "
             + "With If-Match (the ETag of the version edited) a save over someone else's newer version is refused (412)")
+    @APIResponse(responseCode = "412", description = "Stale If-Match: problem+json with currentVersion")
     public TemplateView update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                @RequestBody(required = true) String body) {
         TemplateVersion current = templates.latest(templateId(id))
                 .orElseThrow(() -> ProblemException.notFound("Template " + id));
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.replace("W/", "").replace("\"", "").trim()
                 .equals(Integer.toString(current.version()))) {
-            throw new ProblemException(412, "stale-version", "Precondition failed", "The template was saved by "
-                    + "someone else since you read it; reload version " + current.version() + " and edit that",
-                    List.of(), java.util.Map.of("currentVersion", current.version()));
+            throw ProblemException.stale("template", (long) current.version());
         }
         TemplateDefinition definition = input.bind(body, TemplateDefinition.class);
         TemplateVersion next = current.next(definition, TemplateRepository.toJson(definition), user.id(),
                 clock.instant());
-        templates.add(next);
+        templates.addNext(next);
         return view(next);
     }
 

@@ -5,9 +5,12 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jbp.platform.ProblemException;
 import org.jbp.template.entity.TemplateDefinition;
 import org.jbp.template.entity.TemplateVersion;
 
@@ -25,6 +28,33 @@ public class TemplateRepository {
 
     public void add(TemplateVersion version) {
         em.persist(version);
+    }
+
+    /**
+     * Saves the version after {@code version.version() - 1}. Two saves of the same version read the same latest one
+     * and both number theirs the next: the first takes the unique key (template_id, version), and this one is
+     * refused as the stale edit it is (412 with the winner's version), never answered 500 nor saved over.
+     */
+    public void addNext(TemplateVersion version) {
+        em.persist(version);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (takenAlready(e)) {
+                throw ProblemException.stale("template", (long) version.version());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean takenAlready(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            // PostgreSQL's unique_violation
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<TemplateVersion> latest(UUID templateId) {

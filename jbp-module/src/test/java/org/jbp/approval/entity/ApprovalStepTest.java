@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.kernel.StateConflict;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class ApprovalStepTest {
 
     static final Instant OPENED = Instant.parse("2026-11-02T10:00:00Z");
 
-    final ApprovalStep step = new ApprovalStep(UUID.randomUUID(), null, 1, 1, StepKind.APPROVAL, "VP Channel",
+    final ApprovalStep step = new ApprovalStep(PlanId.random(), null, 1, 1, StepKind.APPROVAL, "VP Channel",
             "approver", null, 48);
 
     @Test
@@ -62,7 +62,7 @@ class ApprovalStepTest {
         step.decide(Decision.APPROVE, "u", "U", null, OPENED);
         step.skip();
         assertEquals(StepStatus.APPROVED, step.status());
-        ApprovalStep later = new ApprovalStep(UUID.randomUUID(), null, 1, 2, StepKind.APPROVAL, "CFO", null,
+        ApprovalStep later = new ApprovalStep(PlanId.random(), null, 1, 2, StepKind.APPROVAL, "CFO", null,
                 "005000000000006", 24);
         later.skip();
         assertEquals(StepStatus.SKIPPED, later.status());

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.junit.jupiter.api.Test;
 
 class FundRequestsTest {
 
-    private final UUID plan = UUID.fromString("7f1c1f0e-59b6-4c84-9d37-000000000001");
+    private final PlanId plan = PlanId.parse("7f1c1f0e-59b6-4c84-9d37-000000000001");
 
     @Test
     void externalIdIsDeterministicPerPlanAndCampaign() {
         assertEquals("jbp-mdf-" + plan + "-spring-webinar", FundRequests.externalId(plan, "spring-webinar"));
         assertEquals(FundRequests.externalId(plan, "x"), FundRequests.externalId(plan, "x"));
-        assertNotEquals(FundRequests.externalId(plan, "x"), FundRequests.externalId(UUID.randomUUID(), "x"));
+        assertNotEquals(FundRequests.externalId(plan, "x"), FundRequests.externalId(PlanId.random(), "x"));
     }
 
     @Test

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jbp.crm.FundRequestState;
 import org.jbp.crm.FundRequestState.FundClaim;
+import org.jbp.crm.FundRequestState;
 import org.jbp.incentive.entity.FundRequest;
+import org.jbp.kernel.Money;
+import org.jbp.kernel.PlanId;
 import org.junit.jupiter.api.Test;
 
 /** What a Salesforce fund request and its claims become on the plan's request: status, approved, claimed, paid. */
@@ -20,8 +22,8 @@ class FundStatusReadBackTest {
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
 
     private static FundRequest request() {
-        FundRequest request = new FundRequest("jbp-mdf-x-c1", UUID.randomUUID(), "c1", NOW);
-        request.request("Webinar", new BigDecimal("10000"), "USD", null, "Draft", UUID.randomUUID(), NOW);
+        FundRequest request = new FundRequest("jbp-mdf-x-c1", PlanId.random(), "c1", NOW);
+        request.request("Webinar", Money.of(new BigDecimal("10000"), "USD"), null, "Draft", UUID.randomUUID(), NOW);
         return request;
     }
 
@@ -41,9 +43,9 @@ class FundStatusReadBackTest {
         assertTrue(FundStatusReadBack.seen(request, state("Approved", "8000", claim("Paid", "3000"),
                 claim("Approved", "2500"), claim("Draft", "700"), claim("Rejected", "400"), claim(null, "50")), NOW));
         assertEquals("Approved", request.crmStatus());
-        assertEquals(0, new BigDecimal("8000").compareTo(request.approvedAmount()));
-        assertEquals(0, new BigDecimal("5500").compareTo(request.claimedAmount()), "approved and paid claims");
-        assertEquals(0, new BigDecimal("3000").compareTo(request.paidAmount()));
+        assertEquals(0, new BigDecimal("8000").compareTo(request.approved().amount()));
+        assertEquals(0, new BigDecimal("5500").compareTo(request.claimed().amount()), "approved and paid claims");
+        assertEquals(0, new BigDecimal("3000").compareTo(request.paid().amount()));
         assertEquals(5, request.claimCount());
         assertEquals(NOW, request.crmReadAt());
         assertEquals("Approved", FundRequests.status(request));
@@ -59,8 +61,8 @@ class FundStatusReadBackTest {
         FundRequestState state = new FundRequestState("jbp-mdf-x-c1", "0ZU000000000001AAA", Optional.of("Approved"),
                 new BigDecimal("10000"), Optional.of(new BigDecimal("8000")), List.of(inEuros), Optional.of("USD"));
         FundStatusReadBack.seen(request, FundStatusReadBack.inCurrency(state, "USD", rates).orElseThrow(), NOW);
-        assertEquals(0, new BigDecimal("1000").compareTo(request.paidAmount()), "EUR 800 at 0.8 per USD");
-        assertEquals(0, new BigDecimal("8000").compareTo(request.approvedAmount()));
+        assertEquals(0, new BigDecimal("1000").compareTo(request.paid().amount()), "EUR 800 at 0.8 per USD");
+        assertEquals(0, new BigDecimal("8000").compareTo(request.approved().amount()));
         assertTrue(FundStatusReadBack.inCurrency(state, "JPY", rates).isEmpty(), "no rate, no guess");
     }
 
@@ -68,17 +70,17 @@ class FundStatusReadBackTest {
     void approvalWithoutAnAmountApprovesWhatWasRequested() {
         FundRequest request = request();
         FundStatusReadBack.seen(request, state("Approved", null), NOW);
-        assertEquals(0, new BigDecimal("10000").compareTo(request.approvedAmount()));
+        assertEquals(0, new BigDecimal("10000").compareTo(request.approved().amount()));
     }
 
     @Test
     void aRejectedOrDraftRequestHasNothingApprovedWhateverItsAmount() {
         FundRequest rejected = request();
         FundStatusReadBack.seen(rejected, state("Rejected", "8000"), NOW);
-        assertEquals(0, BigDecimal.ZERO.compareTo(rejected.approvedAmount()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(rejected.approved().amount()));
         FundRequest draft = request();
         FundStatusReadBack.seen(draft, state("Draft", null), NOW);
-        assertEquals(0, BigDecimal.ZERO.compareTo(draft.approvedAmount()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(draft.approved().amount()));
         assertEquals("Draft", draft.crmStatus());
     }
 
@@ -99,7 +101,7 @@ class FundStatusReadBackTest {
         request.cancel(UUID.randomUUID(), NOW);
         FundStatusReadBack.seen(request, state("Rejected", null), NOW);
         assertEquals("CANCELLED", FundRequests.status(request));
-        assertTrue(request.differsFrom("Webinar", new BigDecimal("10000"), "USD", null),
+        assertTrue(request.differsFrom("Webinar", Money.of(new BigDecimal("10000"), "USD"), null),
                 "asking again after a withdrawal sends the request again");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> request.cancel(UUID.randomUUID(), NOW));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.outbox.entity.OutboxEntry;
 import org.jbp.outbox.entity.OutboxKind;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class OutboxRetriesTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
     private static OutboxEntry write() {
-        return new OutboxEntry(OutboxKind.FUND_REQUEST_UPSERT, "jbp-mdf-x", UUID.randomUUID(), "{}", NOW.minusSeconds(600));
+        return new OutboxEntry(OutboxKind.FUND_REQUEST_UPSERT, "jbp-mdf-x", PlanId.random(), "{}", NOW.minusSeconds(600));
     }
 
     @Test

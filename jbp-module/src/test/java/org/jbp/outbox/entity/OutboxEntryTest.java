@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.junit.jupiter.api.Test;
 
 /** A queued CRM write: claimed with a lease, delivered once, retried later, parked for an admin. */
@@ -14,7 +14,7 @@ class OutboxEntryTest {
 
     static final Instant AT = Instant.parse("2026-11-02T10:00:00Z");
 
-    final OutboxEntry entry = new OutboxEntry(OutboxKind.TASK_UPSERT, "jbp-step-1", UUID.randomUUID(), "{}", AT);
+    final OutboxEntry entry = new OutboxEntry(OutboxKind.TASK_UPSERT, "jbp-step-1", PlanId.random(), "{}", AT);
 
     @Test
     void everyClaimCountsAsAnAttemptAndAReleaseGivesItBack() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReportWritersTest {
 
     private static PeriodEndReport report() {
-        return new PeriodEndReport(java.util.UUID.randomUUID(), "Plan", "001000000000042AAA", "Acme", "FY2026 H1",
+        return new PeriodEndReport(java.util.UUID.randomUUID().toString(), "Plan", "001000000000042AAA", "Acme", "FY2026 H1",
                 java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 6, 30), "EUR", "ACTIVE",
                 java.time.Instant.parse("2026-03-01T10:00:00Z"), true, List.of(), List.of(), List.of(), null,
                 List.of(), null, List.of(), null, null, null, null, null);

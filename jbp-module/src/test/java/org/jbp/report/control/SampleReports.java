@@ -63,7 +63,7 @@ final class SampleReports {
                         new BurnUp.Change(Instant.parse("2026-03-15T08:00:00Z"), 0, new BigDecimal("250000")),
                         new BurnUp.Change(Instant.parse("2026-08-01T08:00:00Z"), 0, new BigDecimal("900000"))),
                 null);
-        return new PeriodEndReport(UUID.randomUUID(), "FY2026 joint business plan", PARTNER_ID, "Acme Cloud GmbH",
+        return new PeriodEndReport(UUID.randomUUID().toString(), "FY2026 joint business plan", PARTNER_ID, "Acme Cloud GmbH",
                 "FY2026", START, END, "EUR", "CLOSED", Instant.parse("2027-01-10T12:34:56.123456789Z"), false, kpis,
                 targets, List.of(new PeriodEndReport.CampaignLine("c1", "Spring webinar", "WEBINAR",
                         LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), new BigDecimal("12000"), true)),

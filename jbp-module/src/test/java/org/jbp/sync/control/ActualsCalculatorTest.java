@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jbp.crm.KpiFact;
-import java.time.YearMonth;
 import org.jbp.crm.mapping.KpiMapping;
 import org.jbp.crm.mapping.KpiMappingLoader;
+import org.jbp.kernel.PlanId;
 import org.jbp.sync.control.ActualsCalculator.PlanScope;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ActualsCalculatorTest {
                 LocalDate.of(1900, 1, 1), new BigDecimal("0.5"), LocalDate.of(2026, 7, 1), new BigDecimal("0.4")));
         org.jbp.crm.CurrencyRates rates = new org.jbp.crm.CurrencyRates(true, "USD",
                 Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("0.6")), Map.of("EUR", eur));
-        PlanScope plan = new PlanScope(UUID.randomUUID(), "P", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "EUR");
+        PlanScope plan = new PlanScope(PlanId.random(), "P", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "EUR");
         List<KpiFact> facts = List.of(
                 new KpiFact("revenue_won", "P", YearMonth.of(2026, 5), Optional.empty(), new BigDecimal("1000"), 1),
                 new KpiFact("revenue_won", "P", YearMonth.of(2026, 8), Optional.empty(), new BigDecimal("1000"), 1),
@@ -74,7 +74,7 @@ class ActualsCalculatorTest {
 
     @Test
     void onlyTheSourcesAskedForAreComputed() {
-        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        PlanScope plan = new PlanScope(PlanId.random(), PARTNER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         List<KpiFact> facts = List.of(
                 new KpiFact("revenue_won", PARTNER, YearMonth.of(2026, 5), Optional.empty(), new BigDecimal("250"), 2),
                 new KpiFact("pipeline_created", PARTNER, YearMonth.of(2026, 1), Optional.empty(), new BigDecimal("9"), 1));
@@ -91,7 +91,7 @@ class ActualsCalculatorTest {
 
     @Test
     void aFiscalYearFromAprilGetsEveryMonthInItsOwnQuarters() {
-        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+        PlanScope plan = new PlanScope(PlanId.random(), PARTNER, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
         Map<String, BigDecimal> values = ActualsCalculator.compute(plan, List.of(won(2026, 4, "1"), won(2026, 6, "2"),
                 won(2026, 7, "10"), won(2026, 12, "100"), won(2027, 1, "1000"), won(2027, 3, "2000"),
                 won(2026, 3, "99999")), Set.of("revenue_won"));
@@ -103,7 +103,7 @@ class ActualsCalculatorTest {
 
     @Test
     void aPeriodFromMidFebruaryKeepsItsFirstMonthAndFillsItsLastQuarter() {
-        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 2, 15), LocalDate.of(2027, 2, 14));
+        PlanScope plan = new PlanScope(PlanId.random(), PARTNER, LocalDate.of(2026, 2, 15), LocalDate.of(2027, 2, 14));
         Map<String, BigDecimal> values = ActualsCalculator.compute(plan, List.of(won(2026, 2, "1"), won(2026, 5, "10"),
                 won(2026, 11, "100"), won(2027, 1, "1000"), won(2027, 2, "2000")), Set.of("revenue_won"));
         // months are whole: May starts inside quarter 1 (15 Feb - 14 May), so May counts there

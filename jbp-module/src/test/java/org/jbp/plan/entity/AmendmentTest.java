@@ -1,35 +1,26 @@
 package org.jbp.plan.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
+import org.jbp.kernel.PlanId;
 import org.jbp.kernel.StateConflict;
 import org.junit.jupiter.api.Test;
 
-/** Money adds only in one currency; an amendment is decided once. */
-class MoneyAndAmendmentTest {
+/** An amendment is decided once: applied, refused or sent back, and then it stays what it became. */
+class AmendmentTest {
 
     static final Instant AT = Instant.parse("2026-11-02T10:00:00Z");
 
-    @Test
-    void moneyIsKeptToTheCentAndAddsInItsOwnCurrency() {
-        Money sum = Money.of(new BigDecimal("10.005"), "USD").plus(Money.of(new BigDecimal("0.10"), "USD"));
-        assertEquals(new BigDecimal("10.11"), sum.amount());
-        assertEquals("USD", sum.currency());
+    private static Amendment proposed() {
+        return new Amendment(PlanId.random(), "more MDF", "{}", 3, "005000000000002", AT);
     }
 
     @Test
-    void moneyInTwoCurrenciesIsNeverAddedWithoutAConversion() {
-        assertThrows(IllegalArgumentException.class,
-                () -> Money.of(BigDecimal.TEN, "USD").plus(Money.of(BigDecimal.ONE, "EUR")));
-    }
-
-    @Test
-    void anAmendmentIsDecidedOnce() {
-        Amendment amendment = new Amendment(UUID.randomUUID(), "more MDF", "{}", 3, "005000000000002", AT);
+    void anAppliedAmendmentIsNeitherRefusedNorSentBackAfterwards() {
+        Amendment amendment = proposed();
         assertEquals(AmendmentStatus.IN_APPROVAL, amendment.status());
         amendment.applied(4, AT.plusSeconds(60));
         assertEquals(AmendmentStatus.APPROVED, amendment.status());
@@ -38,5 +29,15 @@ class MoneyAndAmendmentTest {
         assertEquals("APPROVED", again.details().get("amendmentStatus"));
         assertThrows(StateConflict.class, () -> amendment.sentBack(AT.plusSeconds(90)));
         assertEquals(AmendmentStatus.APPROVED, amendment.status());
+    }
+
+    @Test
+    void aRefusedAmendmentIsNotAppliedLaterAndChangesNoRevision() {
+        Amendment amendment = proposed();
+        amendment.refused(AT.plusSeconds(60));
+        assertThrows(StateConflict.class, () -> amendment.applied(5, AT.plusSeconds(90)),
+                "a refusal cannot be overturned by a late approval");
+        assertNull(amendment.appliedRevision());
+        assertEquals(3, amendment.baseRevision(), "the revision it was proposed against stays on record");
     }
 }
