@@ -181,7 +181,7 @@ final class KpiFactReader {
         String text = soql.apply(chunk);
         QueryResult result;
         try {
-            result = session.call(operation, c -> c.query(text));
+            result = session.query(operation, text, c -> c.query(text));
         } catch (CrmException e) {
             if (!"EXCEEDED_ID_LIMIT".equals(e.statusCode()) || chunk.size() == 1) {
                 throw e;
@@ -230,7 +230,7 @@ final class KpiFactReader {
         Optional<String> after = Optional.empty();
         while (true) {
             String text = soql.forAllPartners(after);
-            SObject[] rows = records(session.call("aggregate " + source.key(), c -> c.query(text)));
+            SObject[] rows = records(session.query("aggregate " + source.key(), text, c -> c.query(text)));
             if (rows.length < AggregateSoql.MAX_AGGREGATE_ROWS) {
                 for (SObject row : rows) {
                     out.accept(toFact(source, row));
@@ -268,7 +268,7 @@ final class KpiFactReader {
                     + " LIMIT " + AggregateSoql.MAX_AGGREGATE_ROWS;
             // queryAll: a record deleted since the watermark changed its partner's facts too ("queryAll() ... is
             // otherwise the same as query()", SOAP API Developer Guide, queryAll()); its SystemModstamp is the deletion
-            SObject[] rows = records(session.call("touched " + source.key(), c -> c.queryAll(text)));
+            SObject[] rows = records(session.query("touched " + source.key(), text, c -> c.queryAll(text)));
             for (SObject row : rows) {
                 partners.add(partnerOf(row));
             }
@@ -299,7 +299,7 @@ final class KpiFactReader {
                 + source.partnerField() + " IN " + ProgramTiers.inList(chunk) + " GROUP BY " + source.partnerField();
         SObject[] rows;
         try {
-            rows = records(session.call("count " + source.key(), c -> c.query(text)));
+            rows = records(session.query("count " + source.key(), text, c -> c.query(text)));
         } catch (CrmException e) {
             if (!QUERY_TIMEOUT.equals(e.statusCode()) || chunk.size() == 1) {
                 throw e;

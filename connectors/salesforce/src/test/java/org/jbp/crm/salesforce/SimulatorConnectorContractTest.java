@@ -309,6 +309,23 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void aTimeoutOfAQueryThatCannotBeSplitIsNotSentAgainAndNamesTheQuery() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.serverTime();
+            long before = sim.apiCallCount();
+            sim.queryTimeoutOn("FROM Account");
+            CrmException timeout = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals("QUERY_TIMEOUT", timeout.statusCode());
+            assertEquals(CrmException.Kind.PERMANENT, timeout.kind(), "the same query would take as long again");
+            assertTrue(timeout.getMessage().contains("Query: SELECT Id, Name, SystemModstamp")
+                    && timeout.getMessage().contains("FROM Account"), timeout.getMessage());
+            // the tiers' program members are read first, then the accounts: one attempt each, no retry
+            assertEquals(before + 2, sim.apiCallCount());
+            assertEquals(0, crm.querySplits(), "nothing to split a partner list by");
+        }
+    }
+
+    @Test
     void aRecordMovedToAnotherPartnerLowersTheFirstPartnersCountThoughOnlyTheSecondIsTouched() {
         String first = partnerIds.get(106);
         String second = partnerIds.get(107);
@@ -352,6 +369,22 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             assertEquals(50_000, first.limit());
             crm.serverTime();
             assertEquals(first.used() + 1, crm.apiUsage().orElseThrow().used(), "updated by the next response");
+        }
+    }
+
+    @Test
+    void aBudgetStopsTheConnectorAtTheRequestWhereItIsUsedNotAfterTheOperation() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            // 4 requests allowed; listing the partners takes 7: login, 3 pages of program members (the tiers), then 3 of accounts
+            crm.limitTo(usage -> session.requestCount() >= 4 ? Optional.of("4 requests allowed") : Optional.empty());
+            CrmException refused = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.BUDGET_USED, refused.kind(), refused.getMessage());
+            assertEquals("API_BUDGET_SHARE", refused.statusCode());
+            assertTrue(refused.getMessage().contains("query Account not sent"), "names the request not sent: " + refused.getMessage());
+            assertEquals(4, crm.apiCallsUsed());
+            assertEquals(4, sim.apiCallCount(), "the refused request never reached the org");
+            crm.limitTo(org.jbp.crm.ApiBudget.UNLIMITED);
+            assertEquals(PARTNERS, crm.partnerAccounts().size(), "a budget that allows again lets the work go on");
         }
     }
 
