@@ -359,6 +359,37 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
+    /**
+     * A KPI on a roll-up summary field of the partner's Account: a certification saved under the partner
+     * recalculates it and saves the account (its SystemModstamp moves), so the next incremental run re-reads the
+     * partner though no record of the source's own object was edited by anyone.
+     */
+    @Test
+    void aRollUpRecalculatedByAChildSaveMarksThePartnerTouchedAndItsFactFollows() throws Exception {
+        KpiMapping mapping = mappingWith("""
+                kpi.certifications_to_date.object = Account
+                kpi.certifications_to_date.partner-field = Id
+                kpi.certifications_to_date.date-field = SystemModstamp
+                kpi.certifications_to_date.date-type = DATETIME
+                kpi.certifications_to_date.aggregate = SUM(Certifications_Completed__c)
+                """);
+        String partner = partnerIds.get(100);
+        Set<String> key = Set.of("certifications_to_date");
+        try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            Instant since = crm.serverTime();
+            Thread.sleep(5);
+            assertEquals(Set.of(), crm.partnersTouchedSince(key, since).get("certifications_to_date"));
+            sim.insertCertification(partner, "Sales", LocalDate.of(2026, 5, 3));
+            assertEquals(Set.of(partner), crm.partnersTouchedSince(key, since).get("certifications_to_date"),
+                    "the account's roll-up changed with the certification");
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(key, Set.of(partner),
+                    today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear())));
+            assertEquals(1, facts.size(), facts.toString());
+            assertEquals(0, BigDecimal.ONE.compareTo(facts.get(0).value()), facts.toString());
+        }
+    }
+
     @Test
     void theOrgsDailyUsageAndLimitAreReadFromEveryResponse() {
         sim.dailyLimit(50_000);
