@@ -120,21 +120,6 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
-    private static final String OPPORTUNITY_PARTNER_SOURCES = """
-            kpi.primary.object = OpportunityPartner
-            kpi.primary.partner-field = AccountToId
-            kpi.primary.date-field = Opportunity.CloseDate
-            kpi.primary.aggregate = SUM(Opportunity.Amount)
-            kpi.primary.filter.won = Opportunity.IsWon = true
-            kpi.primary.filter.primary = IsPrimary = true
-            kpi.resellers.object = OpportunityPartner
-            kpi.resellers.partner-field = AccountToId
-            kpi.resellers.date-field = Opportunity.CloseDate
-            kpi.resellers.aggregate = SUM(Opportunity.Amount)
-            kpi.resellers.filter.won = Opportunity.IsWon = true
-            kpi.resellers.filter.role = Role IN ('Reseller')
-            """;
-
     /** A won deal owned by the vendor's admin: no PartnerAccountId, partners named in OpportunityPartner. */
     private String vendorDeal(String amount, LocalDate close) {
         return sim.insert("Opportunity", Map.of("Name", "Vendor deal", "StageName", "Closed Won", "CloseDate", close,
@@ -365,7 +350,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
      * partner though no record of the source's own object was edited by anyone.
      */
     @Test
-    void aRollUpRecalculatedByAChildSaveMarksThePartnerTouchedAndItsFactFollows() throws Exception {
+    void aRollUpRecalculatedByAChildSaveMarksThePartnerTouchedAndItsFactFollows() {
         KpiMapping mapping = mappingWith("""
                 kpi.certifications_to_date.object = Account
                 kpi.certifications_to_date.partner-field = Id
@@ -376,8 +361,9 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         String partner = partnerIds.get(100);
         Set<String> key = Set.of("certifications_to_date");
         try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
-            Instant since = crm.serverTime();
-            Thread.sleep(5);
+            // SOQL dateTime literals have whole seconds: start at the next second, after the setup's own saves
+            Instant since = crm.serverTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(since.plusMillis(1100));
             assertEquals(Set.of(), crm.partnersTouchedSince(key, since).get("certifications_to_date"));
             sim.insertCertification(partner, "Sales", LocalDate.of(2026, 5, 3));
             assertEquals(Set.of(partner), crm.partnersTouchedSince(key, since).get("certifications_to_date"),
