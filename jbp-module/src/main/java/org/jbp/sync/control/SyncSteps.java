@@ -210,11 +210,11 @@ public class SyncSteps {
             if (plans.isEmpty()) {
                 return;
             }
-            Set<String> planPartners = new HashSet<>();
-            plans.forEach(p -> planPartners.add(p.partnerId()));
-            connectors.forRun(runId).kpiFacts(ActualsCalculator.query(new TreeSet<>(sameKeys), plans, store.partnerCount()))
-                    .stream().filter(f -> planPartners.contains(f.partnerId()))
-                    .forEach(f -> factsByKey.get(f.sourceKey()).add(f));
+            // by month, and by day for the partners with a plan whose quarters start mid-month; each query's facts
+            // only for its own partners (an all-partners query answers for others too)
+            ActualsCalculator.queries(new TreeSet<>(sameKeys), plans, store.partnerCount()).forEach((query, partners) ->
+                    connectors.forRun(runId).kpiFacts(query).stream().filter(f -> partners.contains(f.partnerId()))
+                            .forEach(f -> factsByKey.get(f.sourceKey()).add(f)));
         });
         for (String key : keys) {
             store.replaceFacts(runId, key, factsByKey.get(key));
