@@ -97,7 +97,7 @@ final class AggregateSoql {
         List<String> select = new ArrayList<>(List.of(source.partnerField() + " p", year + " y", quarter + " m"));
         List<String> groupBy = new ArrayList<>(List.of(source.partnerField(), year, quarter));
         if (byDay) {
-            // "DAY_IN_MONTH(): Returns a number representing the day in the month for a date field" (SOQL and
+            // "DAY_IN_MONTH(): Returns a number representing the day in the month of a date field" (SOQL and
             // SOSL Reference, "Date Functions"); with year and month it names the day
             select.add("DAY_IN_MONTH(" + date + ") d");
             groupBy.add("DAY_IN_MONTH(" + date + ")");
