@@ -8,7 +8,7 @@ import { scrollTable } from './sections.js';
 import { icon, statusBadge, progressBar } from './slds.js';
 
 const PHASES = ['PARTNERS', 'FACTS', 'ACTUALS', 'ALERTS'];
-const RESUMABLE = new Set(['FAILED', 'LIMIT_REACHED', 'ABANDONED']);
+const RESUMABLE = new Set(['FAILED', 'LIMIT_REACHED', 'ABANDONED', 'QUERY_TIMEOUT']);
 const POLL_MS = 1500;
 let pollTimer = null;
 

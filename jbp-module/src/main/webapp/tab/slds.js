@@ -23,11 +23,11 @@ const THEMES = {
   COMPLETED: 'slds-theme_success', DELIVERED: 'slds-theme_success', ACTIVE: 'slds-theme_success', APPROVED: 'slds-theme_success',
   RUNNING: 'slds-badge_inverse', IN_APPROVAL: 'slds-badge_inverse',
   LIMIT_REACHED: 'slds-theme_warning', PENDING: 'slds-theme_warning', ABANDONED: 'slds-theme_warning',
-  FAILED: 'slds-theme_error', REJECTED: 'slds-theme_error',
+  FAILED: 'slds-theme_error', QUERY_TIMEOUT: 'slds-theme_error', REJECTED: 'slds-theme_error',
   DRAFT: 'slds-badge_lightest', CLOSED: 'slds-badge_lightest', DISCARDED: 'slds-badge_lightest',
 };
 const ICONS = { COMPLETED: 'success', DELIVERED: 'success', FAILED: 'error', LIMIT_REACHED: 'warning', RUNNING: 'sync',
-  PENDING: 'clock', ABANDONED: 'warning' };
+  PENDING: 'clock', ABANDONED: 'warning', QUERY_TIMEOUT: 'error' };
 
 /** A status as an SLDS badge with the status word; `data-status` carries the API's value. */
 export function statusBadge(status, { label = words(status), attr = 'data-status' } = {}) {

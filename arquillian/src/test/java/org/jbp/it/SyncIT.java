@@ -714,11 +714,12 @@ class SyncIT {
         JsonObject stopped = finished(start("full"));
         assertEquals("LIMIT_REACHED", stopped.getString("status"), stopped.toString());
         assertTrue(stopped.getString("errors").contains("API_BUDGET_SHARE"), stopped.toString());
-        // 10 calls are its share. The run's connector refuses an operation once the share is used, but one under
-        // way finishes: the partners step's record counts are one query per counted object (5 with this mapping),
-        // so the run ends at most that far past its share, never a whole step past it
-        assertTrue(stopped.getJsonNumber("apiCalls").longValue() <= 10 + 5,
-                "stopped within one CRM operation of its share: " + stopped);
+        // 10 calls are its share. The run's connector asks before every request it sends, so it stops at the
+        // request that would pass the share. One more is possible: the org's limit is learnt from the LimitInfoHeader
+        // of a response, so a connector's first request (and the login in front of it) goes out before the share is
+        // known
+        assertTrue(stopped.getJsonNumber("apiCalls").longValue() <= 10 + 1,
+                "stopped at the request where its share was used: " + stopped);
         assertEquals(100, stopped.getJsonNumber("apiLimitToday").longValue());
         assertTrue(stopped.getJsonNumber("apiRemainingToday").longValue() < 100, stopped.toString());
         assertTrue(sim.dailyApiUsage() < 100, "the org was not taken to its limit");

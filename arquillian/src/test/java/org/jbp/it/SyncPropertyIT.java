@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Random orgs, seeded: partners with won deals in several currencies (some converted at dated rates), plans in
- * random currencies whose periods start on the first of any month (mostly mid-quarter), a fiscal year from a
+ * random currencies whose periods start on the first or the 15th of any month (mostly mid-quarter, half of them
+ * mid-month), a fiscal year from a
  * random month; then a deal moved to another partner, one deleted and one re-priced. After the full run and after
  * the incremental run that follows the changes, every plan's revenue_won (period and quarters) equals what this
  * test computes from the org's raw records, read back over SOAP with WSC as any client would. Three seeds, about
@@ -90,8 +91,10 @@ class SyncPropertyIT {
             String template = SyncFixtures.template(admin, "Random " + seed + " " + System.nanoTime());
             List<PlanCase> plans = new ArrayList<>();
             for (String partner : partners) {
-                // the first of any of the last 17 months: the period has started, and most start mid-quarter
-                LocalDate start = TODAY.minusMonths(1 + random.nextInt(17)).withDayOfMonth(1);
+                // the first or the 15th of any of the last 17 months: the period has started, most start
+                // mid-quarter, and half of them mid-month (2026-02-15 to 2027-02-14), so every plan quarter of
+                // those starts and ends inside a calendar month
+                LocalDate start = TODAY.minusMonths(1 + random.nextInt(17)).withDayOfMonth(random.nextBoolean() ? 1 : 15);
                 LocalDate end = start.plusYears(1).minusDays(1);
                 String currency = currencies.get(random.nextInt(currencies.size()));
                 // the fixture's campaign and certification dates, moved inside this period
@@ -206,12 +209,11 @@ class SyncPropertyIT {
                 String own = (String) opp.getField("CurrencyIsoCode");
                 BigDecimal corporate = new BigDecimal(String.valueOf(opp.getField("Amount")))
                         .divide(rate(own, close, current, dated), 12, RoundingMode.HALF_UP);
-                // the month counts in the plan quarter (three-month slices from the start) where its first day
-                // inside the period falls
+                // the deal counts in the plan quarter (three-month slices from the start) its close date falls in,
+                // to the day: a quarter from 15 February ends on 14 May
                 LocalDate month = YearMonth.from(close).atDay(1);
-                LocalDate counted = month.isBefore(plan.start()) ? plan.start() : month;
                 int quarter = 1;
-                while (!counted.isBefore(plan.start().plusMonths(3L * quarter))) {
+                while (!close.isBefore(plan.start().plusMonths(3L * quarter))) {
                     quarter++;
                 }
                 BigDecimal inPlanCurrency = corporate.multiply(rate(plan.currency(), month, current, dated));

@@ -61,6 +61,12 @@ public interface CrmConnector extends AutoCloseable {
     java.util.Optional<ApiUsage> apiUsage();
 
     /**
+     * From now on the connector asks {@code budget} before each request it sends and, when refused, throws
+     * {@link CrmException.Kind#BUDGET_USED} instead of sending it. Replaces the budget given before.
+     */
+    void limitTo(ApiBudget budget);
+
+    /**
      * Queries the CRM stopped for taking too long (Salesforce: QUERY_TIMEOUT) that this connector answered with
      * smaller ones (fewer partners, fewer months) since it was created.
      */

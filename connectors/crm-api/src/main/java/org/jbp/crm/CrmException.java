@@ -16,6 +16,11 @@ public class CrmException extends RuntimeException {
         REAUTHENTICATE,
         /** The daily API request limit is used up; stop and report, retrying only burns what is left tomorrow. */
         LIMIT_REACHED,
+        /**
+         * The caller's own {@link ApiBudget} for this work is used up (the org's limit is not): no request was sent.
+         * Stop the work where it is and resume it when the budget allows again.
+         */
+        BUDGET_USED,
         /** The request itself is wrong (bad query, field, value); retrying cannot help. */
         PERMANENT
     }

@@ -11,10 +11,22 @@ import java.util.Optional;
  *
  * @param value    the aggregate (a sum, or a count for COUNT and COUNT_DISTINCT sources)
  * @param rowCount how many CRM records fed the value
+ * @param day      0 for the whole month; otherwise the fact covers that day of the month alone, as a query asked
+ *                 {@link KpiFactQuery#byDay() by day} answers, for a plan whose quarters start mid-month
  */
 public record KpiFact(String sourceKey, String partnerId, YearMonth month, Optional<String> breakdown,
-                      BigDecimal value, long rowCount) {
+                      BigDecimal value, long rowCount, int day) {
+
+    /** A fact for the whole month. */
+    public KpiFact(String sourceKey, String partnerId, YearMonth month, Optional<String> breakdown, BigDecimal value,
+                   long rowCount) {
+        this(sourceKey, partnerId, month, breakdown, value, rowCount, 0);
+    }
+
     public KpiFact {
+        if (day < 0 || day > month.lengthOfMonth()) {
+            throw new IllegalArgumentException("Day " + day + " is not a day of " + month);
+        }
         Objects.requireNonNull(sourceKey, "Source key is required.");
         Objects.requireNonNull(partnerId, "Partner id is required.");
         Objects.requireNonNull(month, "Month is required.");

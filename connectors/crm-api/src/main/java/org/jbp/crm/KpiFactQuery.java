@@ -11,9 +11,17 @@ import java.util.Set;
  * @param partnerIds  the partners to aggregate for; empty when {@code allPartners}
  * @param periodStart first day of the period, inclusive
  * @param periodEnd   last day of the period, inclusive
+ * @param byDay       facts per day instead of per month ({@link KpiFact#day()}): for plans whose quarters start or
+ *                    end inside a month, which a monthly fact cannot be divided between; about 30 times the rows
  */
 public record KpiFactQuery(Set<String> sourceKeys, Set<String> partnerIds, boolean allPartners,
-                           LocalDate periodStart, LocalDate periodEnd) {
+                           LocalDate periodStart, LocalDate periodEnd, boolean byDay) {
+
+    public KpiFactQuery(Set<String> sourceKeys, Set<String> partnerIds, boolean allPartners, LocalDate periodStart,
+                        LocalDate periodEnd) {
+        this(sourceKeys, partnerIds, allPartners, periodStart, periodEnd, false);
+    }
+
     public KpiFactQuery {
         sourceKeys = Set.copyOf(sourceKeys);
         partnerIds = Set.copyOf(partnerIds);
@@ -37,6 +45,16 @@ public record KpiFactQuery(Set<String> sourceKeys, Set<String> partnerIds, boole
 
     public static KpiFactQuery forAllPartners(Set<String> sourceKeys, LocalDate periodStart, LocalDate periodEnd) {
         return new KpiFactQuery(sourceKeys, Set.of(), true, periodStart, periodEnd);
+    }
+
+    /** The same query, answered per day. */
+    public KpiFactQuery perDay() {
+        return new KpiFactQuery(sourceKeys, partnerIds, allPartners, periodStart, periodEnd, true);
+    }
+
+    /** Rows one partner and breakdown value may give: the period's months, or its days when asked by day. */
+    public int groupsPerPartner() {
+        return byDay ? (int) java.time.temporal.ChronoUnit.DAYS.between(periodStart, periodEnd) + 1 : monthCount();
     }
 
     /** Months the period touches; the aggregation returns at most this many rows per partner and breakdown value. */

@@ -184,6 +184,21 @@ class WscClientTest {
     }
 
     @Test
+    void aGivenQueryTimesOutEveryTimeAndOtherQueriesStillAnswer() throws Exception {
+        sim.org().insert("Account", Map.of("Name", "P", "IsPartner", true));
+        sim.faults().queryTimeoutOn("from account where ispartner");
+        PartnerConnection c = connect("demo");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            UnexpectedErrorFault timeout = assertThrows(UnexpectedErrorFault.class,
+                    () -> c.query("SELECT Id FROM Account WHERE IsPartner = true"));
+            assertEquals(ExceptionCode.QUERY_TIMEOUT, timeout.getExceptionCode());
+        }
+        assertEquals(1, c.query("SELECT Id FROM Account").getSize(), "another query of the object answers");
+        sim.faults().clear();
+        assertEquals(1, c.query("SELECT Id FROM Account WHERE IsPartner = true").getSize());
+    }
+
+    @Test
     void wscParsesDescribeSObject() throws Exception {
         PartnerConnection c = connect("demo");
         DescribeSObjectResult d = c.describeSObject("PartnerFundRequest");

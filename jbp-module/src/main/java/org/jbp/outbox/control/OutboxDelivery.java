@@ -165,7 +165,7 @@ public class OutboxDelivery {
         return switch (error.kind()) {
             case PERMANENT -> new OutboxStore.Outcome.Parked(error.statusCode(), error.message()
                     + (error.fields().isEmpty() ? "" : " " + error.fields()));
-            case TRANSIENT, REAUTHENTICATE, LIMIT_REACHED ->
+            case TRANSIENT, REAUTHENTICATE, LIMIT_REACHED, BUDGET_USED ->
                     new OutboxStore.Outcome.RetryLater(backoff.after(entry.attempts()), error.statusCode(), error.message());
         };
     }

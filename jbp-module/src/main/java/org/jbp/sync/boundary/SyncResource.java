@@ -65,11 +65,11 @@ public class SyncResource {
 
     @POST
     @Path("{id}/restart")
-    @Operation(summary = "Resume a FAILED, LIMIT_REACHED or ABANDONED run from its checkpoint")
+    @Operation(summary = "Resume a FAILED, LIMIT_REACHED, QUERY_TIMEOUT or ABANDONED run from its checkpoint")
     public Response restart(@PathParam("id") String id) {
         SyncRun run = find(id);
         if (!run.status().isResumable()) {
-            throw ProblemException.conflict("Only a FAILED, LIMIT_REACHED or ABANDONED run is resumed; this one is "
+            throw ProblemException.conflict("Only a FAILED, LIMIT_REACHED, QUERY_TIMEOUT or ABANDONED run is resumed; this one is "
                     + run.status(), Map.of("run", view(run)));
         }
         return accepted(launcher.resume(run.id()));

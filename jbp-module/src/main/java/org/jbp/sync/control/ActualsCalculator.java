@@ -77,10 +77,38 @@ public final class ActualsCalculator {
             to = to == null || plan.end().isAfter(to) ? plan.end() : to;
             partners.add(plan.partnerId());
         }
-        if (partners.size() * 2L >= knownPartners) {
-            return KpiFactQuery.forAllPartners(sourceKeys, from, to);
+        KpiFactQuery query = partners.size() * 2L >= knownPartners ? KpiFactQuery.forAllPartners(sourceKeys, from, to)
+                : KpiFactQuery.forPartners(sourceKeys, partners, from, to);
+        // a quarter that starts or ends inside a calendar month cannot be given its share of a monthly fact
+        return plans.stream().anyMatch(ActualsCalculator::quartersCutMonths) ? query.perDay() : query;
+    }
+
+    /**
+     * The queries that serve these plans, each with the partners whose facts it stands for: partners with a plan whose
+     * quarters cut months are asked by day, the others by month, so only they pay for the finer facts and every
+     * partner's facts come in one grain (a partner's day facts serve its whole-month plans too).
+     */
+    public static Map<KpiFactQuery, Set<String>> queries(Set<String> sourceKeys, Collection<PlanScope> plans,
+                                                         int knownPartners) {
+        Set<String> byDay = new java.util.HashSet<>();
+        plans.stream().filter(ActualsCalculator::quartersCutMonths).forEach(p -> byDay.add(p.partnerId()));
+        Map<KpiFactQuery, Set<String>> queries = new java.util.LinkedHashMap<>();
+        for (boolean days : new boolean[] {false, true}) {
+            List<PlanScope> group = plans.stream().filter(p -> byDay.contains(p.partnerId()) == days).toList();
+            if (!group.isEmpty()) {
+                KpiFactQuery query = query(sourceKeys, group, knownPartners);
+                Set<String> partners = new java.util.HashSet<>();
+                group.forEach(p -> partners.add(p.partnerId()));
+                queries.put(days ? query.perDay() : query, partners);
+            }
         }
-        return KpiFactQuery.forPartners(sourceKeys, partners, from, to);
+        return queries;
+    }
+
+    /** Whether the plan's period, and so its quarters, start or end other than on a month's first and last day. */
+    static boolean quartersCutMonths(PlanScope plan) {
+        return plan.start().getDayOfMonth() != 1 || !plan.end().equals(plan.end().withDayOfMonth(
+                plan.end().lengthOfMonth()));
     }
 
     /**
@@ -118,7 +146,8 @@ public final class ActualsCalculator {
      * quarter of the plan (zero when the CRM has nothing), so a value that drops to nothing is recorded as 0.
      * A calendar month counts towards the plan quarter in which its first day inside the period falls, so plan
      * quarters follow the plan's own period (a fiscal year from April, a period from February); months outside the
-     * period are ignored. A period starting or ending mid-month takes that month's facts as the query bounded them.
+     * period are ignored. A period starting or ending mid-month is asked by day ({@link #query}): each day's fact
+     * counts in the quarter of that day, and days outside the period not at all.
      */
     public static Map<String, BigDecimal> compute(PlanScope plan, Collection<KpiFact> partnerFacts,
                                                   Collection<String> sourceKeys) {
@@ -131,11 +160,17 @@ public final class ActualsCalculator {
             if (!plan.partnerId().equals(fact.partnerId()) || !sourceKeys.contains(fact.sourceKey())) {
                 continue;
             }
-            LocalDate first = fact.month().atDay(1);
-            if (fact.month().atEndOfMonth().isBefore(plan.start())) {
-                continue;
+            int index;
+            if (fact.day() > 0) {
+                // a fact of one day counts in the quarter of that day, and not at all outside the period
+                index = quarterIndex(quarters, fact.month().atDay(fact.day()));
+            } else {
+                LocalDate first = fact.month().atDay(1);
+                if (fact.month().atEndOfMonth().isBefore(plan.start())) {
+                    continue;
+                }
+                index = quarterIndex(quarters, first.isBefore(plan.start()) ? plan.start() : first);
             }
-            int index = quarterIndex(quarters, first.isBefore(plan.start()) ? plan.start() : first);
             if (index == 0) {
                 continue;
             }
@@ -175,7 +210,7 @@ public final class ActualsCalculator {
         for (KpiFact f : partnerFacts) {
             converted.add(!moneySources.contains(f.sourceKey()) ? f : new KpiFact(f.sourceKey(), f.partnerId(),
                     f.month(), f.breakdown(), f.value().multiply(rateOf.apply(f))
-                    .setScale(2, java.math.RoundingMode.HALF_UP), f.rowCount()));
+                    .setScale(2, java.math.RoundingMode.HALF_UP), f.rowCount(), f.day()));
         }
         return compute(plan, converted, sourceKeys);
     }

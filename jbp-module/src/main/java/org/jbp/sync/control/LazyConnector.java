@@ -44,6 +44,12 @@ final class LazyConnector implements CrmConnector {
         return producer.delegate().partnersTouchedSince(sourceKeys, since);
     }
 
+    /** The application's connection serves the outbox and the tab, which spend no budget of their own. */
+    @Override
+    public void limitTo(org.jbp.crm.ApiBudget budget) {
+        producer.delegate().limitTo(budget);
+    }
+
     @Override
     public long querySplits() {
         return producer.delegate().querySplits();

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jbp.crm.ApiBudget;
 import org.jbp.crm.CrmConnector;
-import org.jbp.crm.CrmException;
 import org.jbp.crm.mapping.KpiMapping;
 
 /**
@@ -20,47 +20,20 @@ public class SyncConnectors {
     private final Map<UUID, CrmConnector> open = new ConcurrentHashMap<>();
     private final Map<UUID, Long> counted = new ConcurrentHashMap<>();
     private final Map<UUID, Long> splitsCounted = new ConcurrentHashMap<>();
-    /** Per run: asked before each CRM operation; a refusal stops the operation (the run's API share is used). */
-    private final Map<UUID, java.util.function.Supplier<java.util.Optional<CrmException>>> guards =
-            new ConcurrentHashMap<>();
-
     @Inject
     CrmConnectorProducer producer;
 
-    /**
-     * The run's connector. Each operation that talks to the CRM first asks the run's guard ({@link #guard}):
-     * once the run's share of the org's daily limit is used, the next operation is refused with LIMIT_REACHED
-     * instead of being made, so a step that makes several operations stops within them, not after them.
-     */
+    /** The run's connector, opened on first use; its budget is set by {@link #limit}. */
     public CrmConnector forRun(UUID runId) {
-        CrmConnector connector = open.computeIfAbsent(runId, id -> producer.openForJob());
-        return (CrmConnector) java.lang.reflect.Proxy.newProxyInstance(CrmConnector.class.getClassLoader(),
-                new Class<?>[] {CrmConnector.class}, (proxy, method, args) -> {
-                    var guard = guards.get(runId);
-                    if (guard != null && !COUNTERS.contains(method.getName())) {
-                        java.util.Optional<CrmException> refusal = guard.get();
-                        if (refusal.isPresent()) {
-                            throw refusal.get();
-                        }
-                    }
-                    try {
-                        return method.invoke(connector, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return open.computeIfAbsent(runId, id -> producer.openForJob());
     }
 
-    /** What the connector reports about itself without a CRM call. */
-    private static final java.util.Set<String> COUNTERS = java.util.Set.of("apiCallsUsed", "apiUsage", "querySplits",
-            "close", "toString", "hashCode", "equals");
-
     /**
-     * From now on the run's CRM operations first ask {@code refusal}: a refusal is thrown instead of the operation
-     * (empty: go on). It is asked each time, so it sees the org's limit as soon as the first response reports it.
+     * From now on the run's connector asks {@code budget} before each request it sends and refuses the request
+     * (BUDGET_USED) once the budget says no: the stop is at the request, whatever operation makes it.
      */
-    public void guard(UUID runId, java.util.function.Supplier<java.util.Optional<CrmException>> refusal) {
-        guards.put(runId, refusal);
+    public void limit(UUID runId, ApiBudget budget) {
+        forRun(runId).limitTo(budget);
     }
 
     public KpiMapping mapping() {
@@ -108,7 +81,6 @@ public class SyncConnectors {
         CrmConnector connector = open.remove(runId);
         counted.remove(runId);
         splitsCounted.remove(runId);
-        guards.remove(runId);
         if (connector != null) {
             connector.close();
         }

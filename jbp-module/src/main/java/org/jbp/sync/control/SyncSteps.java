@@ -50,6 +50,7 @@ public class SyncSteps {
     static final String SOURCE = "SYNC";
     static final String BY = "crm-sync";
     static final String PARTNERS = "partners";
+    static final String QUERY_TIMEOUT = "QUERY_TIMEOUT";
     private static final Logger LOG = Logger.getLogger(SyncSteps.class.getName());
 
     @Inject
@@ -210,11 +211,11 @@ public class SyncSteps {
             if (plans.isEmpty()) {
                 return;
             }
-            Set<String> planPartners = new HashSet<>();
-            plans.forEach(p -> planPartners.add(p.partnerId()));
-            connectors.forRun(runId).kpiFacts(ActualsCalculator.query(new TreeSet<>(sameKeys), plans, store.partnerCount()))
-                    .stream().filter(f -> planPartners.contains(f.partnerId()))
-                    .forEach(f -> factsByKey.get(f.sourceKey()).add(f));
+            // by month, and by day for the partners with a plan whose quarters start mid-month; each query's facts
+            // only for its own partners (an all-partners query answers for others too)
+            ActualsCalculator.queries(new TreeSet<>(sameKeys), plans, store.partnerCount()).forEach((query, partners) ->
+                    connectors.forRun(runId).kpiFacts(query).stream().filter(f -> partners.contains(f.partnerId()))
+                            .forEach(f -> factsByKey.get(f.sourceKey()).add(f)));
         });
         for (String key : keys) {
             store.replaceFacts(runId, key, factsByKey.get(key));
@@ -321,10 +322,21 @@ public class SyncSteps {
 
     /** Records a failure of this execution; the daily limit gets its own status so the next run resumes. */
     public void failed(UUID runId, Throwable error) {
-        SyncStatus why = error instanceof CrmException crm && crm.kind() == CrmException.Kind.LIMIT_REACHED
-                ? SyncStatus.LIMIT_REACHED : SyncStatus.FAILED;
-        runs.stop(runId, launcher.instanceId(), why, String.valueOf(error), connectors.takeCalls(runId),
-                connectors.usageOf(runId));
+        SyncStatus why = SyncStatus.FAILED;
+        String text = String.valueOf(error);
+        if (error instanceof CrmException crm) {
+            if (crm.kind() == CrmException.Kind.LIMIT_REACHED || crm.kind() == CrmException.Kind.BUDGET_USED) {
+                // the org's limit and the run's own share of it both stop the run resumably
+                why = SyncStatus.LIMIT_REACHED;
+            } else if (QUERY_TIMEOUT.equals(crm.statusCode())) {
+                // the connector splits what it can; this one it could not, and sending it again takes as long
+                why = SyncStatus.QUERY_TIMEOUT;
+                text = "Salesforce stopped a query that cannot be split for running too long. Make it selective (an "
+                        + "indexed filter in the KPI mapping, or a custom index on its filter fields), then resume "
+                        + "the run. " + crm.getMessage();
+            }
+        }
+        runs.stop(runId, launcher.instanceId(), why, text, connectors.takeCalls(runId), connectors.usageOf(runId));
     }
 
     /** The calls and query splits of the step onto the run record. */
@@ -341,15 +353,13 @@ public class SyncSteps {
         // each step starts within the run's share of the org's daily limit, or the run stops there (resumably)
         Optional<org.jbp.crm.ApiUsage> usage = connectors.forRun(runId).apiUsage();
         usage.ifPresent(u -> run.orgBudget(u.used(), u.limit()));
-        long runCalls = run.apiCalls() + connectors.pendingCalls(runId);
-        Optional<CrmException> over = ApiBudget.exceeded(runCalls, usage, apiShare);
+        Optional<String> over = ApiShare.exceeded(run.apiCalls() + connectors.pendingCalls(runId), usage, apiShare);
         if (over.isPresent()) {
-            throw over.get();
+            throw ApiShare.refusal(over.get());
         }
-        // and within the step, no CRM operation starts once the share is used (a step makes several, and the
-        // org's limit is known only after the run's first response)
-        connectors.guard(runId, () -> ApiBudget.exceeded(run.apiCalls() + connectors.pendingCalls(runId),
-                connectors.usageOf(runId), apiShare));
+        // and within the step the connector asks before every request it sends, so the run stops at the request
+        // that would pass its share, not after the operation around it
+        connectors.limit(runId, ApiShare.of(() -> run.apiCalls() + connectors.pendingCalls(runId), apiShare));
         lease.renew(runId, launcher.instanceId(), launcher.leaseTtl());
         return run;
     }

@@ -91,19 +91,20 @@ public class SyncStore {
         for (int from = 0; from < all.size(); from += 500) {
             List<KpiFact> slice = all.subList(from, Math.min(all.size(), from + 500));
             StringBuilder sql = new StringBuilder(
-                    "insert into sync_fact (run_id, source_key, partner_id, year, month, breakdown, value) values ");
+                    "insert into sync_fact (run_id, source_key, partner_id, year, month, day, breakdown, value) values ");
             int p = 1;
             for (int i = 0; i < slice.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(cast(?").append(p++).append(" as uuid),?").append(p++)
                         .append(",?").append(p++).append(",?").append(p++).append(",?").append(p++)
-                        .append(",?").append(p++).append(",?").append(p++).append(")");
+                        .append(",?").append(p++).append(",?").append(p++).append(",?").append(p++).append(")");
             }
             var insert = em.createNativeQuery(sql.toString());
             p = 1;
             for (KpiFact fact : slice) {
                 insert.setParameter(p++, runId.toString()).setParameter(p++, fact.sourceKey())
                         .setParameter(p++, fact.partnerId()).setParameter(p++, fact.month().getYear())
-                        .setParameter(p++, fact.month().getMonthValue()).setParameter(p++, fact.breakdown().orElse(""))
+                        .setParameter(p++, fact.month().getMonthValue()).setParameter(p++, fact.day())
+                        .setParameter(p++, fact.breakdown().orElse(""))
                         .setParameter(p++, fact.value());
             }
             insert.executeUpdate();
@@ -240,12 +241,13 @@ public class SyncStore {
         }
         List<KpiFact> facts = new ArrayList<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select source_key, partner_id, year, month, breakdown, value "
+        List<Object[]> rows = em.createNativeQuery("select source_key, partner_id, year, month, breakdown, value, day "
                         + "from sync_fact where run_id = cast(?1 as uuid) and partner_id = any (string_to_array(?2, ','))")
                 .setParameter(1, runId.toString()).setParameter(2, String.join(",", partnerIds)).getResultList();
         for (Object[] r : rows) {
             facts.add(new KpiFact((String) r[0], (String) r[1], java.time.YearMonth.of(((Number) r[2]).intValue(),
-                    ((Number) r[3]).intValue()), Optional.ofNullable((String) r[4]).filter(b -> !b.isEmpty()), (BigDecimal) r[5], 0));
+                    ((Number) r[3]).intValue()), Optional.ofNullable((String) r[4]).filter(b -> !b.isEmpty()), (BigDecimal) r[5], 0,
+                    ((Number) r[6]).intValue()));
         }
         return facts;
     }

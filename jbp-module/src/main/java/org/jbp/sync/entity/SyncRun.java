@@ -148,7 +148,7 @@ public class SyncRun {
 
     public void stop(SyncStatus why, String error, Instant at) {
         if (why == SyncStatus.RUNNING || why == SyncStatus.COMPLETED) {
-            throw new IllegalArgumentException("stop is for FAILED or LIMIT_REACHED");
+            throw new IllegalArgumentException("stop is for a run that ended without completing");
         }
         status = why;
         endedAt = at;

@@ -146,6 +146,11 @@ class PeopleReadBackTest {
 
     /** A CRM holding a few users; every other call is not this feature's business. */
     static final class Users implements CrmConnector {
+
+        @Override
+        public void limitTo(org.jbp.crm.ApiBudget budget) {
+        }
+
         final List<CrmUser> org = new ArrayList<>();
         final List<List<String>> asked = new ArrayList<>();
         CrmException fail;

@@ -112,4 +112,30 @@ class ActualsCalculatorTest {
         assertEquals(new BigDecimal("3000"), values.get("revenue_won#4"), "quarter 4 (15 Nov - 14 Feb) is not 0");
         assertEquals(new BigDecimal("3111"), values.get("revenue_won"));
     }
+
+    @Test
+    void aPeriodFromMidFebruaryIsAskedByDayAndEachDayCountsInItsOwnQuarter() {
+        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 2, 15), LocalDate.of(2027, 2, 14));
+        assertTrue(ActualsCalculator.query("revenue_won", List.of(plan), 10).byDay(), "quarters cut months");
+        PlanScope calendar = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+        assertFalse(ActualsCalculator.query("revenue_won", List.of(calendar), 10).byDay(), "whole months suffice");
+        PlanScope other = new PlanScope(UUID.randomUUID(), "001000000000002AAA", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31));
+        var queries = ActualsCalculator.queries(Set.of("revenue_won"), List.of(plan, calendar, other), 1_000);
+        assertEquals(2, queries.size(), queries.toString());
+        queries.forEach((query, partners) -> assertEquals(query.byDay() ? Set.of(PARTNER)
+                : Set.of("001000000000002AAA"), partners, "only the mid-month plan's partner pays for days"));
+        Map<String, BigDecimal> values = ActualsCalculator.compute(plan, List.of(wonOn(2026, 2, 14, "1"),
+                wonOn(2026, 2, 15, "2"), wonOn(2026, 5, 14, "10"), wonOn(2026, 5, 15, "20"), wonOn(2027, 2, 14, "1000"),
+                wonOn(2027, 2, 15, "2000")), Set.of("revenue_won"));
+        assertEquals(new BigDecimal("12"), values.get("revenue_won#1"), "15 Feb to 14 May; the 14th of February is before");
+        assertEquals(new BigDecimal("20"), values.get("revenue_won#2"), "15 May starts quarter 2");
+        assertEquals(new BigDecimal("1000"), values.get("revenue_won#4"), "14 Feb 2027 is the last day");
+        assertEquals(new BigDecimal("1032"), values.get("revenue_won"), "nothing from outside the period");
+    }
+
+    private static KpiFact wonOn(int year, int month, int day, String amount) {
+        return new KpiFact("revenue_won", PARTNER, YearMonth.of(year, month), Optional.empty(), new BigDecimal(amount), 1,
+                day);
+    }
 }

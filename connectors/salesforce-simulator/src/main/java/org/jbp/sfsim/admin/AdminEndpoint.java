@@ -130,6 +130,9 @@ public final class AdminEndpoint implements HttpHandler {
         if (f.containsKey("dailyLimit")) {
             faults.dailyLimit(((Number) f.get("dailyLimit")).longValue());
         }
+        if (f.containsKey("queryTimeoutOn")) {
+            faults.queryTimeoutOn((String) f.get("queryTimeoutOn"));
+        }
         if (f.containsKey("queryTimeoutOver")) {
             faults.queryTimeoutOver(((Number) f.get("queryTimeoutOver")).longValue(), (String) f.get("object"));
         }

@@ -173,8 +173,31 @@ public final class FaultInjector {
                 ? queryTimeoutOver : Long.MAX_VALUE;
     }
 
+    /** Texts of queries that time out whatever their size, upper-cased. */
+    private final java.util.List<String> queryTimeoutTexts = new java.util.ArrayList<>();
+
+    /**
+     * Every query ({@code query}, {@code queryAll}) whose SOQL contains {@code soqlText} (case-insensitive) fails with
+     * QUERY_TIMEOUT, until {@link #clear()}: one given query that is too slow for the org however it is cut, such as
+     * the partner list over a non-selective filter. The fault is the whole request's, an API fault element with its
+     * ExceptionCode (SOAP API Developer Guide, "Core Data Types Used in API Calls": "If an error affects the entire
+     * request, an API Fault Element is returned, containing an ExceptionCode and the associated error message
+     * text"; QUERY_TIMEOUT is an ExceptionCode of the partner WSDL).
+     */
+    public synchronized FaultInjector queryTimeoutOn(String soqlText) {
+        queryTimeoutTexts.add(Objects.requireNonNull(soqlText, "soqlText").toUpperCase(Locale.ROOT));
+        return this;
+    }
+
+    /** Whether this query was made to time out by {@link #queryTimeoutOn}. */
+    public synchronized boolean timesOut(String soql) {
+        String text = soql == null ? "" : soql.toUpperCase(Locale.ROOT);
+        return queryTimeoutTexts.stream().anyMatch(text::contains);
+    }
+
     /** Forgets planned failures, latency and query timeouts; the daily limit stays. */
     public synchronized void clear() {
+        queryTimeoutTexts.clear();
         queryTimeoutOver = Long.MAX_VALUE;
         queryTimeoutObject = null;
         failures.clear();

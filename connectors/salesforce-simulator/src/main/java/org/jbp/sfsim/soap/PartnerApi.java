@@ -190,6 +190,10 @@ final class PartnerApi {
             throws XMLStreamException {
         String soql = request.childText("queryString");
         CompiledQuery q = org.queryEngine().compile(soql == null ? "" : soql);
+        if (faults.timesOut(soql)) {
+            throw new ApiFaultException("QUERY_TIMEOUT", "Your query request was running for too long.",
+                    FaultKind.UNEXPECTED_ERROR);
+        }
         long timeoutOver = faults.queryTimeoutOver(q.type().name());
         QueryResult result = org.store().read(() -> org.queryEngine().execute(q, all, timeoutOver));
         int batch = q.aggregate() ? Integer.MAX_VALUE : batchSize(call);

@@ -9,10 +9,11 @@ import java.util.Set;
 final class Parser {
 
     static final Set<String> FUNCTIONS = Set.of("COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX",
-            "CALENDAR_YEAR", "CALENDAR_QUARTER", "CALENDAR_MONTH", "FISCAL_YEAR", "FISCAL_QUARTER", "DAY_ONLY");
+            "CALENDAR_YEAR", "CALENDAR_QUARTER", "CALENDAR_MONTH", "FISCAL_YEAR", "FISCAL_QUARTER", "DAY_ONLY",
+            "DAY_IN_MONTH");
 
     private static final Set<String> DATE_FUNCTIONS = Set.of("CALENDAR_YEAR", "CALENDAR_QUARTER", "CALENDAR_MONTH",
-            "FISCAL_YEAR", "FISCAL_QUARTER", "DAY_ONLY");
+            "FISCAL_YEAR", "FISCAL_QUARTER", "DAY_ONLY", "DAY_IN_MONTH");
 
     private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "LIKE",
             "GROUP", "BY", "ORDER", "ASC", "DESC", "NULLS", "FIRST", "LAST", "LIMIT", "OFFSET", "HAVING", "NULL",

@@ -539,6 +539,9 @@ public final class QueryEngine {
                 case "CALENDAR_YEAR" -> r -> date(g.apply(r), zone, LocalDate::getYear);
                 case "CALENDAR_QUARTER" -> r -> date(g.apply(r), zone, d -> (d.getMonthValue() + 2) / 3);
                 case "CALENDAR_MONTH" -> r -> date(g.apply(r), zone, LocalDate::getMonthValue);
+                // "Returns a number representing the day in the month of a date field" (SOQL and SOSL Reference,
+                // "Date Functions")
+                case "DAY_IN_MONTH" -> r -> date(g.apply(r), zone, LocalDate::getDayOfMonth);
                 case "FISCAL_YEAR" -> r -> date(g.apply(r), zone, calendar::fiscalYear);
                 case "FISCAL_QUARTER" -> r -> date(g.apply(r), zone, calendar::fiscalQuarter);
                 case "DAY_ONLY" -> r -> {

@@ -306,6 +306,7 @@ public final class RecordStore {
         }
         Record r = tables.get(type).add(values);
         onePrimaryPartner(r, now);
+        rollUpCertifications(type, null, values, now);
         return WriteResult.ok(r.id(), true);
     }
 
@@ -376,7 +377,9 @@ public final class RecordStore {
         if (invalid.isPresent()) {
             return WriteResult.failed(r.id(), invalid.get());
         }
+        Object[] before = r.values();
         tables.get(type).replace(r, values);
+        rollUpCertifications(type, before, values, now);
         return WriteResult.ok(r.id(), false);
     }
 
@@ -430,10 +433,13 @@ public final class RecordStore {
         if (r.deleted()) {
             return WriteResult.failed(r.id(), RecordError.of("ENTITY_IS_DELETED", "entity is deleted"));
         }
-        Object[] values = r.values().clone();
+        Object[] before = r.values();
+        Object[] values = before.clone();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         values[SObjectType.IS_DELETED] = Boolean.TRUE;
-        values[SObjectType.SYSTEM_MODSTAMP] = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        values[SObjectType.SYSTEM_MODSTAMP] = now;
         tables.get(r.type()).replace(r, values);
+        rollUpCertifications(r.type(), before, null, now);
         return WriteResult.ok(r.id(), false);
     }
 
@@ -446,7 +452,71 @@ public final class RecordStore {
             throw new IllegalArgumentException("expected " + type.fieldCount() + " values for " + type.name());
         }
         values[SObjectType.IS_DELETED] = Boolean.FALSE;
-        return tables.get(type).add(values).id();
+        String id = tables.get(type).add(values).id();
+        if (type.name().equals("Partner_Certification__c")) {
+            countGeneratedCertification(type, values);
+        }
+        return id;
+    }
+
+    /**
+     * Generated history: the roll-up counts the new record, and the account keeps the audit stamps the generator
+     * gave it. Counted up rather than recounted, so generating 100,000 certifications stays linear.
+     */
+    private void countGeneratedCertification(SObjectType type, Object[] values) {
+        Object parentId = values[type.field("Account__c").orElseThrow().index()];
+        if (parentId == null
+                || !"Completed".equalsIgnoreCase(String.valueOf(values[type.field("Status__c").orElseThrow().index()]))) {
+            return;
+        }
+        find(String.valueOf(parentId)).ifPresent(p -> {
+            int rollUp = p.type().field(CERTIFICATIONS_ROLL_UP).orElseThrow().index();
+            Object[] changed = p.values().clone();
+            changed[rollUp] = (changed[rollUp] == null ? 0.0 : ((Number) changed[rollUp]).doubleValue()) + 1;
+            tables.get(p.type()).replace(p, changed);
+        });
+    }
+
+    /** Account's roll-up summary field over its completed Partner_Certification__c records. */
+    public static final String CERTIFICATIONS_ROLL_UP = "Certifications_Completed__c";
+
+    /**
+     * A saved (inserted, updated, deleted) Partner_Certification__c recalculates the roll-up summary field of its
+     * account, the one before and the one after a move: "If the record contains a roll-up summary field or is part
+     * of a cross-object workflow, performs calculations and updates the roll-up summary field in the parent record.
+     * Parent record goes through save procedure" (Apex Developer Guide, "Triggers and Order of Execution"). A save
+     * by the system, not by a user, so the parent's SystemModstamp moves ("SystemModstamp is the date and time when
+     * a record was last modified by a User or by an automated process", Salesforce Help, "Difference between
+     * SystemModStamp and LastModifiedDate") while LastModifiedDate stays: the docs do not say whether a roll-up's
+     * save changes LastModifiedDate, and only SystemModstamp is sure to move. The parent is saved on every child
+     * save, whether the count changed or not.
+     */
+    private void rollUpCertifications(SObjectType type, Object[] before, Object[] after, Instant now) {
+        if (!type.name().equals("Partner_Certification__c")) {
+            return;
+        }
+        int account = type.field("Account__c").orElseThrow().index();
+        java.util.Set<Object> parents = new java.util.LinkedHashSet<>();
+        if (before != null && before[account] != null) {
+            parents.add(before[account]);
+        }
+        if (after != null && after[account] != null) {
+            parents.add(after[account]);
+        }
+        int status = type.field("Status__c").orElseThrow().index();
+        for (Object parentId : parents) {
+            Optional<Record> parent = find(String.valueOf(parentId));
+            if (parent.isEmpty()) {
+                continue;
+            }
+            long completed = tables.get(type).live().stream().filter(c -> parentId.equals(c.get(account))
+                    && "Completed".equalsIgnoreCase(String.valueOf(c.get(status)))).count();
+            Record p = parent.get();
+            Object[] changed = p.values().clone();
+            changed[p.type().field(CERTIFICATIONS_ROLL_UP).orElseThrow().index()] = (double) completed;
+            changed[SObjectType.SYSTEM_MODSTAMP] = now;
+            tables.get(p.type()).replace(p, changed);
+        }
     }
 
     private FieldDef field(SObjectType type, String name) {

@@ -106,7 +106,10 @@ public final class Schema {
                 f("Phone", STRING).length(40),
                 f("AnnualRevenue", CURRENCY),
                 f("NumberOfEmployees", INT),
-                f("Description", TEXTAREA)));
+                f("Description", TEXTAREA),
+                // a roll-up summary field: COUNT of the account's Partner_Certification__c with Status__c =
+                // 'Completed', kept by RecordStore.rollUpCertifications; read-only like every roll-up summary field
+                f(RecordStore.CERTIFICATIONS_ROLL_UP, DOUBLE).label("Certifications Completed").readOnly()));
         // Object Reference, Organization: query() only; the fields JBP reads about periods and time zones.
         // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_organization.htm
         types.add(type("Organization", "Organizations", "00D",

@@ -16,8 +16,8 @@ import org.jbp.crm.mapping.KpiSource;
  * Builds the GROUP BY partner, year, quarter (and breakdown) query for one KPI source, so Salesforce aggregates
  * and only the sums travel. Names come from the validated mapping; every value goes through {@link SoqlLiterals}.
  *
- * <p>Result aliases: {@code p} partner, {@code y} year, {@code m} calendar month, {@code b} breakdown, {@code v} value,
- * {@code n} record count.
+ * <p>Result aliases: {@code p} partner, {@code y} year, {@code m} calendar month, {@code d} day of the month (by-day
+ * queries only), {@code b} breakdown, {@code v} value, {@code n} record count.
  */
 final class AggregateSoql {
 
@@ -30,12 +30,19 @@ final class AggregateSoql {
     private final ZoneId zone;
     private final LocalDate periodStart;
     private final LocalDate periodEnd;
+    private final boolean byDay;
+
+    AggregateSoql(KpiSource source, ZoneId zone, LocalDate periodStart, LocalDate periodEnd) {
+        this(source, zone, periodStart, periodEnd, false);
+    }
 
     /**
      * @param zone the integration user's time zone: convertTimezone() converts dateTimes to it, so the period's
      *             days are bounded in it too
+     * @param byDay also group by DAY_IN_MONTH() (alias {@code d}), for facts per day
      */
-    AggregateSoql(KpiSource source, ZoneId zone, LocalDate periodStart, LocalDate periodEnd) {
+    AggregateSoql(KpiSource source, ZoneId zone, LocalDate periodStart, LocalDate periodEnd, boolean byDay) {
+        this.byDay = byDay;
         this.source = source;
         this.zone = zone;
         this.periodStart = periodStart;
@@ -89,6 +96,12 @@ final class AggregateSoql {
         String quarter = "CALENDAR_MONTH(" + date + ")";
         List<String> select = new ArrayList<>(List.of(source.partnerField() + " p", year + " y", quarter + " m"));
         List<String> groupBy = new ArrayList<>(List.of(source.partnerField(), year, quarter));
+        if (byDay) {
+            // "DAY_IN_MONTH(): Returns a number representing the day in the month of a date field" (SOQL and
+            // SOSL Reference, "Date Functions"); with year and month it names the day
+            select.add("DAY_IN_MONTH(" + date + ") d");
+            groupBy.add("DAY_IN_MONTH(" + date + ")");
+        }
         for (String grouped : groupedFields) {
             select.add(grouped);
             groupBy.add(grouped.substring(0, grouped.indexOf(' ')));

@@ -68,7 +68,8 @@ final class KpiFactReader {
                 ? zone() : java.time.ZoneOffset.UTC;
         List<String> partnerIds = validPartnerIds(query.partnerIds());
         List<KpiFact> facts = new ArrayList<>();
-        if (!query.allPartners() && !partnerIds.isEmpty()) {
+        // merged queries group by month only; a by-day query reads each source on its own
+        if (!query.allPartners() && !partnerIds.isEmpty() && !query.byDay()) {
             for (List<KpiSource> group : mergeableGroups(sources)) {
                 MergedAggregateSoql merged = new MergedAggregateSoql(group, zone,
                         query.periodStart(), query.periodEnd());
@@ -96,15 +97,16 @@ final class KpiFactReader {
             }
         }
         for (KpiSource source : sources) {
-            AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd());
+            AggregateSoql soql = new AggregateSoql(source, zone, query.periodStart(), query.periodEnd(), query.byDay());
             if (query.allPartners()) {
-                readSplittingOnTimeout(source, zone, List.of(), true, query.periodStart(), query.periodEnd(), facts::add);
+                readSplittingOnTimeout(source, zone, List.of(), true, query.periodStart(), query.periodEnd(),
+                        query.byDay(), facts::add);
             } else if (!partnerIds.isEmpty()) {
-                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.monthCount(),
+                int chunkSize = AggregateChunkPlanner.partnersPerChunk(query.groupsPerPartner(),
                         source.groupsPerPartnerAndQuarter(), soql.lengthWithoutPartners());
                 for (List<String> chunk : AggregateChunkPlanner.chunks(partnerIds, chunkSize)) {
                     readSplittingOnTimeout(source, zone, chunk, false, query.periodStart(), query.periodEnd(),
-                            facts::add);
+                            query.byDay(), facts::add);
                 }
             }
         }
@@ -129,15 +131,15 @@ final class KpiFactReader {
      */
     private void readSplittingOnTimeout(KpiSource source, java.time.ZoneId zone, List<String> partners,
                                         boolean allPartners, java.time.LocalDate start, java.time.LocalDate end,
-                                        Consumer<KpiFact> out) {
+                                        boolean byDay, Consumer<KpiFact> out) {
         List<KpiFact> attempt = new ArrayList<>();
         try {
-            AggregateSoql soql = new AggregateSoql(source, zone, start, end);
+            AggregateSoql soql = new AggregateSoql(source, zone, start, end, byDay);
             if (allPartners) {
-                readAllPartners(source, soql, attempt::add);
+                readAllPartners(source, soql, byDay, attempt::add);
             } else {
                 readChunk("aggregate " + source.key(), soql::forPartners, partners,
-                        row -> attempt.add(toFact(source, row)));
+                        row -> attempt.add(toFact(source, row, byDay)));
             }
         } catch (CrmException e) {
             if (!QUERY_TIMEOUT.equals(e.statusCode())) {
@@ -147,16 +149,17 @@ final class KpiFactReader {
             if (!allPartners && partners.size() > 1) {
                 querySplits++;
                 int half = partners.size() / 2;
-                readSplittingOnTimeout(source, zone, partners.subList(0, half), false, start, end, out);
-                readSplittingOnTimeout(source, zone, partners.subList(half, partners.size()), false, start, end, out);
+                readSplittingOnTimeout(source, zone, partners.subList(0, half), false, start, end, byDay, out);
+                readSplittingOnTimeout(source, zone, partners.subList(half, partners.size()), false, start, end, byDay,
+                        out);
                 return;
             }
             if (months > 1) {
                 querySplits++;
                 // at a month boundary: facts are per month, so the halves' facts are disjoint
                 java.time.LocalDate secondHalf = start.withDayOfMonth(1).plusMonths(months / 2);
-                readSplittingOnTimeout(source, zone, partners, allPartners, start, secondHalf.minusDays(1), out);
-                readSplittingOnTimeout(source, zone, partners, allPartners, secondHalf, end, out);
+                readSplittingOnTimeout(source, zone, partners, allPartners, start, secondHalf.minusDays(1), byDay, out);
+                readSplittingOnTimeout(source, zone, partners, allPartners, secondHalf, end, byDay, out);
                 return;
             }
             throw e;
@@ -168,9 +171,9 @@ final class KpiFactReader {
     private static List<KpiFact> sameLabelSummed(List<KpiFact> facts) {
         Map<List<Object>, KpiFact> summed = new java.util.LinkedHashMap<>();
         for (KpiFact f : facts) {
-            summed.merge(List.of(f.sourceKey(), f.partnerId(), f.month(), f.breakdown()), f, (a, b) -> new KpiFact(
-                    a.sourceKey(), a.partnerId(), a.month(), a.breakdown(), a.value().add(b.value()),
-                    a.rowCount() + b.rowCount()));
+            summed.merge(List.of(f.sourceKey(), f.partnerId(), f.month(), f.breakdown(), f.day()), f,
+                    (a, b) -> new KpiFact(a.sourceKey(), a.partnerId(), a.month(), a.breakdown(), a.value().add(b.value()),
+                            a.rowCount() + b.rowCount(), a.day()));
         }
         return new ArrayList<>(summed.values());
     }
@@ -181,7 +184,7 @@ final class KpiFactReader {
         String text = soql.apply(chunk);
         QueryResult result;
         try {
-            result = session.call(operation, c -> c.query(text));
+            result = session.query(operation, text, c -> c.query(text));
         } catch (CrmException e) {
             if (!"EXCEEDED_ID_LIMIT".equals(e.statusCode()) || chunk.size() == 1) {
                 throw e;
@@ -226,14 +229,14 @@ final class KpiFactReader {
      * Pages through all partners: ORDER BY partner LIMIT 2,000. A full page may end in the middle of a partner's
      * rows, so that partner's rows are dropped and the next page starts again at it.
      */
-    private void readAllPartners(KpiSource source, AggregateSoql soql, Consumer<KpiFact> out) {
+    private void readAllPartners(KpiSource source, AggregateSoql soql, boolean byDay, Consumer<KpiFact> out) {
         Optional<String> after = Optional.empty();
         while (true) {
             String text = soql.forAllPartners(after);
-            SObject[] rows = records(session.call("aggregate " + source.key(), c -> c.query(text)));
+            SObject[] rows = records(session.query("aggregate " + source.key(), text, c -> c.query(text)));
             if (rows.length < AggregateSoql.MAX_AGGREGATE_ROWS) {
                 for (SObject row : rows) {
-                    out.accept(toFact(source, row));
+                    out.accept(toFact(source, row, byDay));
                 }
                 return;
             }
@@ -242,7 +245,7 @@ final class KpiFactReader {
             for (SObject row : rows) {
                 String partner = partnerOf(row);
                 if (!partner.equals(lastPartner)) {
-                    out.accept(toFact(source, row));
+                    out.accept(toFact(source, row, byDay));
                     previousPartner = partner;
                 }
             }
@@ -268,7 +271,7 @@ final class KpiFactReader {
                     + " LIMIT " + AggregateSoql.MAX_AGGREGATE_ROWS;
             // queryAll: a record deleted since the watermark changed its partner's facts too ("queryAll() ... is
             // otherwise the same as query()", SOAP API Developer Guide, queryAll()); its SystemModstamp is the deletion
-            SObject[] rows = records(session.call("touched " + source.key(), c -> c.queryAll(text)));
+            SObject[] rows = records(session.query("touched " + source.key(), text, c -> c.queryAll(text)));
             for (SObject row : rows) {
                 partners.add(partnerOf(row));
             }
@@ -299,7 +302,7 @@ final class KpiFactReader {
                 + source.partnerField() + " IN " + ProgramTiers.inList(chunk) + " GROUP BY " + source.partnerField();
         SObject[] rows;
         try {
-            rows = records(session.call("count " + source.key(), c -> c.query(text)));
+            rows = records(session.query("count " + source.key(), text, c -> c.query(text)));
         } catch (CrmException e) {
             if (!QUERY_TIMEOUT.equals(e.statusCode()) || chunk.size() == 1) {
                 throw e;
@@ -350,7 +353,7 @@ final class KpiFactReader {
         return SalesforceId.parse(raw).orElse(raw);
     }
 
-    private static KpiFact toFact(KpiSource source, SObject row) {
+    private static KpiFact toFact(KpiSource source, SObject row, boolean byDay) {
         int year = (int) Records.whole(row, "y");
         int month = (int) Records.whole(row, "m");
         long count = Records.whole(row, "n");
@@ -359,7 +362,8 @@ final class KpiFactReader {
         // the org's picklist value under the label the mapping gives it (Pre-Sales -> PRE_SALES)
         Optional<String> breakdown = source.breakdownField().isPresent()
                 ? Records.text(row, "b").map(source::breakdownLabel) : Optional.empty();
-        return new KpiFact(source.key(), partnerOf(row), java.time.YearMonth.of(year, month), breakdown, value, count);
+        return new KpiFact(source.key(), partnerOf(row), java.time.YearMonth.of(year, month), breakdown, value, count,
+                byDay ? (int) Records.whole(row, "d") : 0);
     }
 
     /** Sorted 18-character ids; one invalid id refuses the whole query, it would otherwise be silently skipped. */

@@ -28,7 +28,7 @@ final class QueryStreamer {
         int reruns = 0;
         while (true) {
             String soql = select.toSoql(lastId);
-            QueryResult page = session.call("query " + select.object(), c -> c.query(soql));
+            QueryResult page = session.query("query " + select.object(), soql, c -> c.query(soql));
             try {
                 while (true) {
                     SObject[] records = page.getRecords();

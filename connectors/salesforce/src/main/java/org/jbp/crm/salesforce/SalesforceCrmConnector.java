@@ -246,6 +246,11 @@ public final class SalesforceCrmConnector implements CrmConnector {
     }
 
     @Override
+    public void limitTo(org.jbp.crm.ApiBudget budget) {
+        session.limitTo(budget);
+    }
+
+    @Override
     public long querySplits() {
         return facts.querySplits();
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.namespace.QName;
+import org.jbp.crm.ApiBudget;
 import org.jbp.crm.CrmError;
 import org.jbp.crm.CrmException;
 
@@ -36,6 +37,7 @@ public final class SalesforceSession implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong logins = new AtomicLong();
     private PartnerConnection connection;
+    private volatile ApiBudget budget = ApiBudget.UNLIMITED;
 
     public SalesforceSession(SalesforceSettings settings) {
         this(settings, Sleeper.REAL);
@@ -72,6 +74,24 @@ public final class SalesforceSession implements AutoCloseable {
         }
     }
 
+    /** From now on every request first asks {@code budget}; see {@link #call}. */
+    public void limitTo(ApiBudget budget) {
+        this.budget = java.util.Objects.requireNonNull(budget, "budget");
+    }
+
+    /**
+     * Asked before each attempt, and so before each request: a step's budget ends at the request where it is used
+     * up, however many requests the operation around it makes. The usage is the one the last response reported
+     * (LimitInfoHeader), so the first request of a session, and the login in front of it, go out unchecked.
+     */
+    private void ensureBudgetAllows(String operation) {
+        java.util.Optional<String> refusal = budget.refusal(apiUsage());
+        if (refusal.isPresent()) {
+            throw new CrmException(CrmException.Kind.BUDGET_USED, "API_BUDGET_SHARE",
+                    operation + " not sent: " + refusal.get(), null);
+        }
+    }
+
     public long loginCount() {
         return logins.get();
     }
@@ -94,6 +114,7 @@ public final class SalesforceSession implements AutoCloseable {
         boolean renewed = false;
         int retries = 0;
         while (true) {
+            ensureBudgetAllows(operation);
             PartnerConnection current;
             try {
                 current = connection();
@@ -144,6 +165,27 @@ public final class SalesforceSession implements AutoCloseable {
                 }
                 default -> throw failure.toException(operation, "");
             }
+        }
+    }
+
+    /** What an ended query shows of its SOQL: enough to find it in the mapping, not a 100,000-character IN list. */
+    private static final int SOQL_SHOWN = 600;
+
+    /**
+     * A SOQL call ({@code query}, {@code queryAll}) through {@link #call}. A QUERY_TIMEOUT that ends it names the
+     * query: it is not retried (FaultClassifier), and a query that cannot be split must be made selective by an
+     * administrator, who needs to know which one it was.
+     */
+    public <T> T query(String operation, String soql, SoapCall<T> call) {
+        try {
+            return call(operation, call);
+        } catch (CrmException e) {
+            if (!"QUERY_TIMEOUT".equals(e.statusCode())) {
+                throw e;
+            }
+            String shown = soql.length() <= SOQL_SHOWN ? soql : soql.substring(0, SOQL_SHOWN) + " ...";
+            throw new CrmException(new CrmError(e.kind(), e.statusCode(), e.error().message() + " Query: " + shown,
+                    e.fields()), e);
         }
     }
 

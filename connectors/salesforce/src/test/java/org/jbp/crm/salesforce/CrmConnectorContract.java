@@ -50,6 +50,22 @@ abstract class CrmConnectorContract {
                 + "partner.filter.p = IsPartner = true\n" + extraLines), "test mapping");
     }
 
+    /** Deals attributed through OpportunityPartner: to the primary partner, or to every partner in a role. */
+    static final String OPPORTUNITY_PARTNER_SOURCES = """
+            kpi.primary.object = OpportunityPartner
+            kpi.primary.partner-field = AccountToId
+            kpi.primary.date-field = Opportunity.CloseDate
+            kpi.primary.aggregate = SUM(Opportunity.Amount)
+            kpi.primary.filter.won = Opportunity.IsWon = true
+            kpi.primary.filter.primary = IsPrimary = true
+            kpi.resellers.object = OpportunityPartner
+            kpi.resellers.partner-field = AccountToId
+            kpi.resellers.date-field = Opportunity.CloseDate
+            kpi.resellers.aggregate = SUM(Opportunity.Amount)
+            kpi.resellers.filter.won = Opportunity.IsWon = true
+            kpi.resellers.filter.role = Role IN ('Reseller')
+            """;
+
     @Test
     void partnerAccountsPageThroughQueryMoreInIdOrderWithoutLossOrDuplicates() {
         List<PartnerAccount> smallPages;
@@ -168,6 +184,149 @@ abstract class CrmConnectorContract {
             assertEquals(CrmException.Kind.PERMANENT, e.kind());
             assertEquals("MALFORMED_QUERY", e.statusCode(), e.getMessage());
             assertTrue(session.requestCount() <= 2, "login and one query, no retry: " + session.requestCount());
+        }
+    }
+
+    // ---- read-only variants of the currency, attribution, incremental and budget tests; safe on a real org ----
+
+    /** The rates the connector reads are the org's own: getUserInfo's currency mode and its active CurrencyType rows. */
+    @Test
+    void currenciesAreTheOrgsCorporateCurrencyAndItsActiveCurrencyTypes() {
+        com.sforce.soap.partner.GetUserInfoResult me;
+        try (SalesforceSession session = new SalesforceSession(settings(200), duration -> { })) {
+            me = session.call("getUserInfo", c -> c.getUserInfo());
+        }
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            org.jbp.crm.CurrencyRates rates = crm.currencies();
+            assertEquals(me.isOrganizationMultiCurrency(), rates.multiCurrency());
+            assertEquals(me.getOrgDefaultCurrencyIsoCode(), rates.corporate());
+            assertEquals(0, java.math.BigDecimal.ONE.compareTo(rates.rateTo(rates.corporate()).orElseThrow()),
+                    "the corporate currency converts at 1");
+            for (String code : rates.codes()) {
+                assertTrue(rates.rateTo(code).orElseThrow().signum() > 0, code + " has a positive rate");
+            }
+        }
+    }
+
+    /** Dated rates are read exactly where the org has DatedConversionRate (advanced currency management). */
+    @Test
+    void datedRatesAreReadWhereAndOnlyWhereTheOrgHasDatedConversionRate() {
+        boolean orgHasDatedRates;
+        try (SalesforceSession session = new SalesforceSession(settings(200), duration -> { })) {
+            try {
+                orgHasDatedRates = session.call("query DatedConversionRate",
+                        c -> c.query("SELECT Id FROM DatedConversionRate LIMIT 1")).getSize() > 0;
+            } catch (CrmException e) {
+                assertEquals("INVALID_TYPE", e.statusCode(), e.getMessage());
+                orgHasDatedRates = false;
+            }
+        }
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(orgHasDatedRates, crm.currencies().dated());
+        }
+    }
+
+    /** OpportunityPartner attribution pages through all partners by AccountToId with the facts a partner list gets. */
+    @Test
+    void opportunityPartnerFactsForAllPartnersEqualTheFactsForThemListed() {
+        Set<String> keys = Set.of("primary", "resellers");
+        try (SalesforceCrmConnector crm = connector(2_000, mappingWith(OPPORTUNITY_PARTNER_SOURCES))) {
+            List<KpiFact> all = crm.kpiFacts(KpiFactQuery.forAllPartners(keys, YEAR_START, YEAR_END));
+            Set<String> partners = all.stream().map(KpiFact::partnerId).limit(500).collect(Collectors.toSet());
+            if (partners.isEmpty()) {
+                return;   // no deal with a partner attached this year: nothing to compare
+            }
+            List<KpiFact> listed = crm.kpiFacts(KpiFactQuery.forPartners(keys, partners, YEAR_START, YEAR_END));
+            assertEquals(all.stream().filter(f -> partners.contains(f.partnerId())).map(CrmConnectorContract::normalised)
+                    .collect(Collectors.toSet()), listed.stream().map(CrmConnectorContract::normalised)
+                    .collect(Collectors.toSet()));
+        }
+    }
+
+    /**
+     * The change queries of every source run on the org (queryAll, SystemModstamp, parents through relationships):
+     * nothing changed after the server's clock, and every partner with facts changed at some time since 1970.
+     */
+    @Test
+    void everySourcesChangeQueryRunsAndFindsThePartnersWithFacts() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Set<String> keys = crm.partnerAccounts().isEmpty() ? Set.of() : new java.util.TreeSet<>(
+                    defaultMapping().sources().keySet());
+            java.time.Instant later = crm.serverTime().plusSeconds(3_600);
+            crm.partnersTouchedSince(keys, later).forEach((key, partners) ->
+                    assertEquals(Set.of(), partners, key + ": nothing changed after the server's clock"));
+            var touched = crm.partnersTouchedSince(Set.of("revenue_won"), java.time.Instant.EPOCH).get("revenue_won");
+            crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("revenue_won"), YEAR_START, YEAR_END)).forEach(fact ->
+                    assertTrue(touched.contains(fact.partnerId()), fact.partnerId() + " has facts, so records"));
+        }
+    }
+
+    /** Record counts ignore filters and dates, so no source's facts hold more records than its partner's count. */
+    @Test
+    void recordCountsAreAtLeastTheRecordsBehindEachPartnersFacts() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Set<String> keys = Set.of("revenue_won", "pipeline_created", "certifications_completed");
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forAllPartners(keys, YEAR_START, YEAR_END));
+            Set<String> partners = facts.stream().map(KpiFact::partnerId).limit(2_000).collect(Collectors.toSet());
+            var counts = crm.recordCounts(keys, partners);
+            for (KpiFact fact : facts) {
+                if (!partners.contains(fact.partnerId())) {
+                    continue;
+                }
+                long behind = facts.stream().filter(f -> f.sourceKey().equals(fact.sourceKey())
+                        && f.partnerId().equals(fact.partnerId())).mapToLong(KpiFact::rowCount).sum();
+                assertTrue(counts.get(fact.sourceKey()).getOrDefault(fact.partnerId(), 0L) >= behind,
+                        fact.sourceKey() + " " + fact.partnerId() + ": " + behind + " records in facts, count "
+                                + counts.get(fact.sourceKey()).get(fact.partnerId()));
+            }
+        }
+    }
+
+    /** The org's usage and limit come with the first response; nothing is known before it. */
+    @Test
+    void theOrgsDailyUsageAndLimitComeWithTheFirstResponse() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            assertEquals(java.util.Optional.empty(), crm.apiUsage());
+            crm.serverTime();
+            org.jbp.crm.ApiUsage usage = crm.apiUsage().orElseThrow();
+            assertTrue(usage.limit() > 0 && usage.used() >= 0, usage.toString());
+        }
+    }
+
+    /** A budget that says no once the org's limit is known stops the next request before it is sent. */
+    @Test
+    void aBudgetRefusesTheRequestBeforeItIsSent() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.limitTo(usage -> usage.map(u -> "the limit is known, no more requests"));
+            crm.serverTime();
+            long sent = crm.apiCallsUsed();
+            CrmException refused = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.BUDGET_USED, refused.kind(), refused.getMessage());
+            assertEquals(sent, crm.apiCallsUsed(), "nothing sent");
+        }
+    }
+
+    /** Facts asked by day (for plans whose quarters start mid-month) add up to the facts by month, day by day. */
+    @Test
+    void factsByDaySumToTheFactsByMonth() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            Set<String> keys = Set.of("revenue_won", "pipeline_created");
+            Set<String> partners = crm.kpiFacts(KpiFactQuery.forAllPartners(keys, YEAR_START, YEAR_END)).stream()
+                    .map(KpiFact::partnerId).limit(20).collect(Collectors.toSet());
+            if (partners.isEmpty()) {
+                return;   // an org without deals this year has nothing to add up
+            }
+            KpiFactQuery byMonth = KpiFactQuery.forPartners(keys, partners, YEAR_START, YEAR_END);
+            List<KpiFact> days = crm.kpiFacts(byMonth.perDay());
+            assertTrue(days.stream().allMatch(f -> f.day() >= 1 && f.day() <= f.month().lengthOfMonth()), days.toString());
+            java.util.Map<String, java.math.BigDecimal> summed = new java.util.TreeMap<>();
+            days.forEach(f -> summed.merge(f.sourceKey() + " " + f.partnerId() + " " + f.month(), f.value(),
+                    java.math.BigDecimal::add));
+            java.util.Map<String, java.math.BigDecimal> monthly = new java.util.TreeMap<>();
+            crm.kpiFacts(byMonth).forEach(f -> monthly.merge(f.sourceKey() + " " + f.partnerId() + " " + f.month(),
+                    f.value(), java.math.BigDecimal::add));
+            assertEquals(monthly.keySet(), summed.keySet());
+            monthly.forEach((key, value) -> assertEquals(0, value.compareTo(summed.get(key)), key));
         }
     }
 }

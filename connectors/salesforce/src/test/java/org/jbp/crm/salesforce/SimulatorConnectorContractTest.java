@@ -120,21 +120,6 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
-    private static final String OPPORTUNITY_PARTNER_SOURCES = """
-            kpi.primary.object = OpportunityPartner
-            kpi.primary.partner-field = AccountToId
-            kpi.primary.date-field = Opportunity.CloseDate
-            kpi.primary.aggregate = SUM(Opportunity.Amount)
-            kpi.primary.filter.won = Opportunity.IsWon = true
-            kpi.primary.filter.primary = IsPrimary = true
-            kpi.resellers.object = OpportunityPartner
-            kpi.resellers.partner-field = AccountToId
-            kpi.resellers.date-field = Opportunity.CloseDate
-            kpi.resellers.aggregate = SUM(Opportunity.Amount)
-            kpi.resellers.filter.won = Opportunity.IsWon = true
-            kpi.resellers.filter.role = Role IN ('Reseller')
-            """;
-
     /** A won deal owned by the vendor's admin: no PartnerAccountId, partners named in OpportunityPartner. */
     private String vendorDeal(String amount, LocalDate close) {
         return sim.insert("Opportunity", Map.of("Name", "Vendor deal", "StageName", "Closed Won", "CloseDate", close,
@@ -309,6 +294,23 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     }
 
     @Test
+    void aTimeoutOfAQueryThatCannotBeSplitIsNotSentAgainAndNamesTheQuery() {
+        try (SalesforceCrmConnector crm = connector(2_000)) {
+            crm.serverTime();
+            long before = sim.apiCallCount();
+            sim.queryTimeoutOn("FROM Account");
+            CrmException timeout = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals("QUERY_TIMEOUT", timeout.statusCode());
+            assertEquals(CrmException.Kind.PERMANENT, timeout.kind(), "the same query would take as long again");
+            assertTrue(timeout.getMessage().contains("Query: SELECT Id, Name, SystemModstamp")
+                    && timeout.getMessage().contains("FROM Account"), timeout.getMessage());
+            // the tiers' program members are read first, then the accounts: one attempt each, no retry
+            assertEquals(before + 2, sim.apiCallCount());
+            assertEquals(0, crm.querySplits(), "nothing to split a partner list by");
+        }
+    }
+
+    @Test
     void aRecordMovedToAnotherPartnerLowersTheFirstPartnersCountThoughOnlyTheSecondIsTouched() {
         String first = partnerIds.get(106);
         String second = partnerIds.get(107);
@@ -342,6 +344,38 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         }
     }
 
+    /**
+     * A KPI on a roll-up summary field of the partner's Account: a certification saved under the partner
+     * recalculates it and saves the account (its SystemModstamp moves), so the next incremental run re-reads the
+     * partner though no record of the source's own object was edited by anyone.
+     */
+    @Test
+    void aRollUpRecalculatedByAChildSaveMarksThePartnerTouchedAndItsFactFollows() {
+        KpiMapping mapping = mappingWith("""
+                kpi.certifications_to_date.object = Account
+                kpi.certifications_to_date.partner-field = Id
+                kpi.certifications_to_date.date-field = SystemModstamp
+                kpi.certifications_to_date.date-type = DATETIME
+                kpi.certifications_to_date.aggregate = SUM(Certifications_Completed__c)
+                """);
+        String partner = partnerIds.get(100);
+        Set<String> key = Set.of("certifications_to_date");
+        try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            // SOQL dateTime literals have whole seconds: start at the next second, after the setup's own saves
+            Instant since = crm.serverTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            sleepUntil(since.plusMillis(1100));
+            assertEquals(Set.of(), crm.partnersTouchedSince(key, since).get("certifications_to_date"));
+            sim.insertCertification(partner, "Sales", LocalDate.of(2026, 5, 3));
+            assertEquals(Set.of(partner), crm.partnersTouchedSince(key, since).get("certifications_to_date"),
+                    "the account's roll-up changed with the certification");
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forPartners(key, Set.of(partner),
+                    today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear())));
+            assertEquals(1, facts.size(), facts.toString());
+            assertEquals(0, BigDecimal.ONE.compareTo(facts.get(0).value()), facts.toString());
+        }
+    }
+
     @Test
     void theOrgsDailyUsageAndLimitAreReadFromEveryResponse() {
         sim.dailyLimit(50_000);
@@ -352,6 +386,22 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             assertEquals(50_000, first.limit());
             crm.serverTime();
             assertEquals(first.used() + 1, crm.apiUsage().orElseThrow().used(), "updated by the next response");
+        }
+    }
+
+    @Test
+    void aBudgetStopsTheConnectorAtTheRequestWhereItIsUsedNotAfterTheOperation() {
+        try (SalesforceCrmConnector crm = connector(200)) {
+            // 4 requests allowed; listing the partners takes 7: login, 3 pages of program members (the tiers), then 3 of accounts
+            crm.limitTo(usage -> session.requestCount() >= 4 ? Optional.of("4 requests allowed") : Optional.empty());
+            CrmException refused = assertThrows(CrmException.class, crm::partnerAccounts);
+            assertEquals(CrmException.Kind.BUDGET_USED, refused.kind(), refused.getMessage());
+            assertEquals("API_BUDGET_SHARE", refused.statusCode());
+            assertTrue(refused.getMessage().contains("query Account not sent"), "names the request not sent: " + refused.getMessage());
+            assertEquals(4, crm.apiCallsUsed());
+            assertEquals(4, sim.apiCallCount(), "the refused request never reached the org");
+            crm.limitTo(org.jbp.crm.ApiBudget.UNLIMITED);
+            assertEquals(PARTNERS, crm.partnerAccounts().size(), "a budget that allows again lets the work go on");
         }
     }
 

@@ -114,6 +114,11 @@ final class SimulatorFixture implements AutoCloseable {
         simulator.faults().queryTimeoutOver(records);
     }
 
+    /** Every query whose SOQL contains {@code soqlText} fails with QUERY_TIMEOUT, however small. */
+    void queryTimeoutOn(String soqlText) {
+        simulator.faults().queryTimeoutOn(soqlText);
+    }
+
     void expireSessions() {
         simulator.faults().expireSessions();
     }
