@@ -115,11 +115,11 @@ class ActualsCalculatorTest {
 
     @Test
     void aPeriodFromMidFebruaryIsAskedByDayAndEachDayCountsInItsOwnQuarter() {
-        PlanScope plan = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 2, 15), LocalDate.of(2027, 2, 14));
+        PlanScope plan = new PlanScope(PlanId.random(), PARTNER, LocalDate.of(2026, 2, 15), LocalDate.of(2027, 2, 14));
         assertTrue(ActualsCalculator.query("revenue_won", List.of(plan), 10).byDay(), "quarters cut months");
-        PlanScope calendar = new PlanScope(UUID.randomUUID(), PARTNER, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+        PlanScope calendar = new PlanScope(PlanId.random(), PARTNER, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
         assertFalse(ActualsCalculator.query("revenue_won", List.of(calendar), 10).byDay(), "whole months suffice");
-        PlanScope other = new PlanScope(UUID.randomUUID(), "001000000000002AAA", LocalDate.of(2026, 1, 1),
+        PlanScope other = new PlanScope(PlanId.random(), "001000000000002AAA", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31));
         var queries = ActualsCalculator.queries(Set.of("revenue_won"), List.of(plan, calendar, other), 1_000);
         assertEquals(2, queries.size(), queries.toString());
