@@ -74,33 +74,59 @@ final class SyncJobArtifacts {
         }
     }
 
-    /** Step "facts": one item per KPI source key. */
-    @Named("factSources")
-    @Dependent
-    public static class FactSources extends AbstractItemReader {
+    /**
+     * The items of a chunk step, listed when the step opens. A step may stop while listing them (the run's API share
+     * reached): the run records why, not only that it ended.
+     */
+    abstract static class RunItems<T> extends AbstractItemReader {
         @Inject
         JobContext job;
         @Inject
         SyncSteps steps;
-        private Iterator<String> keys;
-        private String last;
+        private final java.util.function.BiFunction<SyncSteps, UUID, List<T>> listing;
+        private final java.util.function.Function<T, Serializable> checkpointOf;
+        private Iterator<T> items;
+        private Serializable last;
+
+        /**
+         * @param listing the step's items for a run
+         * @param checkpointOf what the batch runtime keeps as the checkpoint after an item (the run itself resumes
+         *     from the database)
+         */
+        RunItems(java.util.function.BiFunction<SyncSteps, UUID, List<T>> listing,
+                 java.util.function.Function<T, Serializable> checkpointOf) {
+            this.listing = listing;
+            this.checkpointOf = checkpointOf;
+        }
 
         @Override
         public void open(Serializable checkpoint) {
-            // a step may stop here (the run's API share reached): the run records why, not only that it ended
             UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> keys = steps.sourcesToFetch(runId).iterator());
+            failingTheRun(steps, runId, () -> items = listing.apply(steps, runId).iterator());
         }
 
         @Override
         public Object readItem() {
-            last = keys.hasNext() ? keys.next() : null;
-            return last;
+            if (!items.hasNext()) {
+                return null;
+            }
+            T next = items.next();
+            last = checkpointOf.apply(next);
+            return next;
         }
 
         @Override
         public Serializable checkpointInfo() {
             return last;
+        }
+    }
+
+    /** Step "facts": one item per KPI source key. */
+    @Named("factSources")
+    @Dependent
+    public static class FactSources extends RunItems<String> {
+        public FactSources() {
+            super(SyncSteps::sourcesToFetch, key -> key);
         }
     }
 
@@ -122,33 +148,9 @@ final class SyncJobArtifacts {
     /** Step "actuals": one item per plan. */
     @Named("planItems")
     @Dependent
-    public static class PlanItems extends AbstractItemReader {
-        @Inject
-        JobContext job;
-        @Inject
-        SyncSteps steps;
-        private Iterator<PlanScope> plans;
-        private String last;
-
-        @Override
-        public void open(Serializable checkpoint) {
-            UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> plans = steps.plansToCompute(runId).iterator());
-        }
-
-        @Override
-        public Object readItem() {
-            if (!plans.hasNext()) {
-                return null;
-            }
-            PlanScope next = plans.next();
-            last = next.planId().toString();
-            return next;
-        }
-
-        @Override
-        public Serializable checkpointInfo() {
-            return last;
+    public static class PlanItems extends RunItems<PlanScope> {
+        public PlanItems() {
+            super(SyncSteps::plansToCompute, plan -> plan.planId().toString());
         }
     }
 
