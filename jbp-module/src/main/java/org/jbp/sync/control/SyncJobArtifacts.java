@@ -121,6 +121,30 @@ final class SyncJobArtifacts {
         }
     }
 
+    /** The writing half of a chunk step: hands a chunk of items to {@link SyncSteps}, failing the run if it throws. */
+    abstract static class RunWrites extends AbstractItemWriter {
+        @Inject
+        JobContext job;
+        @Inject
+        SyncSteps steps;
+        private final Writing writing;
+
+        @FunctionalInterface
+        interface Writing {
+            void write(SyncSteps steps, UUID runId, List<Object> items);
+        }
+
+        RunWrites(Writing writing) {
+            this.writing = writing;
+        }
+
+        @Override
+        public void writeItems(List<Object> items) {
+            UUID runId = runId(job);
+            failingTheRun(steps, runId, () -> writing.write(steps, runId, items));
+        }
+    }
+
     /** Step "facts": one item per KPI source key. */
     @Named("factSources")
     @Dependent
@@ -132,16 +156,9 @@ final class SyncJobArtifacts {
 
     @Named("factWriter")
     @Dependent
-    public static class FactWriter extends AbstractItemWriter {
-        @Inject
-        JobContext job;
-        @Inject
-        SyncSteps steps;
-
-        @Override
-        public void writeItems(List<Object> items) {
-            UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> items.forEach(key -> steps.fetch(runId, (String) key)));
+    public static class FactWriter extends RunWrites {
+        public FactWriter() {
+            super((steps, runId, items) -> items.forEach(key -> steps.fetch(runId, (String) key)));
         }
     }
 
@@ -156,16 +173,9 @@ final class SyncJobArtifacts {
 
     @Named("actualsWriter")
     @Dependent
-    public static class ActualsWriter extends AbstractItemWriter {
-        @Inject
-        JobContext job;
-        @Inject
-        SyncSteps steps;
-
-        @Override
-        public void writeItems(List<Object> items) {
-            UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> steps.compute(runId, items.stream().map(PlanScope.class::cast).toList()));
+    public static class ActualsWriter extends RunWrites {
+        public ActualsWriter() {
+            super((steps, runId, items) -> steps.compute(runId, items.stream().map(PlanScope.class::cast).toList()));
         }
     }
 
