@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,46 +13,25 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jbp.sfsim.Org;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin's API: every admin endpoint refuses the other roles, a CRM write Salesforce refused reaches it after
  * an admin's retry (recorded, once even when two admins retry at the same moment), and a template saved over
  * a newer version is refused.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminApiIT {
+class AdminApiIT extends DeployedWar {
 
     private static final int THIS_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
     Org org;
-    Api admin;
-    Api approver;
 
     @BeforeEach
     void connect() {
         org = TestEnvironment.simulator().org();
-        Api api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        approver = api.as(Fixtures.approverToken());
     }
 
     @AfterEach

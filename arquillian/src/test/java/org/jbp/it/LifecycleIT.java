@@ -11,7 +11,6 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,51 +29,25 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The plan lifecycle end to end: acceptance, approval chain, activation, review, amendment, close, next cycle. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LifecycleIT {
+class LifecycleIT extends DeployedWar {
 
     /** A fiscal year under way today, so an approved plan becomes ACTIVE at once. */
     private static final int THIS_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    Api api;
-    Api admin;
-    Api cam;
-    Api approver;
     Api vp;
 
     @BeforeEach
     void connect() {
-        api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        cam = api.as(Fixtures.camToken());
-        approver = api.as(Fixtures.approverToken());
         // the template's second step names user APPROVER; a different approver holds the role only
         vp = approver;
     }
 
     private String partner(String tier) {
-        String id = Fixtures.newAccountId();
-        assertEquals(200, admin.put("/jbp/api/v1/partners/" + id, Fixtures.partner("Partner " + id, tier)).status());
-        return Fixtures.to18(id);
+        return Fixtures.to18(newPartner(tier));
     }
 
     private String template(boolean acceptance) {
@@ -804,15 +777,6 @@ class LifecycleIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

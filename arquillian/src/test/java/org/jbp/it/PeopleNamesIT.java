@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,48 +13,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * People by name, not by Salesforce id: the owner as their own token named them, and an approver who never signed
  * in as their Salesforce User record names them once a KPI sync has run.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PeopleNamesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    Api admin;
-    Api cam;
-    Api approver;
-
-    @BeforeEach
-    void connect() {
-        Api api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        cam = api.as(Fixtures.camToken());
-        approver = api.as(Fixtures.approverToken());
-    }
+class PeopleNamesIT extends DeployedWar {
 
     private String partner() {
-        String id = Fixtures.newAccountId();
-        var reply = admin.put("/jbp/api/v1/partners/" + id, Fixtures.partner("Partner " + id, "Gold"));
-        assertEquals(200, reply.status(), reply.body());
-        return id;
+        return newPartner("Gold");
     }
 
     private String template(JsonObject chainStep) {

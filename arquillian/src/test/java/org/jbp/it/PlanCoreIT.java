@@ -8,50 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The plan core over HTTP: the real WAR in Payara Micro on a real PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PlanCoreIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    Api api;
-    Api admin;
-    Api cam;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        cam = api.as(Fixtures.camToken());
-    }
-
-    private String newPartner(String tier) {
-        String id = Fixtures.newAccountId();
-        var reply = admin.put("/jbp/api/v1/partners/" + id, Fixtures.partner("Partner " + id, tier));
-        assertEquals(200, reply.status(), reply.body());
-        return id;
-    }
+class PlanCoreIT extends DeployedWar {
 
     private String newCombinedTemplate() {
         var reply = admin.post("/jbp/api/v1/templates", Fixtures.combinedTemplate("Gold combined " + System.nanoTime()).build());
@@ -426,14 +390,5 @@ class PlanCoreIT {
                 Json.createObjectBuilder().add("section", "gossip").add("body", "x").build());
         assertEquals(422, badSection.status());
         assertNotNull(badSection.json().getJsonArray("errors"));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,50 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Closed revenue, pipeline and registered deals are targeted once, in the revenue section: a KPI measuring the
  * same figure takes its target from there (still listed under sections.kpis for readers of the API), follows
  * an edit of the revenue section, and a second, different figure for it is refused at the KPI.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RevenueTargetsOnceIT {
+class RevenueTargetsOnceIT extends DeployedWar {
 
     private static final int YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    Api admin;
-    Api cam;
     String template;
 
     @BeforeEach
     void setUp() {
-        Api api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        cam = api.as(Fixtures.camToken());
         template = SyncFixtures.template(admin, "Targets once " + System.nanoTime());
     }
 
     private Api.Reply create(JsonObject sections) {
-        String account = Fixtures.newAccountId();
-        assertEquals(200, admin.put("/jbp/api/v1/partners/" + account, Fixtures.partner("Once " + account, "Gold")).status());
+        String account = newPartner("Gold");
         return cam.post("/jbp/api/v1/plans", Fixtures.newPlan(account, template, sections, YEAR));
     }
 

@@ -7,47 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jbp.sfsim.Org;
 import org.jbp.sfsim.SalesforceSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * CRM write-back end to end: the real WAR writes through its outbox into the Salesforce simulator the test JVM
  * started. Passes are triggered through the admin API (the scheduler is off), the clock moved through the admin
  * clock, and what arrived is counted in the simulator itself.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WriteBackIT {
+class WriteBackIT extends DeployedWar {
 
     private static final int THIS_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
     SalesforceSimulator sim;
     Org org;
-    Api admin;
-    Api cam;
-    Api approver;
     /** The second approval step names a Salesforce user, so its Task has a real owner in the org. */
     Api salesforceApprover;
     String salesforceUser;
@@ -56,10 +36,6 @@ class WriteBackIT {
     void connect() {
         sim = TestEnvironment.simulator();
         org = sim.org();
-        Api api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        cam = api.as(Fixtures.camToken());
-        approver = api.as(Fixtures.approverToken());
         salesforceUser = org.adminUserId();
         salesforceApprover = api.as(TestEnvironment.token(salesforceUser, "Sam Salesforce", List.of("approver"), null));
     }

@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,44 +20,14 @@ import org.jbp.it.Api;
 import org.jbp.it.Fixtures;
 import org.jbp.it.TestEnvironment;
 import org.jbp.sfsim.canvas.CanvasApp;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /jbp/canvas with Salesforce's signed request, the tab token against the API, and every refusal. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CanvasIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    static CanvasOrg org;
-
-    @ArquillianResource
-    URL deployed;
+class CanvasIT extends WithCanvasOrg {
 
     String base;
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startOrg() {
-        org = new CanvasOrg();
-    }
-
-    @AfterAll
-    static void stopOrg() {
-        org.close();
-    }
 
     @BeforeEach
     void connect() {

@@ -167,6 +167,21 @@ class PlanTabBrowserIT {
         return reply.json();
     }
 
+    /** A plan of this year for the account, submitted by its channel manager through the API; its id. */
+    private String submittedPlan(String accountId, String title) {
+        String planId = plan(accountId, title, THIS_YEAR).getString("id");
+        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+        return planId;
+    }
+
+    /** Clicks a lifecycle action's button and waits until the tab says it is done, with no error shown. */
+    private void takeAction(WebElement button, String action, String what) {
+        button.click();
+        waitFor(what, d -> (action + " done").equals(status()) || !alert().isEmpty());
+        assertEquals("", alert(), what);
+    }
+
     /** Salesforce's part: a page that POSTs the signed request to the canvas URL as soon as it loads. */
     private void openTab(String userId, String profileId, String recordId) throws IOException {
         String signed = org.signedRequest(userId, profileId, recordId);
@@ -257,17 +272,13 @@ class PlanTabBrowserIT {
     @Test
     void approverApprovesASubmittedPlanWithTheActionButton() throws IOException {
         String title = "Browser approval plan " + System.nanoTime();
-        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
-        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
-        assertEquals(200, submitted.status(), submitted.body());
+        String planId = submittedPlan(org.acme, title);
 
         openTab(org.approver, CanvasOrg.APPROVER_PROFILE, org.acme);
         openPlanInTab(planId, title);
         WebElement approve = browser.findElement(By.cssSelector("button[data-action='Approve']"));
         screenshots("approver-before-approval");
-        approve.click();
-        waitFor("the approval", d -> "Approve done".equals(status()) || !alert().isEmpty());
-        assertEquals("", alert(), "approving");
+        takeAction(approve, "Approve", "approving");
         screenshots("approver-after-approval");
         assertTrue(browser.findElements(By.cssSelector("button[data-action='Approve']")).isEmpty(),
                 "nothing left to approve");
@@ -282,9 +293,7 @@ class PlanTabBrowserIT {
     @Test
     void approverOpensAPlanFromTheQueueDecidesItAndTheQueueNoLongerHoldsIt() throws IOException {
         String title = "Browser queue plan " + System.nanoTime();
-        String planId = plan(org.globex, title, THIS_YEAR).getString("id");
-        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
-        assertEquals(200, submitted.status(), submitted.body());
+        String planId = submittedPlan(org.globex, title);
         String step = cam.get("/jbp/api/v1/plans/" + planId).json().getJsonObject("lifecycle")
                 .getJsonObject("currentStep").getString("id");
 
@@ -301,9 +310,8 @@ class PlanTabBrowserIT {
         waitForStatus("Plans loaded");
         assertTrue(browser.findElement(By.id("jbp-plan")).getText().contains(title), "the queued plan is open");
         browser.findElement(By.cssSelector(".jbp-actions textarea")).sendKeys("Targets agreed at the QBR");
-        browser.findElement(By.cssSelector("button[data-action='Approve']")).click();
-        waitFor("the approval", d -> "Approve done".equals(status()) || !alert().isEmpty());
-        assertEquals("", alert(), "approving from the queue");
+        takeAction(browser.findElement(By.cssSelector("button[data-action='Approve']")), "Approve",
+                "approving from the queue");
 
         browser.findElement(By.xpath("//nav//button[normalize-space()='Portfolio']")).click();
         waitForStatus("Portfolio loaded");
@@ -394,9 +402,8 @@ class PlanTabBrowserIT {
             js("document.getElementById('jbp-status').textContent = ''");
             browser.findElement(By.cssSelector("button[data-plan='" + ownId + "']")).click();
             waitFor("the Accept button", d -> !d.findElements(By.cssSelector("button[data-action='Accept']")).isEmpty());
-            browser.findElement(By.cssSelector("button[data-action='Accept']")).click();
-            waitFor("the acceptance", d -> "Accept done".equals(status()) || !alert().isEmpty());
-            assertEquals("", alert(), "accepting from the site");
+            takeAction(browser.findElement(By.cssSelector("button[data-action='Accept']")), "Accept",
+                    "accepting from the site");
             File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve("partner-site-accepted.png"), StandardCopyOption.REPLACE_EXISTING);
 
@@ -1298,9 +1305,7 @@ class PlanTabBrowserIT {
     @Test
     void anEmptyReasonIsRefusedInTheTabWithoutARequestAndAGivenOneIsSent() throws IOException {
         String title = "Browser reason plan " + System.nanoTime();
-        String planId = plan(org.acme, title, THIS_YEAR).getString("id");
-        Api.Reply submitted = cam.post("/jbp/api/v1/plans/" + planId + "/submit", "");
-        assertEquals(200, submitted.status(), submitted.body());
+        String planId = submittedPlan(org.acme, title);
 
         openAs(org.approver, CanvasOrg.APPROVER_PROFILE, org.acme, planId, title);
         forgetRequests();

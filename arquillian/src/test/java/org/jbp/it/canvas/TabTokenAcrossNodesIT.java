@@ -4,49 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.Json;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jbp.it.Api;
 import org.jbp.it.TestEnvironment;
 import org.jbp.it.nodes.SecondInstance;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Behind a load balancer a tab's requests land on any node: with the signing key file every node is given
  * (JBP_TAB_SIGNING_KEY_FILE), a token one node issued is accepted, and renewed, by another.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TabTokenAcrossNodesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    static CanvasOrg org;
-
-    @ArquillianResource
-    URL deployed;
-
-    @BeforeAll
-    static void startOrg() {
-        org = new CanvasOrg();
-    }
-
-    @AfterAll
-    static void stopOrg() {
-        org.close();
-    }
+class TabTokenAcrossNodesIT extends WithCanvasOrg {
 
     @Test
     void tokenIssuedByOneNodeIsTrustedAndRenewedByTheOther() throws Exception {

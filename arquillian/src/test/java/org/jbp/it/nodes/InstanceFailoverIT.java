@@ -1,5 +1,6 @@
 package org.jbp.it.nodes;
 
+import org.jbp.it.DeployedWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,15 +29,9 @@ import org.jbp.it.TestEnvironment;
 import org.jbp.sfsim.SalesforceSimulator;
 import org.jbp.sfsim.generator.GeneratorSpec;
 import org.jbp.sfsim.generator.OrgGenerator;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two nodes of one installation (the Arquillian deployment and a second Payara Micro process on the same
@@ -45,32 +39,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * taken over by the surviving node and ends with the result of an uninterrupted run; writes in flight when the
  * delivering node died reach Salesforce exactly once after it restarts.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InstanceFailoverIT {
+class InstanceFailoverIT extends DeployedWar {
 
     private static final int THIS_YEAR = Year.now(ZoneOffset.UTC).getValue();
     private static OrgGenerator.Generated generated;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
     SalesforceSimulator sim;
-    Api admin;
-    Api approver;
     SecondInstance second;
 
     @BeforeEach
     void connect() {
         sim = TestEnvironment.simulator();
-        Api api = Api.at(deployed);
-        admin = api.as(Fixtures.adminToken());
-        approver = api.as(Fixtures.approverToken());
         synchronized (InstanceFailoverIT.class) {
             if (generated == null) {
                 generated = OrgGenerator.generate(sim.org(), GeneratorSpec.of(120, 3_000, 200, 500, 11));

@@ -21,7 +21,6 @@ import org.jbp.approval.entity.StepStatus;
 import org.jbp.kpi.control.KpiActuals;
 import org.jbp.kpi.control.KpiDashboards;
 import org.jbp.kpi.entity.KpiAlert;
-import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanJson;
@@ -86,8 +85,6 @@ public class ChannelManagerHome {
     KpiDashboards dashboards;
     @Inject
     KpiActuals actuals;
-    @Inject
-    PartnerRepository partners;
     @Inject
     Clock clock;
     @Inject
@@ -158,21 +155,7 @@ public class ChannelManagerHome {
         private final Map<String, Object> params = new HashMap<>();
 
         Scope(Filter filter) {
-            PlanAccess.ListScope scope = access.listScope();
-            if (scope.partner() != null) {
-                where.append(" and p.partner = :account");
-                params.put("account", scope.partner());
-            } else if (scope.managedBy() != null) {
-                where.append(partners.managedBy("p", scope.managedBy(), params));
-            }
-            if (filter.tier() != null) {
-                where.append(" and lower(pa.tier) = :tier");
-                params.put("tier", filter.tier().toLowerCase());
-            }
-            if (filter.region() != null) {
-                where.append(" and lower(pa.region) = :region");
-                params.put("region", filter.region().toLowerCase());
-            }
+            where.append(access.listConditions(filter.tier(), filter.region(), params));
         }
 
         Listed<Object[]> list(String select, String moreFrom, Map<String, Object> more, String moreWhere,

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanJson;
@@ -42,33 +41,17 @@ public class Portfolio {
     KpiActuals actuals;
     @Inject
     KpiAlerts alerts;
-    @Inject
-    PartnerRepository partners;
 
     /**
      * A page of the ACTIVE plans the caller sees, of partners in {@code tier} and {@code region} (case-insensitive,
      * null for any).
      */
     public List<Line> current(String tier, String region, int offset, int limit) {
-        PlanAccess.ListScope scope = access.listScope();
         StringBuilder jpql = new StringBuilder("select p, pa from BusinessPlan p left join Partner pa "
                 + "on pa.accountId = p.partner where p.status = :active");
         Map<String, Object> params = new HashMap<>();
         params.put("active", PlanStatus.ACTIVE);
-        if (scope.partner() != null) {
-            jpql.append(" and p.partner = :account");
-            params.put("account", scope.partner());
-        } else if (scope.managedBy() != null) {
-            jpql.append(partners.managedBy("p", scope.managedBy(), params));
-        }
-        if (tier != null && !tier.isBlank()) {
-            jpql.append(" and lower(pa.tier) = :tier");
-            params.put("tier", tier.trim().toLowerCase());
-        }
-        if (region != null && !region.isBlank()) {
-            jpql.append(" and lower(pa.region) = :region");
-            params.put("region", region.trim().toLowerCase());
-        }
+        jpql.append(access.listConditions(tier, region, params));
         jpql.append(" order by p.period.start desc, p.createdAt desc, p.id");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
         params.forEach(query::setParameter);

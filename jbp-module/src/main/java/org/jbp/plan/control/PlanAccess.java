@@ -49,6 +49,32 @@ public class PlanAccess {
     public record ListScope(PartnerAccountId partner, String managedBy) {
     }
 
+    /**
+     * The JPQL conditions of a plan list, plans {@code p} left-joined with their partner {@code pa}: the caller's
+     * {@link #listScope()}, then the partner's tier and region (case-insensitive; null or blank for any), each
+     * condition starting with " and ", its parameters put into {@code params}. The plan list's home and the
+     * portfolio filter alike, so the same caller sees the same plans in both.
+     */
+    public String listConditions(String tier, String region, java.util.Map<String, Object> params) {
+        ListScope scope = listScope();
+        StringBuilder where = new StringBuilder();
+        if (scope.partner() != null) {
+            where.append(" and p.partner = :account");
+            params.put("account", scope.partner());
+        } else if (scope.managedBy() != null) {
+            where.append(partners.managedBy("p", scope.managedBy(), params));
+        }
+        if (tier != null && !tier.isBlank()) {
+            where.append(" and lower(pa.tier) = :tier");
+            params.put("tier", tier.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (region != null && !region.isBlank()) {
+            where.append(" and lower(pa.region) = :region");
+            params.put("region", region.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return where.toString();
+    }
+
     public ListScope listScope() {
         if (seesEveryPlan()) {
             return new ListScope(null, null);

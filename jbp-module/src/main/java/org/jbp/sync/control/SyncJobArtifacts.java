@@ -74,75 +74,44 @@ final class SyncJobArtifacts {
         }
     }
 
-    /** Step "facts": one item per KPI source key. */
-    @Named("factSources")
-    @Dependent
-    public static class FactSources extends AbstractItemReader {
+    /**
+     * The items of a chunk step, listed when the step opens. A step may stop while listing them (the run's API share
+     * reached): the run records why, not only that it ended.
+     */
+    abstract static class RunItems<T> extends AbstractItemReader {
         @Inject
         JobContext job;
         @Inject
         SyncSteps steps;
-        private Iterator<String> keys;
-        private String last;
+        private final java.util.function.BiFunction<SyncSteps, UUID, List<T>> listing;
+        private final java.util.function.Function<T, Serializable> checkpointOf;
+        private Iterator<T> items;
+        private Serializable last;
 
-        @Override
-        public void open(Serializable checkpoint) {
-            // a step may stop here (the run's API share reached): the run records why, not only that it ended
-            UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> keys = steps.sourcesToFetch(runId).iterator());
+        /**
+         * @param listing the step's items for a run
+         * @param checkpointOf what the batch runtime keeps as the checkpoint after an item (the run itself resumes
+         *     from the database)
+         */
+        RunItems(java.util.function.BiFunction<SyncSteps, UUID, List<T>> listing,
+                 java.util.function.Function<T, Serializable> checkpointOf) {
+            this.listing = listing;
+            this.checkpointOf = checkpointOf;
         }
-
-        @Override
-        public Object readItem() {
-            last = keys.hasNext() ? keys.next() : null;
-            return last;
-        }
-
-        @Override
-        public Serializable checkpointInfo() {
-            return last;
-        }
-    }
-
-    @Named("factWriter")
-    @Dependent
-    public static class FactWriter extends AbstractItemWriter {
-        @Inject
-        JobContext job;
-        @Inject
-        SyncSteps steps;
-
-        @Override
-        public void writeItems(List<Object> items) {
-            UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> items.forEach(key -> steps.fetch(runId, (String) key)));
-        }
-    }
-
-    /** Step "actuals": one item per plan. */
-    @Named("planItems")
-    @Dependent
-    public static class PlanItems extends AbstractItemReader {
-        @Inject
-        JobContext job;
-        @Inject
-        SyncSteps steps;
-        private Iterator<PlanScope> plans;
-        private String last;
 
         @Override
         public void open(Serializable checkpoint) {
             UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> plans = steps.plansToCompute(runId).iterator());
+            failingTheRun(steps, runId, () -> items = listing.apply(steps, runId).iterator());
         }
 
         @Override
         public Object readItem() {
-            if (!plans.hasNext()) {
+            if (!items.hasNext()) {
                 return null;
             }
-            PlanScope next = plans.next();
-            last = next.planId().toString();
+            T next = items.next();
+            last = checkpointOf.apply(next);
             return next;
         }
 
@@ -152,18 +121,61 @@ final class SyncJobArtifacts {
         }
     }
 
-    @Named("actualsWriter")
-    @Dependent
-    public static class ActualsWriter extends AbstractItemWriter {
+    /** The writing half of a chunk step: hands a chunk of items to {@link SyncSteps}, failing the run if it throws. */
+    abstract static class RunWrites extends AbstractItemWriter {
         @Inject
         JobContext job;
         @Inject
         SyncSteps steps;
+        private final Writing writing;
+
+        @FunctionalInterface
+        interface Writing {
+            void write(SyncSteps steps, UUID runId, List<Object> items);
+        }
+
+        RunWrites(Writing writing) {
+            this.writing = writing;
+        }
 
         @Override
         public void writeItems(List<Object> items) {
             UUID runId = runId(job);
-            failingTheRun(steps, runId, () -> steps.compute(runId, items.stream().map(PlanScope.class::cast).toList()));
+            failingTheRun(steps, runId, () -> writing.write(steps, runId, items));
+        }
+    }
+
+    /** Step "facts": one item per KPI source key. */
+    @Named("factSources")
+    @Dependent
+    public static class FactSources extends RunItems<String> {
+        public FactSources() {
+            super(SyncSteps::sourcesToFetch, key -> key);
+        }
+    }
+
+    @Named("factWriter")
+    @Dependent
+    public static class FactWriter extends RunWrites {
+        public FactWriter() {
+            super((steps, runId, items) -> items.forEach(key -> steps.fetch(runId, (String) key)));
+        }
+    }
+
+    /** Step "actuals": one item per plan. */
+    @Named("planItems")
+    @Dependent
+    public static class PlanItems extends RunItems<PlanScope> {
+        public PlanItems() {
+            super(SyncSteps::plansToCompute, plan -> plan.planId().toString());
+        }
+    }
+
+    @Named("actualsWriter")
+    @Dependent
+    public static class ActualsWriter extends RunWrites {
+        public ActualsWriter() {
+            super((steps, runId, items) -> steps.compute(runId, items.stream().map(PlanScope.class::cast).toList()));
         }
     }
 

@@ -42,4 +42,13 @@ class MemoryPersonStore extends PersonStore {
     public Set<String> referencedByPlans() {
         return referenced;
     }
+
+    /** The directory the module builds over this store: names cached for five minutes by {@code clock}. */
+    UserDirectory directory(MutableClock clock) {
+        UserDirectory directory = new UserDirectory();
+        directory.store = this;
+        directory.clock = clock;
+        directory.cacheTtl = java.time.Duration.ofMinutes(5);
+        return directory;
+    }
 }

@@ -43,10 +43,7 @@ class PeopleReadBackTest {
     void readBack() {
         store = new MemoryPersonStore();
         clock = new MutableClock();
-        directory = new UserDirectory();
-        directory.store = store;
-        directory.clock = clock;
-        directory.cacheTtl = Duration.ofMinutes(5);
+        directory = store.directory(clock);
         readBack = new PeopleReadBack();
         readBack.directory = directory;
         readBack.store = store;

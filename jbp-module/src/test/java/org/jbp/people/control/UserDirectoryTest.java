@@ -26,10 +26,7 @@ class UserDirectoryTest {
     void directory() {
         store = new MemoryPersonStore();
         clock = new MutableClock();
-        directory = new UserDirectory();
-        directory.store = store;
-        directory.clock = clock;
-        directory.cacheTtl = Duration.ofMinutes(5);
+        directory = store.directory(clock);
     }
 
     @Test

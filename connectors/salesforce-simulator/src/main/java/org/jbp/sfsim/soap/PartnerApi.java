@@ -574,12 +574,7 @@ final class PartnerApi {
         w.element("idEnabled", "true");
         w.nil("implementedBy");
         w.nil("implementsInterfaces");
-        w.element("isInterface", "false");
-        w.element("isSubtype", "false");
-        w.element("keyPrefix", t.keyPrefix());
-        w.element("label", t.label());
-        w.element("labelPlural", t.labelPlural());
-        w.element("layoutable", "true");
+        describeKind(w, t);
         w.element("listviewable", "true");
         w.element("lookupLayoutable", "true");
         w.element("mergeable", Boolean.toString(t.name().equals("Account")));
@@ -598,6 +593,19 @@ final class PartnerApi {
         w.nil("urlEdit");
         w.nil("urlNew");
         w.end();
+    }
+
+    /**
+     * What DescribeSObjectResult and DescribeGlobalSObjectResult both say from isInterface to layoutable, in the
+     * order of the partner WSDL's sequences (WSC reads the elements in that order).
+     */
+    private static void describeKind(SoapWriter w, SObjectType t) throws XMLStreamException {
+        w.element("isInterface", "false");
+        w.element("isSubtype", "false");
+        w.element("keyPrefix", t.keyPrefix());
+        w.element("label", t.label());
+        w.element("labelPlural", t.labelPlural());
+        w.element("layoutable", "true");
     }
 
     private void describeField(SoapWriter w, FieldDef f) throws XMLStreamException {
@@ -687,12 +695,7 @@ final class PartnerApi {
             w.element("feedEnabled", "false");
             w.element("hasSubtypes", "false");
             w.element("idEnabled", "true");
-            w.element("isInterface", "false");
-            w.element("isSubtype", "false");
-            w.element("keyPrefix", t.keyPrefix());
-            w.element("label", t.label());
-            w.element("labelPlural", t.labelPlural());
-            w.element("layoutable", "true");
+            describeKind(w, t);
             w.element("mergeable", "false");
             w.element("mruEnabled", "true");
             w.element("name", t.name());

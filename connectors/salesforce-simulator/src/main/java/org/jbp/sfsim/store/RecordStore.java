@@ -85,6 +85,11 @@ public final class RecordStore {
         this.advancedCurrencyManagement = true;
     }
 
+    /** Back to one rate per currency; the dated rates stay stored but are no longer read, nor queryable. */
+    public void disableAdvancedCurrencyManagement() {
+        this.advancedCurrencyManagement = false;
+    }
+
     public boolean advancedCurrencyManagement() {
         return advancedCurrencyManagement;
     }

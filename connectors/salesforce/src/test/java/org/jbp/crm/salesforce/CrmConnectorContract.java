@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What the connector must do against any org, the simulator or a real one. These tests only read, so they are safe
  * on a real org; subclasses provide the org.
+ *
+ * <p>Every test first establishes that the org holds what it checks ({@link #requireOrgHolds}): an empty org would
+ * let "no duplicates", "nothing found" and "the same facts both ways" pass without checking anything.
  */
 abstract class CrmConnectorContract {
 
@@ -31,6 +34,21 @@ abstract class CrmConnectorContract {
 
     /** Settings for the org under test with the given query batch size. */
     abstract SalesforceSettings settings(int queryBatchSize);
+
+    /**
+     * Stops a test whose org lacks what the test checks: the simulated org is staged by the test, so there it is a
+     * failure; a real org is what it is, so there the test is aborted with the reason.
+     *
+     * @param what what the org must hold, e.g. "more than one page of 200 partners"
+     */
+    abstract void requireOrgHolds(boolean holds, String what);
+
+    /** A read through one session of its own, for preconditions that need the org's raw answer. */
+    <T> T read(String operation, SoapCall<T> call) {
+        try (SalesforceSession session = new SalesforceSession(settings(200), new RecordingSleeper())) {
+            return session.call(operation, call);
+        }
+    }
 
     SalesforceCrmConnector connector(int queryBatchSize) {
         return connector(queryBatchSize, defaultMapping());
@@ -41,8 +59,11 @@ abstract class CrmConnectorContract {
         return KpiMappingLoader.loadDefault();
     }
 
+    /** The pauses the connectors of this test asked for between retries, recorded instead of slept. */
+    final RecordingSleeper pauses = new RecordingSleeper();
+
     SalesforceCrmConnector connector(int queryBatchSize, KpiMapping mapping) {
-        return new SalesforceCrmConnector(new SalesforceSession(settings(queryBatchSize), duration -> { }), mapping);
+        return new SalesforceCrmConnector(new SalesforceSession(settings(queryBatchSize), pauses), mapping);
     }
 
     static KpiMapping mappingWith(String extraLines) {
@@ -72,10 +93,16 @@ abstract class CrmConnectorContract {
         List<PartnerAccount> bigPages;
         try (SalesforceCrmConnector small = connector(200); SalesforceCrmConnector big = connector(2_000)) {
             smallPages = small.partnerAccounts();
+            requireOrgHolds(smallPages.size() > 2 * 200, "more than two pages of 200 partners (it has "
+                    + smallPages.size() + ")");
             bigPages = big.partnerAccounts();
         }
         List<String> ids = smallPages.stream().map(PartnerAccount::id).toList();
         assertEquals(ids.size(), new HashSet<>(ids).size(), "no partner twice");
+        // SOQL ORDER BY (SOQL and SOSL Reference, ORDER BY): "For English locales, SOQL uses the UTF-8 values of the
+        // uppercase character", so ids sort case-insensitively
+        assertEquals(ids.stream().sorted(java.util.Comparator.comparing((String id) -> id.toUpperCase(java.util.Locale.ROOT)))
+                .toList(), ids, "in id order");
         assertEquals(ids, bigPages.stream().map(PartnerAccount::id).toList(), "page size changes nothing");
     }
 
@@ -87,6 +114,9 @@ abstract class CrmConnectorContract {
             Set<String> keys = Set.of("revenue_won", "certifications_completed");
             List<KpiFact> all = crm.kpiFacts(KpiFactQuery.forAllPartners(keys, YEAR_START, YEAR_END));
             List<KpiFact> listed = crm.kpiFacts(KpiFactQuery.forPartners(keys, partners, YEAR_START, YEAR_END));
+            requireOrgHolds(listed.stream().map(KpiFact::sourceKey).distinct().count() == keys.size(),
+                    "facts of both " + keys + " in " + YEAR_START.getYear() + " for the partners listed");
+            requireOrgHolds(all.size() > 0, "facts for all partners");
             Set<KpiFact> allForListed = all.stream().filter(f -> partners.contains(f.partnerId()))
                     .map(CrmConnectorContract::normalised).collect(Collectors.toSet());
             assertEquals(allForListed, listed.stream().map(CrmConnectorContract::normalised).collect(Collectors.toSet()));
@@ -109,6 +139,10 @@ abstract class CrmConnectorContract {
                 assertEquals("INVALID_ID", e.statusCode());
             }
             assertEquals(0, crm.apiCallsUsed(), "refused before logging in");
+            List<PartnerAccount> partners = crm.partnerAccounts();
+            requireOrgHolds(!partners.isEmpty(), "a partner account");
+            crm.kpiFacts(KpiFactQuery.forPartners(Set.of("revenue_won"), Set.of(partners.get(0).id()),
+                    YEAR_START, YEAR_END));   // a real partner's id passes the same check
         }
     }
 
@@ -121,8 +155,15 @@ abstract class CrmConnectorContract {
                 kpi.sneaky.aggregate = COUNT()
                 kpi.sneaky.filter.name = Name = 'x\\' OR Name != \\'y'
                 kpi.sneaky.filter.other = StageName IN ('a\\\\', ') OR (Amount > 0')
+                kpi.unfiltered.object = Opportunity
+                kpi.unfiltered.partner-field = PartnerAccountId
+                kpi.unfiltered.date-field = CloseDate
+                kpi.unfiltered.aggregate = COUNT()
                 """);
         try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            requireOrgHolds(!crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("unfiltered"), YEAR_START, YEAR_END))
+                    .isEmpty(), "partner opportunities closing in " + YEAR_START.getYear()
+                    + " (which a filter read as SOQL would find)");
             List<KpiFact> facts = crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("sneaky"), YEAR_START, YEAR_END));
             assertEquals(List.of(), facts, "no opportunity is literally named like that");
         }
@@ -130,10 +171,13 @@ abstract class CrmConnectorContract {
 
     /**
      * Read-only and safe on any org: the read-back query uses the real object and field names (an unknown field
-     * would fail it with INVALID_FIELD), and external ids JBP never wrote, quotes included, find nothing.
+     * would fail it with INVALID_FIELD), and external ids JBP never wrote, quotes included, find nothing, though the
+     * org holds fund requests (the quoted one would find them all if it were read as SOQL).
      */
     @Test
     void fundRequestStatesOfIdsNeverWrittenAreEmpty() {
+        requireOrgHolds(read("query", c -> c.query("SELECT COUNT() FROM PartnerFundRequest")).getSize() > 0,
+                "a PartnerFundRequest");
         try (SalesforceCrmConnector crm = connector(200)) {
             assertTrue(crm.fundRequestStates(List.of("jbp-contract-never-written-" + System.nanoTime(),
                     "x' OR Status != 'y")).isEmpty());
@@ -148,12 +192,14 @@ abstract class CrmConnectorContract {
     @Test
     void usersByIdsReturnsTheLoggedInUsersNameAndEmailAndNothingForIdsThatAreNotUsers() {
         com.sforce.soap.partner.GetUserInfoResult me;
-        try (SalesforceSession session = new SalesforceSession(settings(200), duration -> { })) {
+        try (SalesforceSession session = new SalesforceSession(settings(200), pauses)) {
             me = session.call("getUserInfo", c -> c.getUserInfo());
         }
         String id18 = SalesforceId.parse(me.getUserId()).orElseThrow();
         try (SalesforceCrmConnector crm = connector(200)) {
-            List<CrmUser> users = crm.usersByIds(List.of(id18.substring(0, 15), "001000000000001AAA",
+            List<PartnerAccount> partners = crm.partnerAccounts();
+            requireOrgHolds(!partners.isEmpty(), "a partner account (an id that is not a user's)");
+            List<CrmUser> users = crm.usersByIds(List.of(id18.substring(0, 15), partners.get(0).id(),
                     "005' OR Name != '", "", id18));
             assertEquals(List.of(new CrmUser(id18, me.getUserFullName(), java.util.Optional.of(me.getUserEmail()), true)),
                     users, "the same user asked for twice (15 and 18 characters) is answered once");
@@ -167,8 +213,15 @@ abstract class CrmConnectorContract {
                 kpi.broken.partner-field = PartnerAccountId
                 kpi.broken.date-field = CloseDate
                 kpi.broken.aggregate = SUM(No_Such_Field__c)
+                kpi.known.object = Opportunity
+                kpi.known.partner-field = PartnerAccountId
+                kpi.known.date-field = CloseDate
+                kpi.known.aggregate = SUM(Amount)
                 """);
         try (SalesforceCrmConnector crm = connector(2_000, mapping)) {
+            requireOrgHolds(!crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("known"), YEAR_START, YEAR_END))
+                    .isEmpty(), "partner opportunities closing in " + YEAR_START.getYear()
+                    + " (so the same source with a real field finds facts)");
             CrmException e = assertThrows(CrmException.class,
                     () -> crm.kpiFacts(KpiFactQuery.forAllPartners(Set.of("broken"), YEAR_START, YEAR_END)));
             assertEquals(CrmException.Kind.PERMANENT, e.kind());
@@ -178,12 +231,15 @@ abstract class CrmConnectorContract {
 
     @Test
     void malformedQueryIsPermanentWithItsCode() {
-        try (SalesforceSession session = new SalesforceSession(settings(200), duration -> { })) {
+        requireOrgHolds(read("query", c -> c.query("SELECT Id FROM Account")).getSize() > 0,
+                "an Account (so the well-formed query finds something)");
+        try (SalesforceSession session = new SalesforceSession(settings(200), pauses)) {
             CrmException e = assertThrows(CrmException.class,
                     () -> session.call("query", c -> c.query("SELECT Id FROM Account WHERE")));
             assertEquals(CrmException.Kind.PERMANENT, e.kind());
             assertEquals("MALFORMED_QUERY", e.statusCode(), e.getMessage());
             assertTrue(session.requestCount() <= 2, "login and one query, no retry: " + session.requestCount());
+            assertEquals(List.of(), pauses.pausesMillis(), "a permanent fault is not waited on");
         }
     }
 

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class SimulatorConnectorContractTest extends CrmConnectorContract {
 
     private static final int PARTNERS = 450;
+    /** Fund requests the org holds before a test writes any (the contract's read-back needs one to miss). */
+    private static final int SEEDED_FUND_REQUESTS = 1;
 
     private SimulatorFixture sim;
     private final List<String> partnerIds = new ArrayList<>();
@@ -51,6 +53,14 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.insertWonOpportunity(partner, "Deal " + i, new BigDecimal(1_000 + i), LocalDate.of(2026, 2, 1 + i % 20));
             sim.insertCertification(partner, i % 2 == 0 ? "Sales" : "Technical", LocalDate.of(2026, 5, 3));
         }
+        sim.insert("PartnerFundRequest", Map.of("Title", "Seeded in the org", "RequestedAmount", new BigDecimal("500"),
+                "ChannelPartnerId", partnerIds.get(0), "Status", "Draft", "JBP_External_Id__c", "JBP-SEEDED"));
+    }
+
+    /** The simulated org is staged by the test: one lacking what a test checks is a broken test. */
+    @Override
+    void requireOrgHolds(boolean holds, String what) {
+        assertTrue(holds, "the simulated org must hold " + what);
     }
 
     @AfterEach
@@ -68,7 +78,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
 
     @Override
     SalesforceCrmConnector connector(int queryBatchSize, KpiMapping mapping) {
-        session = new SalesforceSession(settings(queryBatchSize), duration -> { });
+        session = new SalesforceSession(settings(queryBatchSize), pauses);
         return new SalesforceCrmConnector(session, mapping);
     }
 
@@ -263,6 +273,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             assertEquals(3, crm.querySplits(), "40 partners into 2 x 20, each of those into 2 x 10");
             assertEquals(plainCalls + 2 + 4, crm.apiCallsUsed(), "the 40 and both 20s failed once each, "
                     + "four queries of 10 passed; nothing was sent twice unchanged");
+            assertEquals(List.of(), pauses.pausesMillis(), "a timed-out query is split at once, not waited on");
         }
     }
 
@@ -284,6 +295,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             assertEquals(sorted(expected), sorted(crm.kpiFacts(query)), "the same facts from shorter periods");
             assertEquals(2, crm.querySplits(), "the year into halves, the first half (52 deals) into quarters");
+            assertEquals(List.of(), pauses.pausesMillis(), "a timed-out query is split at once, not waited on");
         }
         sim.queryTimeoutOver(39);   // February alone holds 40 deals: no smaller query is left
         try (SalesforceCrmConnector crm = connector(2_000)) {
@@ -524,13 +536,26 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             List<WriteResult> again = crm.apply(writes);
             assertTrue(again.stream().filter(WriteResult::isSuccess)
                     .noneMatch(r -> ((WriteResult.Succeeded) r).created()), "second delivery updates");
-            assertEquals(445, sim.count("PartnerFundRequest"));
+            assertEquals(SEEDED_FUND_REQUESTS + 445, sim.count("PartnerFundRequest"));
         }
     }
 
     private static CrmWrite.FundRequestUpsert fundRequest(String externalId, String partner) {
         return new CrmWrite.FundRequestUpsert(externalId, "Co-marketing " + externalId, new BigDecimal("2500.00"), "USD",
                 Optional.empty(), partner, Optional.empty(), "Event", "Draft");
+    }
+
+    /**
+     * The pauses before retries 1 to n under the policy users get ({@link RetryPolicy#DEFAULT}): 0.5 s, doubled
+     * before each further retry, with up to a fifth on top as jitter, so each pause is longer than the one before.
+     */
+    private static void assertDefaultBackoff(int retries, List<Long> pauses) {
+        assertEquals(retries, pauses.size(), "one pause before each retry and none after the last attempt: " + pauses);
+        for (int i = 0; i < retries; i++) {
+            long base = 500L << i;
+            long pause = pauses.get(i);
+            assertTrue(pause >= base && pause <= base + base / 5, "pause " + (i + 1) + " of " + pauses);
+        }
     }
 
     @Test
@@ -541,6 +566,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.failNext(2, "SERVER_UNAVAILABLE");
             assertEquals(PARTNERS, crm.partnerAccounts().size());
             assertEquals(3 + 1, crm.apiCallsUsed() - before, "two refused, the third served, then the accounts");
+            assertDefaultBackoff(2, pauses.pausesMillis());
         }
     }
 
@@ -550,6 +576,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             assertEquals(PARTNERS, crm.partnerAccounts().size());
             assertEquals(2, session.loginCount());
+            assertDefaultBackoff(1, pauses.pausesMillis());
         }
     }
 
@@ -560,6 +587,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.failNext(1, "HTTP_503");
             sim.failNext(1, "CONNECTION_DROP");
             assertEquals(PARTNERS, crm.partnerAccounts().size());
+            assertDefaultBackoff(2, pauses.pausesMillis());
         }
     }
 
@@ -577,7 +605,8 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             assertTrue(results.stream().allMatch(WriteResult::isSuccess), results.toString());
             assertEquals(1 + 2, sim.apiCallCount() - before,
                     "getUserInfo (the org's currencies), one upsert of 10, one re-send of the 3 locked rows");
-            assertEquals(10, sim.count("PartnerFundRequest"));
+            assertDefaultBackoff(1, pauses.pausesMillis());
+            assertEquals(SEEDED_FUND_REQUESTS + 10, sim.count("PartnerFundRequest"));
         }
     }
 
@@ -585,10 +614,32 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
     void transientFaultsGiveUpAfterTheRetryBudgetAsTransient() {
         try (SalesforceCrmConnector crm = connector(2_000)) {
             crm.partnerAccounts();
+            long before = sim.apiCallCount();
             sim.failNext(50, "SERVER_UNAVAILABLE");
             CrmException e = assertThrows(CrmException.class, crm::partnerAccounts);
             assertEquals(CrmException.Kind.TRANSIENT, e.kind());
             assertEquals("SERVER_UNAVAILABLE", e.statusCode());
+            assertEquals(1 + 4, sim.apiCallCount() - before, "the first attempt and the default policy's 4 retries");
+            assertDefaultBackoff(4, pauses.pausesMillis());
+        }
+    }
+
+    @Test
+    void backoffStopsGrowingAtTheLongestPause() {
+        SalesforceSettings capped = SalesforceSettings.builder().loginUrl(sim.soapEndpoint())
+                .credentials(SimulatorFixture.USERNAME, SimulatorFixture.PASSWORD)
+                .retryPolicy(new RetryPolicy(5, java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2)))
+                .build();
+        try (SalesforceCrmConnector crm = new SalesforceCrmConnector(new SalesforceSession(capped, pauses),
+                org.jbp.crm.mapping.KpiMappingLoader.loadDefault())) {
+            crm.partnerAccounts();
+            sim.failNext(50, "SERVER_UNAVAILABLE");
+            assertThrows(CrmException.class, crm::partnerAccounts);
+            List<Long> waited = pauses.pausesMillis();
+            assertEquals(5, waited.size(), "five retries, no pause after the last: " + waited);
+            assertTrue(waited.get(0) >= 500 && waited.get(0) <= 600 && waited.get(1) >= 1_000
+                    && waited.get(1) <= 1_200, waited.toString());
+            assertEquals(List.of(2_000L, 2_000L, 2_000L), waited.subList(2, 5), "capped, jitter included");
         }
     }
 
@@ -599,6 +650,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.expireSessions();
             assertEquals(PARTNERS, crm.partnerAccounts().size());
             assertEquals(2, session.loginCount(), "one renewal");
+            assertEquals(List.of(), pauses.pausesMillis(), "a renewal does not wait");
         }
     }
 
@@ -667,6 +719,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             long after = crm.apiCallsUsed();
             assertThrows(CrmException.class, crm::partnerAccounts);
             assertEquals(after + 1, crm.apiCallsUsed(), "no retries once the day's budget is gone");
+            assertEquals(List.of(), pauses.pausesMillis(), "nor any waiting for one");
         }
     }
 
@@ -695,7 +748,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             sim.failNextAfterCommit(1, "upsert");
             List<WriteResult> results = crm.apply(List.of(fundRequest("LOST-1", partnerIds.get(1))));
             assertTrue(results.get(0).isSuccess(), results.toString());
-            assertEquals(1, sim.count("PartnerFundRequest"));
+            assertEquals(SEEDED_FUND_REQUESTS + 1, sim.count("PartnerFundRequest"));
         }
     }
 
@@ -864,6 +917,7 @@ class SimulatorConnectorContractTest extends CrmConnectorContract {
             crm.partnerAccounts();
             sim.failNext(1, "CONCURRENT_REQUEST_LIMIT");
             assertEquals(PARTNERS, crm.partnerAccounts().size());
+            assertDefaultBackoff(1, pauses.pausesMillis());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.jbp.crm.salesforce;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jbp.sfsim.SalesforceSimulator;
@@ -28,11 +27,13 @@ final class SimulatorFixture implements AutoCloseable {
         return new SimulatorFixture(SalesforceSimulator.start(SimulatorConfig.builder().port(0).build()));
     }
 
-    /** Short backoff so retry tests stay fast; the policy itself is unit-tested. */
+    /**
+     * The retry policy users get ({@link RetryPolicy#DEFAULT}); the tests pass a {@link RecordingSleeper}, so its
+     * pauses are checked, not slept.
+     */
     SalesforceSettings settings(int queryBatchSize) {
         return SalesforceSettings.builder().loginUrl(simulator.soapEndpoint()).credentials(USERNAME, PASSWORD)
-                .queryBatchSize(queryBatchSize)
-                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))).build();
+                .queryBatchSize(queryBatchSize).retryPolicy(RetryPolicy.DEFAULT).build();
     }
 
     /** Fills the org with the simulator's deterministic generator; returns the partner ids. */
