@@ -5,42 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.fault.InvalidFieldFault;
-import com.sforce.ws.ConnectorConfig;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Single- and multi-currency orgs as WSC sees them. */
-class MultiCurrencyTest {
+class MultiCurrencyTest extends SimulatedOrgTest {
 
-    private SalesforceSimulator sim;
 
-    @BeforeEach
-    void start() {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().port(0).build());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
-    private PartnerConnection connect() throws Exception {
-        ConnectorConfig config = new ConnectorConfig();
-        config.setAuthEndpoint(sim.soapEndpoint());
-        config.setUsername("admin@jbp.demo");
-        config.setPassword("demo");
-        return Connector.newConnection(config);
-    }
 
     private static boolean hasCurrencyField(PartnerConnection c) throws Exception {
         return Arrays.stream(c.describeSObject("Opportunity").getFields()).map(Field::getName)

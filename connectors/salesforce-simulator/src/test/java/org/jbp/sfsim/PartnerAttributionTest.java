@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.sobject.SObject;
-import com.sforce.ws.ConnectorConfig;
 import java.util.Calendar;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,26 +17,15 @@ import org.junit.jupiter.api.Test;
  * Which deals are a partner's, as an org records it, through WSC: Opportunity.PartnerAccountId is read-only and
  * follows the partner user who owns the deal; vendor-owned deals name partners in OpportunityPartner.
  */
-class PartnerAttributionTest {
+class PartnerAttributionTest extends SimulatedOrgTest {
 
-    private SalesforceSimulator sim;
     private PartnerConnection c;
     private String partner;
 
     @BeforeEach
-    void start() throws Exception {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().port(0).build());
+    void partnerAndConnection() throws Exception {
         partner = sim.org().insert("Account", Map.of("Name", "Acme Partner", "IsPartner", true));
-        ConnectorConfig config = new ConnectorConfig();
-        config.setAuthEndpoint(sim.soapEndpoint());
-        config.setUsername("admin@jbp.demo");
-        config.setPassword("demo");
-        c = Connector.newConnection(config);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
+        c = connect();
     }
 
     @Test

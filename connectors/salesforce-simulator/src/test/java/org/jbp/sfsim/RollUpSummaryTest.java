@@ -3,14 +3,11 @@ package org.jbp.sfsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.sobject.SObject;
-import com.sforce.ws.ConnectorConfig;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +15,15 @@ import org.junit.jupiter.api.Test;
  * Account.Certifications_Completed__c as a roll-up summary field: a child saved over the API recalculates it and
  * saves the parent, whose SystemModstamp moves (Apex Developer Guide, "Triggers and Order of Execution").
  */
-class RollUpSummaryTest {
+class RollUpSummaryTest extends SimulatedOrgTest {
 
-    private SalesforceSimulator sim;
     private PartnerConnection c;
     private String partner;
 
     @BeforeEach
-    void start() throws Exception {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().port(0).build());
+    void partnerAndConnection() throws Exception {
         partner = sim.org().insert("Account", Map.of("Name", "Acme Partner", "IsPartner", true));
-        ConnectorConfig config = new ConnectorConfig();
-        config.setAuthEndpoint(sim.soapEndpoint());
-        config.setUsername("admin@jbp.demo");
-        config.setPassword("demo");
-        c = Connector.newConnection(config);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
+        c = connect();
     }
 
     @Test

@@ -19,12 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Raw SOAP over HTTP: the exact XML a client receives, gzip both ways, faults, limits and the admin API. */
-class SoapOverHttpTest {
+class SoapOverHttpTest extends SimulatedOrgTest {
 
     private static final String ENVELOPE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\" "
@@ -32,17 +30,6 @@ class SoapOverHttpTest {
             + "<env:Body>%s</env:Body></env:Envelope>";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private SalesforceSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().port(0).build());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     private HttpResponse<byte[]> post(String header, String body, boolean gzip) throws Exception {
         byte[] xml = String.format(ENVELOPE, header, body).getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.PartnerConnection;
@@ -23,40 +22,18 @@ import com.sforce.soap.partner.fault.LoginFault;
 import com.sforce.soap.partner.fault.MalformedQueryFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.soap.partner.sobject.SObject;
-import com.sforce.ws.ConnectionException;
-import com.sforce.ws.ConnectorConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The real Salesforce client (WSC 64.0.0, partner API) against the simulator: the proof of faithfulness. */
-class WscClientTest {
+class WscClientTest extends SimulatedOrgTest {
 
-    private SalesforceSimulator sim;
 
-    @BeforeEach
-    void start() {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().port(0).build());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
-    private PartnerConnection connect(String password) throws ConnectionException {
-        ConnectorConfig config = new ConnectorConfig();
-        config.setAuthEndpoint(sim.soapEndpoint());
-        config.setUsername("admin@jbp.demo");
-        config.setPassword(password);
-        return Connector.newConnection(config);
-    }
 
     @Test
     void wscLogsInAndPagesThroughQueryMoreWithNestedParents() throws Exception {
