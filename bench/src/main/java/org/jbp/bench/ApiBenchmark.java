@@ -126,7 +126,7 @@ public final class ApiBenchmark {
             int i = ThreadLocalRandom.current().nextInt(partners.size());
             return api(base, "/partners/" + partners.get(i).accountId() + "/plans", partnerTokens.get(i));
         });
-        LoadRunner.Scenario tabOpen = new LoadRunner.Scenario("open the tab on a plan (8 requests)", http ->
+        LoadRunner.Scenario tabOpen = new LoadRunner.Scenario("open the tab on a plan (7-8 requests)", http ->
                 TabOpen.open(http, planIds.get(ThreadLocalRandom.current().nextInt(planIds.size())),
                         path -> api(base, path, cam)));
         LoadRunner.Scenario camHome = LoadRunner.Scenario.of("GET /home (channel manager, 1,000 plans)",
@@ -150,7 +150,7 @@ public final class ApiBenchmark {
         int units = 20;
         statements.count("GET /plans/{id}", units, () -> repeat(units, planRead, single), out);
         statements.count("GET /partners/{id}/plans", units, () -> repeat(units, partnerList, single), out);
-        statements.count("open the tab (8 requests)", units, () -> repeat(units, tabOpen, single), out);
+        statements.count("open the tab (7-8 requests)", units, () -> repeat(units, tabOpen, single), out);
         statements.count("GET /home (channel manager)", units, () -> repeat(units, camHome, single), out);
         statements.count("GET /dashboard/portfolio (channel manager)", units,
                 () -> repeat(units, camPortfolio, single), out);
@@ -177,11 +177,15 @@ public final class ApiBenchmark {
         LoadRunner runner = new LoadRunner(clients);
         // people with the tab open: the tab's opening and the home and portfolio pages are measured with these
         LoadRunner browsers = new LoadRunner(Integer.getInteger("jbp.bench.tabUsers", 8));
-        List<Run> runs = List.of(new Run(runner, trivial), new Run(runner, floor), new Run(runner, planRead),
-                new Run(runner, partnerList), new Run(browsers, tabOpen), new Run(runner, tabOpen),
-                new Run(browsers, camHome), new Run(browsers, camPortfolio), new Run(browsers, adminPortfolio),
-                new Run(browsers, adminPortfolioPage),
-                new Run(runner, trivial));
+        List<Run> runs = new ArrayList<>(List.of(new Run(runner, trivial), new Run(runner, floor),
+                new Run(runner, planRead), new Run(runner, partnerList), new Run(browsers, tabOpen),
+                new Run(runner, tabOpen)));
+        // jbp.bench.tabOnly: the floors, the plan requests and the tab, for a quicker run (e.g. under a profile)
+        if (!Boolean.getBoolean("jbp.bench.tabOnly")) {
+            runs.addAll(List.of(new Run(browsers, camHome), new Run(browsers, camPortfolio),
+                    new Run(browsers, adminPortfolio), new Run(browsers, adminPortfolioPage)));
+        }
+        runs.add(new Run(runner, trivial));
         out.printf("%nWarming every scenario (%d s each, the trivial endpoint too), then measuring each for %d s%n",
                 warmup.toSeconds(), measured.toSeconds());
         for (Run r : runs.subList(0, runs.size() - 1)) {
@@ -189,8 +193,20 @@ public final class ApiBenchmark {
         }
         out.println("  load average after warm-up: " + loadAverage());
         List<LoadRunner.Outcome> outcomes = new ArrayList<>();
+        Path profileDir = System.getProperty("jbp.bench.profileDir") == null ? null
+                : Path.of(System.getProperty("jbp.bench.profileDir"));
         for (Run r : runs) {
+            // a flight recording per profiled scenario, around its measured run only, so its samples are that scenario's
+            String recordingName = r.runner() != browsers ? null : r.scenario() == tabOpen ? "tab-open-8-users"
+                    : r.scenario() == camHome ? "home-channel-manager"
+                    : r.scenario() == adminPortfolio ? "portfolio-admin-500" : null;
+            boolean profiled = profileDir != null && recordingName != null;
+            Path recording = profiled ? Profile.start(stack.payara().pid(), profileDir, recordingName) : null;
             LoadRunner.Outcome outcome = r.runner().measure(r.scenario(), measured);
+            if (profiled) {
+                Profile.stop(stack.payara().pid(), recordingName);
+                Profile.summarise(recording, 25, out);
+            }
             out.printf("  done: %-48s %3d clients %8.0f units/s  load %s%n", outcome.name(), outcome.clients(),
                     outcome.throughput(), loadAverage());
             outcomes.add(outcome);
@@ -259,7 +275,7 @@ public final class ApiBenchmark {
                 tab8.millisAt(50), tab8.millisAt(99)));
         verdict(out, "open the tab, 32 clients: >= 70% of the floor per request", tab32.httpThroughput() >= 0.7 * floor
                 && tab32.errors() == 0, String.format("%.0f%% of the floor", 100 * tab32.httpThroughput() / floor));
-        for (LoadRunner.Outcome o : outcomes.subList(6, 10)) {
+        for (LoadRunner.Outcome o : outcomes.subList(6, outcomes.size() - 1)) {
             verdict(out, o.name() + ": p99 < 300 ms", o.millisAt(99) < 300 && o.errors() == 0,
                     String.format("p99 %.1f ms", o.millisAt(99)));
         }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.jbp.partner.control.PartnerRepository;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
-import org.jbp.plan.control.PlanJson;
+import org.jbp.plan.control.PlanContents;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanStatus;
 
@@ -36,6 +36,8 @@ public class Portfolio {
     EntityManager em;
     @Inject
     PlanAccess access;
+    @Inject
+    PlanContents contents;
     @Inject
     KpiDashboards dashboards;
     @Inject
@@ -80,9 +82,7 @@ public class Portfolio {
         List<Line> lines = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             BusinessPlan plan = (BusinessPlan) row[0];
-            if (plan.content() == null && plan.contentJson() != null) {
-                plan.attach(PlanJson.read(plan.contentJson()));
-            }
+            contents.attach(plan);
             Partner partner = (Partner) row[1];
             KpiDashboards.Dashboard d = dashboards.summary(plan, currentActuals.getOrDefault(plan.id(), Map.of()));
             List<String> open = openAlertKpis.getOrDefault(plan.id(), List.of());
