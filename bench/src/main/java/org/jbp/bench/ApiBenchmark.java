@@ -258,7 +258,7 @@ public final class ApiBenchmark {
         double floor = outcomes.get(1).httpThroughput();
         out.println();
         out.printf("Results (%d plans, %d of them the channel manager's; trivial = mean of its first and last run; "
-                + "a unit is one request, or one opened tab of 8 requests)%n", plans, camPlans);
+                + "a unit is one request, or one opened tab of 7 or 8 requests)%n", plans, camPlans);
         out.printf("%-48s %7s %8s %8s %9s %8s %8s %8s %6s %8s %8s%n", "scenario", "clients", "units", "units/s",
                 "HTTP req/s", "p50 ms", "p99 ms", "max ms", "errors", "/trivial", "/floor");
         for (LoadRunner.Outcome o : outcomes) {
