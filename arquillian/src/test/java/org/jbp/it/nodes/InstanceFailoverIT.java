@@ -202,14 +202,19 @@ class InstanceFailoverIT {
         String plan = "/jbp/api/v1/plans/" + created.json().getString("id");
         second = SecondInstance.start("two-node-content", Map.of());
         Api camOnSecond = Api.at(second.url()).as(Fixtures.camToken());
-        String before = camOnSecond.get(plan).json().getString("title");
+        assertEquals(12, coSellTarget(camOnSecond.get(plan).json()), "the second node has read the plan as created");
 
-        Api.Reply edited = cam.patch(plan, cam.get(plan).header("ETag"), "{\"title\":\"Edited on the first node\"}");
+        // a section lives only in the plan's content JSON (the title has a column of its own)
+        Api.Reply edited = cam.patch(plan, cam.get(plan).header("ETag"),
+                "{\"sections\":{\"coSell\":{\"engagementsTarget\":20}}}");
         assertEquals(200, edited.status(), edited.body());
 
-        assertNotEquals("Edited on the first node", before);
-        assertEquals("Edited on the first node", camOnSecond.get(plan).json().getString("title"),
+        assertEquals(20, coSellTarget(camOnSecond.get(plan).json()),
                 "the second node shows the plan as the first node saved it");
+    }
+
+    private static int coSellTarget(JsonObject plan) {
+        return plan.getJsonObject("sections").getJsonObject("coSell").getInt("engagementsTarget");
     }
 
     // ---- helpers ----
