@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * Two nodes of one installation (the Arquillian deployment and a second Payara Micro process on the same
  * PostgreSQL and Salesforce org), and the second one killed with SIGKILL in the middle of its work: a sync run is
  * taken over by the surviving node and ends with the result of an uninterrupted run; writes in flight when the
- * delivering node died reach Salesforce exactly once after it restarts.
+ * delivering node died reach Salesforce exactly once after it restarts; a plan edited on one node reads as edited on
+ * the other (each node keeps parsed plan content per row version).
  */
 class InstanceFailoverIT extends DeployedWar {
 
@@ -162,6 +163,37 @@ class InstanceFailoverIT extends DeployedWar {
                     + request.getString("externalId") + "'").get(0).get("Id");
             assertEquals(inOrg, request.getString("crmId"), "the plan links the one record Salesforce has");
         }
+    }
+
+    @Test
+    void aPlanEditedOnOneNodeShowsTheEditOnTheOther() {
+        // each node keeps the content it parsed per plan version (PlanContents): the other node's edit is a new one
+        String account = Fixtures.newAccountId();
+        assertEquals(200, admin.put("/jbp/api/v1/partners/" + account, Fixtures.partner("Partner " + account, "Gold"))
+                .status());
+        Api.Reply template = admin.post("/jbp/api/v1/templates",
+                Fixtures.combinedTemplate("Two-node template " + System.nanoTime()).build());
+        assertEquals(201, template.status(), template.body());
+        Api cam = Api.at(deployed).as(Fixtures.camToken());
+        Api.Reply created = cam.post("/jbp/api/v1/plans",
+                Fixtures.newPlan(account, template.json().getString("id"), Fixtures.sixSections()));
+        assertEquals(201, created.status(), created.body());
+        String plan = "/jbp/api/v1/plans/" + created.json().getString("id");
+        second = SecondInstance.start("two-node-content", Map.of());
+        Api camOnSecond = Api.at(second.url()).as(Fixtures.camToken());
+        assertEquals(12, coSellTarget(camOnSecond.get(plan).json()), "the second node has read the plan as created");
+
+        // a section lives only in the plan's content JSON (the title has a column of its own)
+        Api.Reply edited = cam.patch(plan, cam.get(plan).header("ETag"),
+                "{\"sections\":{\"coSell\":{\"engagementsTarget\":20}}}");
+        assertEquals(200, edited.status(), edited.body());
+
+        assertEquals(20, coSellTarget(camOnSecond.get(plan).json()),
+                "the second node shows the plan as the first node saved it");
+    }
+
+    private static int coSellTarget(JsonObject plan) {
+        return plan.getJsonObject("sections").getJsonObject("coSell").getInt("engagementsTarget");
     }
 
     // ---- helpers ----

@@ -12,7 +12,7 @@ import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.approval.entity.StepKind;
 import org.jbp.approval.entity.StepStatus;
 import org.jbp.plan.control.PlanAccess;
-import org.jbp.plan.control.PlanJson;
+import org.jbp.plan.control.PlanContents;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.security.CurrentUser;
@@ -42,6 +42,8 @@ public class ApprovalQueue {
     ApprovalService approvals;
     @Inject
     PlanAccess access;
+    @Inject
+    PlanContents contents;
 
     public Page waitingForMe(int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select s, p from ApprovalStep s, BusinessPlan p where p.id = s.planId "
@@ -67,11 +69,7 @@ public class ApprovalQueue {
         int from = Math.min(offset, decidable.size());
         int to = Math.min(from + limit, decidable.size());
         List<Waiting> page = decidable.subList(from, to);
-        page.forEach(w -> {
-            if (w.plan().content() == null && w.plan().contentJson() != null) {
-                w.plan().attach(PlanJson.read(w.plan().contentJson()));
-            }
-        });
+        page.forEach(w -> contents.attach(w.plan()));
         return new Page(List.copyOf(page), decidable.size());
     }
 }

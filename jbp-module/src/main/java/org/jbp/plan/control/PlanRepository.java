@@ -1,6 +1,7 @@
 package org.jbp.plan.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,12 +21,14 @@ import org.jbp.plan.entity.PlanRevision;
 import org.jbp.plan.entity.PlanStatus;
 import org.jbp.kernel.PlanId;
 
-/** Plans, their revisions and comments. Content JSON is parsed once per load. */
+/** Plans, their revisions and comments. Content JSON is parsed once per plan version ({@link PlanContents}). */
 @ApplicationScoped
 public class PlanRepository {
 
     @PersistenceContext(unitName = "jbp")
     EntityManager em;
+    @Inject
+    PlanContents contents;
 
     /** What a plan list may be narrowed by; nulls mean "any". */
     public record PlanFilter(PartnerAccountId partner, PlanStatus status, Integer fiscalYear, Integer fiscalQuarter,
@@ -37,7 +40,7 @@ public class PlanRepository {
     }
 
     public Optional<BusinessPlan> find(PlanId id) {
-        return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(PlanRepository::parsed);
+        return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(this::parsed);
     }
 
     /** A plan and its partner (empty when the partner row is gone). */
@@ -60,12 +63,12 @@ public class PlanRepository {
      */
     public Optional<BusinessPlan> findForUpdate(PlanId id) {
         return Optional.ofNullable(em.find(BusinessPlan.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .map(PlanRepository::parsed);
+                .map(this::parsed);
     }
 
     /** Plans with their content parsed, for callers that read sections. */
     public List<BusinessPlan> search(PlanFilter filter) {
-        return summaries(filter).stream().map(PlanRepository::parsed).toList();
+        return summaries(filter).stream().map(this::parsed).toList();
     }
 
     /** Plans for lists: the content JSON stays unparsed, since a summary shows none of it. */
@@ -147,10 +150,7 @@ public class PlanRepository {
                 .setParameter("id", planId).getResultList());
     }
 
-    private static BusinessPlan parsed(BusinessPlan plan) {
-        if (plan.content() == null && plan.contentJson() != null) {
-            plan.attach(PlanJson.read(plan.contentJson()));
-        }
-        return plan;
+    private BusinessPlan parsed(BusinessPlan plan) {
+        return contents.attach(plan);
     }
 }
