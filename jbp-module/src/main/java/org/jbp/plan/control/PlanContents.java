@@ -3,8 +3,8 @@ package org.jbp.plan.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jbp.kernel.PlanId;
 import java.util.function.Function;
+import org.jbp.kernel.PlanId;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.PlanContent;
 
