@@ -94,7 +94,10 @@ public class SyncLauncher {
     public void renewLeases() {
         for (UUID runId : running) {
             if (!lease.renew(runId, instance.id(), leaseTtl)) {
-                LOG.warning("sync run " + runId + " lost its lease; stopping this execution");
+                // a run that ended let its lease go with its end; only a run still RUNNING here has lost it
+                if (runs.find(runId).filter(r -> r.status() == SyncStatus.RUNNING).isPresent()) {
+                    LOG.warning("sync run " + runId + " lost its lease; stopping this execution");
+                }
                 running.remove(runId);
             }
         }

@@ -22,6 +22,8 @@ public class SyncRuns {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    SyncLease lease;
 
     public Optional<SyncRun> find(UUID id) {
         return Optional.ofNullable(em.find(SyncRun.class, id));
@@ -90,6 +92,8 @@ public class SyncRuns {
         orgUsage.ifPresent(u -> run.orgBudget(u.used(), u.limit()));
         if (run.status() == SyncStatus.RUNNING) {
             run.stop(why, error, clock.instant());
+            // let go of the lease in the transaction that ends the run: a run shown ended never still blocks the next
+            lease.release(runId, instance);
         } else {
             run.noteError(error);
         }

@@ -318,6 +318,9 @@ public class SyncSteps {
         store.keepRecordCountsOf(runId);
         accountCalls(run, runId);
         run.complete(clock.instant());
+        // the lease goes with the run's end, in one commit: a start asked for the moment the run shows COMPLETED
+        // is not refused for a run that has ended
+        lease.release(runId, launcher.instanceId());
     }
 
     /** Records a failure of this execution; the daily limit gets its own status so the next run resumes. */
