@@ -35,7 +35,9 @@ public final class DemoContent {
                         .add(kpi("revenue_won", "Closed revenue", "CURRENCY", 80))
                         .add(kpi("pipeline_created", "Pipeline created", "CURRENCY", 75))
                         .add(kpi("deals_registered", "Registered deals", "COUNT", 70))
-                        .add(kpi("certified_people", "Certified people", "COUNT", 60)))
+                        // people certified are the org's completed certifications, whatever the template calls them
+                        .add(kpi("certified_people", "Certified people", "COUNT", 60)
+                                .add("sourceKey", "certifications_completed")))
                 .add("approvalChain", Json.createArrayBuilder()
                         .add(step("Channel director", "approver", null, 48))
                         .add(step("VP partner sales", null, vpApproverId, 72)))

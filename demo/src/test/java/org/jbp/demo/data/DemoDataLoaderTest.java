@@ -167,4 +167,24 @@ class DemoDataLoaderTest {
         assertFalse(result.loaded());
         assertTrue(api.calls.stream().allMatch(c -> c.method().equals("GET")), api.calls.toString());
     }
+
+    @Test
+    void everyTemplateKpiReadsAFigureTheShippedMappingHas() throws java.io.IOException {
+        // a KPI naming no CRM source reads "no actuals yet" on every dashboard and raises an alert on every plan
+        java.util.Properties mapping = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("../descriptors/mappings/default-kpi-mapping.properties"))) {
+            mapping.load(in);
+        }
+        for (JsonObject template : List.of(DemoContent.strategicTemplate("005000000000004AAA"),
+                DemoContent.salesTemplate(), DemoContent.starterTemplate())) {
+            for (JsonObject kpi : template.getJsonArray("kpis") == null ? List.<JsonObject>of()
+                    : template.getJsonArray("kpis").getValuesAs(JsonObject.class)) {
+                String source = kpi.getString("sourceKey");
+                assertTrue(mapping.containsKey("kpi." + source + ".object"),
+                        template.getString("name") + ": KPI " + kpi.getString("key") + " reads " + source
+                                + ", which the mapping does not define");
+            }
+        }
+    }
 }
