@@ -214,8 +214,7 @@ public final class SoapEndpoint implements HttpHandler {
     }
 
     private static byte[] fault(ApiFaultException e, long used, long limit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (SoapWriter w = new SoapWriter(out, true)) {
+        return faultEnvelope(1024, w -> {
             w.limitInfoHeader(Math.min(used, limit), limit);
             w.startBody();
             w.startSoapenv("Fault");
@@ -232,22 +231,27 @@ public final class SoapEndpoint implements HttpHandler {
             }
             w.end();
             w.end();
-            w.end();
-            w.end();
-            w.end();
-        } catch (XMLStreamException x) {
-            throw new IllegalStateException("cannot write a fault", x);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static byte[] clientFault(String message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (SoapWriter w = new SoapWriter(out, true)) {
+        return faultEnvelope(512, w -> {
             w.startBody();
             w.startSoapenv("Fault");
             w.unqualified("faultcode", "soapenv:Client");
             w.unqualified("faultstring", message);
+        });
+    }
+
+    /** What goes into a fault's envelope before the Fault, Body and Envelope elements close. */
+    private interface FaultContent {
+        void write(SoapWriter w) throws XMLStreamException;
+    }
+
+    private static byte[] faultEnvelope(int expectedSize, FaultContent content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(expectedSize);
+        try (SoapWriter w = new SoapWriter(out, true)) {
+            content.write(w);
             w.end();
             w.end();
             w.end();
