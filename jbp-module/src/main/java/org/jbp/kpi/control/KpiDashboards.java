@@ -147,10 +147,10 @@ public class KpiDashboards {
         List<Line> targets = new ArrayList<>();
         RevenueTargets revenue = s.revenue();
         if (revenue != null) {
-            addTarget(targets, "pipeline", "Pipeline", "pipeline_created", "CURRENCY", amount(revenue.pipeline()),
-                    split(revenue, q -> amount(q.pipeline())), current, quarters, start, end, today, definitions, null);
+            addTarget(targets, "pipeline", "Pipeline", "pipeline_created", "CURRENCY", Money.amountOf(revenue.pipeline()),
+                    split(revenue, q -> Money.amountOf(q.pipeline())), current, quarters, start, end, today, definitions, null);
             addTarget(targets, "closedRevenue", "Closed revenue", "revenue_won", "CURRENCY",
-                    amount(revenue.closedRevenue()), split(revenue, q -> amount(q.closedRevenue())), current,
+                    Money.amountOf(revenue.closedRevenue()), split(revenue, q -> Money.amountOf(q.closedRevenue())), current,
                     quarters, start, end, today, definitions, pipeline);
             addTarget(targets, "registeredDeals", "Registered deals", "deals_registered", "COUNT",
                     revenue.registeredDeals() == null ? null : BigDecimal.valueOf(revenue.registeredDeals()),
@@ -168,7 +168,7 @@ public class KpiDashboards {
         List<CampaignFunds> campaigns = new ArrayList<>();
         for (Campaign c : s.campaigns() == null ? List.<Campaign>of() : s.campaigns()) {
             CampaignFundsSource.FundState f = funds.get(c.key());
-            campaigns.add(new CampaignFunds(c.key(), c.name(), c.startDate(), c.endDate(), amount(c.mdfRequested()),
+            campaigns.add(new CampaignFunds(c.key(), c.name(), c.startDate(), c.endDate(), Money.amountOf(c.mdfRequested()),
                     !c.endDate().isAfter(today), f == null ? null : f.status(), f == null ? null : f.approved(),
                     f == null ? null : f.claimed(), f == null ? null : f.paid(), f == null ? null : f.readAt()));
         }
@@ -229,10 +229,6 @@ public class KpiDashboards {
 
     private static KpiDefinition definition(List<KpiDefinition> definitions, String key) {
         return definitions.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 
     /** The end of the last completed CRM sync, which covers every plan it serves. */

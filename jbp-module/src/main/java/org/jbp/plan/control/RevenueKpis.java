@@ -54,21 +54,17 @@ public final class RevenueKpis {
 
     private static Function<RevenueTargets, BigDecimal> value(String field) {
         return switch (field) {
-            case "closedRevenue" -> r -> amount(r.closedRevenue());
-            case "pipeline" -> r -> amount(r.pipeline());
+            case "closedRevenue" -> r -> Money.amountOf(r.closedRevenue());
+            case "pipeline" -> r -> Money.amountOf(r.pipeline());
             default -> r -> r.registeredDeals() == null ? null : BigDecimal.valueOf(r.registeredDeals());
         };
     }
 
     private static Function<QuarterTarget, BigDecimal> quarterValue(String field) {
         return switch (field) {
-            case "closedRevenue" -> q -> amount(q.closedRevenue());
-            case "pipeline" -> q -> amount(q.pipeline());
+            case "closedRevenue" -> q -> Money.amountOf(q.closedRevenue());
+            case "pipeline" -> q -> Money.amountOf(q.pipeline());
             default -> q -> q.registeredDeals() == null ? null : BigDecimal.valueOf(q.registeredDeals());
         };
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 }

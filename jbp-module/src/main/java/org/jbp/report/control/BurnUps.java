@@ -62,15 +62,11 @@ public class BurnUps {
             return null;
         }
         return switch (key) {
-            case "pipeline" -> KpiDashboards.split(revenue, q -> amount(q.pipeline()));
-            case "closedRevenue" -> KpiDashboards.split(revenue, q -> amount(q.closedRevenue()));
+            case "pipeline" -> KpiDashboards.split(revenue, q -> Money.amountOf(q.pipeline()));
+            case "closedRevenue" -> KpiDashboards.split(revenue, q -> Money.amountOf(q.closedRevenue()));
             case "registeredDeals" -> KpiDashboards.split(revenue,
                     q -> q.registeredDeals() == null ? null : BigDecimal.valueOf(q.registeredDeals()));
             default -> null;
         };
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 }

@@ -136,9 +136,9 @@ public class PeriodEndReports implements PeriodEndSnapshot {
         List<Line> targets = new ArrayList<>();
         RevenueTargets revenue = s.revenue();
         if (revenue != null) {
-            targets.add(Line.of("pipeline", "Pipeline", "CURRENCY", amount(revenue.pipeline()),
+            targets.add(Line.of("pipeline", "Pipeline", "CURRENCY", Money.amountOf(revenue.pipeline()),
                     KpiActuals.periodValue(current, "pipeline_created")));
-            targets.add(Line.of("closedRevenue", "Closed revenue", "CURRENCY", amount(revenue.closedRevenue()),
+            targets.add(Line.of("closedRevenue", "Closed revenue", "CURRENCY", Money.amountOf(revenue.closedRevenue()),
                     KpiActuals.periodValue(current, "revenue_won")));
             targets.add(Line.of("registeredDeals", "Registered deals", "COUNT",
                     revenue.registeredDeals() == null ? null : BigDecimal.valueOf(revenue.registeredDeals()),
@@ -148,7 +148,7 @@ public class PeriodEndReports implements PeriodEndSnapshot {
         List<CampaignLine> campaigns = new ArrayList<>();
         BigDecimal mdfPlanned = BigDecimal.ZERO;
         for (Campaign c : s.campaigns() == null ? List.<Campaign>of() : s.campaigns()) {
-            BigDecimal mdf = amount(c.mdfRequested());
+            BigDecimal mdf = Money.amountOf(c.mdfRequested());
             mdfPlanned = mdfPlanned.add(mdf == null ? BigDecimal.ZERO : mdf);
             campaigns.add(new CampaignLine(c.key(), c.name(), c.tactic().name(), c.startDate(), c.endDate(), mdf,
                     !c.endDate().isAfter(asOf)));
@@ -170,7 +170,7 @@ public class PeriodEndReports implements PeriodEndSnapshot {
         List<CommitmentLine> commitments = new ArrayList<>();
         VendorCommitments promised = plan.content().vendorCommitments();
         if (promised != null) {
-            commitments.add(new CommitmentLine("MDF budget", text(amount(promised.mdfBudget())),
+            commitments.add(new CommitmentLine("MDF budget", text(Money.amountOf(promised.mdfBudget())),
                     delivered == null ? null : text(delivered.mdfPaid()), "CURRENCY"));
             commitments.add(new CommitmentLine("Co-sell support hours", text(promised.coSellSupportHours()),
                     delivered == null ? null : text(delivered.coSellSupportHours()), "HOURS"));
@@ -203,10 +203,6 @@ public class PeriodEndReports implements PeriodEndSnapshot {
 
     public PeriodEndReport read(String json) {
         return JSONB.fromJson(json, PeriodEndReport.class);
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 
     private static String text(Object value) {
