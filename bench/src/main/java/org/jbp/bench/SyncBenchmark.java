@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jbp.crm.CrmConnector;
+import org.jbp.kernel.PlanId;
 import org.jbp.crm.KpiFact;
 import org.jbp.crm.KpiFactQuery;
 import org.jbp.crm.PartnerAccount;
@@ -121,7 +122,7 @@ public final class SyncBenchmark {
             try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
                 List<PartnerAccount> accounts = crm.partnerAccounts();
                 for (PartnerAccount a : accounts) {
-                    plans.add(new PlanScope(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8)), a.id(),
+                    plans.add(new PlanScope(PlanId.ofNullable(UUID.nameUUIDFromBytes(a.id().getBytes(StandardCharsets.UTF_8))), a.id(),
                             start, end, planCurrencies.get(plans.size() % planCurrencies.size())));
                 }
                 long[] counted = new long[2];
@@ -150,7 +151,7 @@ public final class SyncBenchmark {
             long t1 = System.nanoTime();
             long incCalls;
             int touchedPlans;
-            Map<UUID, Map<String, BigDecimal>> incremental;
+            Map<PlanId, Map<String, BigDecimal>> incremental;
             Map<String, Set<String>> touched;
             try (CrmConnector crm = new SalesforceCrmConnector(settings, mapping)) {
                 crm.currencies();   // the job compares the rates with those it converted with
@@ -303,7 +304,7 @@ public final class SyncBenchmark {
      * What the job's facts and actuals steps do in an incremental run: the sources of one object together, each
      * only for the plans whose partner changed in it; per plan, the values of the sources re-read.
      */
-    private static Map<UUID, Map<String, BigDecimal>> incrementalSync(CrmConnector crm, KpiMapping mapping,
+    private static Map<PlanId, Map<String, BigDecimal>> incrementalSync(CrmConnector crm, KpiMapping mapping,
                                                                      Map<String, Set<String>> touched,
                                                                      List<PlanScope> plans) {
         Map<String, List<KpiFact>> byPartner = new HashMap<>();
@@ -320,7 +321,7 @@ public final class SyncBenchmark {
             });
             System.out.printf("  %-70s %4d calls so far%n", String.join(",", unit), crm.apiCallsUsed());
         }
-        Map<UUID, Map<String, BigDecimal>> values = new HashMap<>();
+        Map<PlanId, Map<String, BigDecimal>> values = new HashMap<>();
         for (PlanScope plan : plans) {
             Set<String> read = new TreeSet<>();
             touched.forEach((key, partnersOfKey) -> {
