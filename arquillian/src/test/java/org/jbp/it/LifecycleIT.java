@@ -611,6 +611,12 @@ class LifecycleIT extends DeployedWar {
             moveClockTo(end.minusDays(10));
             assertEquals(Set.of(goldPlan, platinumPlan), planIds(home(cam, "").getJsonObject("endingWithoutNextCycle"),
                     mine), "ending within the window, no next cycle yet");
+            // next year's plan for the Gold partner, made directly rather than with "next cycle": it continues the plan
+            Api.Reply nextYear = cam.post("/jbp/api/v1/plans", Fixtures.newPlan(gold, template(false),
+                    Fixtures.sixSections(THIS_YEAR + 1), THIS_YEAR + 1));
+            assertEquals(201, nextYear.status(), nextYear.body());
+            assertEquals(Set.of(platinumPlan), planIds(home(cam, "").getJsonObject("endingWithoutNextCycle"), mine),
+                    "a plan of the partner's next period counts as its next cycle, however it was made");
             moveClockTo(end.minusDays(100));
             assertEquals(Set.of(), planIds(home(cam, "").getJsonObject("endingWithoutNextCycle"), mine));
         } finally {

@@ -232,7 +232,10 @@ public class ChannelManagerHome {
         return query.setHint(QueryHints.READ_ONLY, HintValues.TRUE);
     }
 
-    /** Drops the candidates a next-cycle plan already continues. */
+    /**
+     * Drops the candidates whose partner already has what comes next: a plan made with "next cycle", or any plan of
+     * the same partner (not rejected) that starts after the candidate ends, however it was made.
+     */
     private List<Object[]> withoutNextCycle(List<Object[]> candidates) {
         if (candidates.isEmpty()) {
             return candidates;
@@ -240,7 +243,19 @@ public class ChannelManagerHome {
         List<PlanId> ids = candidates.stream().map(r -> (PlanId) r[0]).toList();
         Set<PlanId> continued = new HashSet<>(readOnly(em.createQuery("select n.previousPlanId from BusinessPlan n "
                 + "where n.previousPlanId in :ids", PlanId.class)).setParameter("ids", ids).getResultList());
-        return candidates.stream().filter(r -> !continued.contains((PlanId) r[0])).toList();
+        Set<PartnerAccountId> partners = new HashSet<>();
+        candidates.forEach(r -> partners.add((PartnerAccountId) r[2]));
+        Map<PartnerAccountId, LocalDate> latestStart = new HashMap<>();
+        for (Object[] row : readOnly(em.createQuery("select n.partner, max(n.period.start) from BusinessPlan n "
+                        + "where n.partner in :partners and n.status <> :rejected group by n.partner", Object[].class))
+                .setParameter("partners", partners).setParameter("rejected", PlanStatus.REJECTED).getResultList()) {
+            latestStart.put((PartnerAccountId) row[0], (LocalDate) row[1]);
+        }
+        return candidates.stream().filter(r -> !continued.contains((PlanId) r[0]))
+                .filter(r -> {
+                    LocalDate next = latestStart.get((PartnerAccountId) r[2]);
+                    return next == null || !next.isAfter((LocalDate) r[REF_WIDTH - 1]);
+                }).toList();
     }
 
     private Map<PlanId, Long> openAlertCounts(List<Object[]> rows) {
