@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jbp.crm.mapping.KpiMapping;
+import org.jbp.crm.mapping.KpiMappingLoader;
 import org.jbp.demo.salesforce.DemoPartner;
 import org.junit.jupiter.api.Test;
 
@@ -169,21 +171,16 @@ class DemoDataLoaderTest {
     }
 
     @Test
-    void everyTemplateKpiReadsAFigureTheShippedMappingHas() throws java.io.IOException {
+    void everyTemplateKpiReadsAFigureTheShippedMappingHas() {
         // a KPI naming no CRM source reads "no actuals yet" on every dashboard and raises an alert on every plan
-        java.util.Properties mapping = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(
-                java.nio.file.Path.of("../descriptors/mappings/default-kpi-mapping.properties"))) {
-            mapping.load(in);
-        }
+        KpiMapping shipped = KpiMappingLoader.loadDefault();
         for (JsonObject template : List.of(DemoContent.strategicTemplate("005000000000004AAA"),
                 DemoContent.salesTemplate(), DemoContent.starterTemplate())) {
             for (JsonObject kpi : template.getJsonArray("kpis") == null ? List.<JsonObject>of()
                     : template.getJsonArray("kpis").getValuesAs(JsonObject.class)) {
                 String source = kpi.getString("sourceKey");
-                assertTrue(mapping.containsKey("kpi." + source + ".object"),
-                        template.getString("name") + ": KPI " + kpi.getString("key") + " reads " + source
-                                + ", which the mapping does not define");
+                assertTrue(shipped.source(source).isPresent(), template.getString("name") + ": KPI "
+                        + kpi.getString("key") + " reads " + source + ", which the mapping does not define");
             }
         }
     }
