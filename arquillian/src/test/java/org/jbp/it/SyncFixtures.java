@@ -28,6 +28,24 @@ public final class SyncFixtures {
         return reply.json();
     }
 
+    /** Waits until no run shows RUNNING on {@code admin}'s node, so the next test starts on an idle sync. */
+    public static void untilIdle(Api admin) {
+        Api.Reply runs = admin.get("/jbp/api/v1/sync/runs");
+        assertEquals(200, runs.status(), runs.body());
+        for (jakarta.json.JsonValue run : runs.array()) {
+            if ("RUNNING".equals(run.asJsonObject().getString("status"))) {
+                finished(admin, run.asJsonObject());
+            }
+        }
+    }
+
+    /** After a test that injected faults or a daily limit: the simulated org answers normally again, no run left. */
+    public static void resetOrg(org.jbp.sfsim.SalesforceSimulator sim, Api admin) {
+        sim.faults().clear();
+        sim.faults().dailyLimit(1_000_000);
+        untilIdle(admin);
+    }
+
     /** The run once it is no longer RUNNING, whatever the outcome. */
     public static JsonObject finished(Api api, JsonObject run) {
         long deadline = System.currentTimeMillis() + 300_000;

@@ -65,9 +65,7 @@ class SyncIT extends DeployedWar {
 
     @AfterEach
     void clearFaults() {
-        sim.faults().clear();
-        sim.faults().dailyLimit(1_000_000);
-        waitUntilIdle();
+        SyncFixtures.resetOrg(sim, admin);
     }
 
     // ---- tests ----
@@ -744,16 +742,7 @@ class SyncIT extends DeployedWar {
     }
 
     private void waitUntilIdle() {
-        if (admin == null) {
-            return;
-        }
-        Api.Reply runs = admin.get("/jbp/api/v1/sync/runs");
-        assertEquals(200, runs.status(), runs.body());
-        for (JsonValue run : runs.array()) {
-            if ("RUNNING".equals(run.asJsonObject().getString("status"))) {
-                finished(run.asJsonObject());
-            }
-        }
+        SyncFixtures.untilIdle(admin);
     }
 
     /** ACTIVE plans for this test's partners {@code from}..{@code from+n-1}, revenue KPI target as given. */

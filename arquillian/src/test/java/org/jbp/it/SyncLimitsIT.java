@@ -5,19 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.Map;
 import org.jbp.sfsim.SalesforceSimulator;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How a sync run ends at the org's limits, as an administrator sees it on the run: a query Salesforce will not answer
@@ -25,24 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * org answers), and a share of the daily limit smaller than one step (the run stops inside the step, at the request
  * where the share is used). Its own partners in the shared simulator; faults and limits are reset after each test.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SyncLimitsIT {
+class SyncLimitsIT extends DeployedWar {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestEnvironment.freshDeployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    Api admin;
     SalesforceSimulator sim;
 
     @BeforeEach
-    void connect() {
-        admin = Api.at(deployed).as(Fixtures.adminToken());
+    void ownPartner() {
         sim = TestEnvironment.simulator();
         sim.faults().clear();
         sim.org().insert("Account", Map.of("Name", "Limits Partner " + System.nanoTime(), "IsPartner", true));
@@ -51,9 +31,7 @@ class SyncLimitsIT {
 
     @AfterEach
     void clearFaults() {
-        sim.faults().clear();
-        sim.faults().dailyLimit(1_000_000);
-        waitUntilIdle();
+        SyncFixtures.resetOrg(sim, admin);
     }
 
     @Test
@@ -118,12 +96,6 @@ class SyncLimitsIT {
     }
 
     private void waitUntilIdle() {
-        Api.Reply runs = admin.get("/jbp/api/v1/sync/runs");
-        assertEquals(200, runs.status(), runs.body());
-        for (JsonValue run : runs.array()) {
-            if ("RUNNING".equals(run.asJsonObject().getString("status"))) {
-                SyncFixtures.finished(admin, run.asJsonObject());
-            }
-        }
+        SyncFixtures.untilIdle(admin);
     }
 }
