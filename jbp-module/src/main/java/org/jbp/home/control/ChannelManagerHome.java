@@ -233,16 +233,14 @@ public class ChannelManagerHome {
     }
 
     /**
-     * Drops the candidates whose partner already has what comes next: a plan made with "next cycle", or any plan of
-     * the same partner (not rejected) that starts after the candidate ends, however it was made.
+     * Drops the candidates whose partner already has what comes next: any plan of the same partner (not rejected)
+     * that starts after the candidate ends, whether "next cycle" made it (its period is the one right after) or
+     * someone created it directly.
      */
     private List<Object[]> withoutNextCycle(List<Object[]> candidates) {
         if (candidates.isEmpty()) {
             return candidates;
         }
-        List<PlanId> ids = candidates.stream().map(r -> (PlanId) r[0]).toList();
-        Set<PlanId> continued = new HashSet<>(readOnly(em.createQuery("select n.previousPlanId from BusinessPlan n "
-                + "where n.previousPlanId in :ids", PlanId.class)).setParameter("ids", ids).getResultList());
         Set<PartnerAccountId> partners = new HashSet<>();
         candidates.forEach(r -> partners.add((PartnerAccountId) r[2]));
         Map<PartnerAccountId, LocalDate> latestStart = new HashMap<>();
@@ -251,11 +249,10 @@ public class ChannelManagerHome {
                 .setParameter("partners", partners).setParameter("rejected", PlanStatus.REJECTED).getResultList()) {
             latestStart.put((PartnerAccountId) row[0], (LocalDate) row[1]);
         }
-        return candidates.stream().filter(r -> !continued.contains((PlanId) r[0]))
-                .filter(r -> {
-                    LocalDate next = latestStart.get((PartnerAccountId) r[2]);
-                    return next == null || !next.isAfter((LocalDate) r[REF_WIDTH - 1]);
-                }).toList();
+        return candidates.stream().filter(r -> {
+            LocalDate next = latestStart.get((PartnerAccountId) r[2]);
+            return next == null || !next.isAfter((LocalDate) r[REF_WIDTH - 1]);
+        }).toList();
     }
 
     private Map<PlanId, Long> openAlertCounts(List<Object[]> rows) {
