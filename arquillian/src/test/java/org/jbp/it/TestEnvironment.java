@@ -111,12 +111,25 @@ public final class TestEnvironment {
         resetDatabase();
     }
 
+    /**
+     * Drops and recreates the schema. The previous class's Payara may still be shutting down with pooled
+     * connections open (its timers read tables while the drop waits for them: CI once saw a deadlock here), so
+     * its sessions are ended first and a deadlock is tried again.
+     */
     private static void resetDatabase() {
-        try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
-            s.execute("drop schema public cascade");
-            s.execute("create schema public");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the test database", e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where datname = current_database() and pid <> pg_backend_pid()");
+                s.execute("drop schema public cascade");
+                s.execute("create schema public");
+                return;
+            } catch (SQLException e) {
+                boolean deadlock = "40P01".equals(e.getSQLState());
+                if (!deadlock || attempt == 5) {
+                    throw new IllegalStateException("cannot reset the test database", e);
+                }
+            }
         }
     }
 
