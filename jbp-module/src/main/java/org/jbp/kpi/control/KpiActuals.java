@@ -107,11 +107,13 @@ public class KpiActuals implements PlanActuals {
         if (planIds.isEmpty()) {
             return byPlan;
         }
-        for (KpiActual row : em.createQuery("select a from KpiActual a where a.planId in :plans "
-                        + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
+        // the four columns a page shows, not managed entities: a list reads every actual of every plan on its page
+        for (Object[] row : em.createQuery("select a.planId, a.metric, a.quarter, a.value from KpiActual a "
+                        + "where a.planId in :plans order by a.metric, a.quarter, a.recordedAt desc, a.id desc",
+                        Object[].class)
                 .setParameter("plans", planIds).getResultList()) {
-            byPlan.computeIfAbsent(row.planId(), k -> new LinkedHashMap<>())
-                    .putIfAbsent(key(row.metric(), row.quarter()), row.value());
+            byPlan.computeIfAbsent((PlanId) row[0], k -> new LinkedHashMap<>())
+                    .putIfAbsent(key((String) row[1], ((Number) row[2]).intValue()), (BigDecimal) row[3]);
         }
         return byPlan;
     }

@@ -132,10 +132,10 @@ public class KpiAlerts {
         if (planIds.isEmpty()) {
             return byPlan;
         }
-        for (KpiAlert a : em.createQuery("select a from KpiAlert a where a.planId in :plans and a.status = :open "
-                        + "order by a.kpiKey", KpiAlert.class)
+        for (Object[] a : em.createQuery("select a.planId, a.kpiKey from KpiAlert a where a.planId in :plans "
+                        + "and a.status = :open order by a.kpiKey", Object[].class)
                 .setParameter("plans", planIds).setParameter("open", KpiAlertStatus.OPEN).getResultList()) {
-            byPlan.computeIfAbsent(a.planId(), k -> new java.util.ArrayList<>()).add(a.kpiKey());
+            byPlan.computeIfAbsent((PlanId) a[0], k -> new java.util.ArrayList<>()).add((String) a[1]);
         }
         return byPlan;
     }

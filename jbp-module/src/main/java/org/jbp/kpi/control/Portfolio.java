@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.control.PlanAccess;
 import org.jbp.plan.control.PlanContents;
@@ -63,7 +65,10 @@ public class Portfolio {
         params.put("active", PlanStatus.ACTIVE);
         jpql.append(access.listConditions(tier, region, params));
         jpql.append(" order by p.period.start desc, p.createdAt desc, p.id");
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
+        // a read model: EclipseLink builds no managed copy of each plan and partner (PlanContents attaches only the
+        // parsed content, which is transient)
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE);
         params.forEach(query::setParameter);
         List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
 
