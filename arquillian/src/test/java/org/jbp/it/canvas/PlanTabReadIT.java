@@ -111,6 +111,15 @@ class PlanTabReadIT extends DeployedWar {
     }
 
     @Test
+    void theApiDocumentDescribesTheOneRead() {
+        Api.Reply document = api.get("/openapi", "application/json");
+        assertEquals(200, document.status());
+        JsonObject tab = document.json().getJsonObject("paths").getJsonObject("/api/v1/plans/{id}/tab");
+        assertTrue(tab != null && tab.containsKey("get"), "GET /plans/{id}/tab is in the OpenAPI document");
+        assertTrue(tab.getJsonObject("get").getJsonObject("responses").containsKey("404"), tab.toString());
+    }
+
+    @Test
     void anUnknownPlanIsA404Problem() {
         for (String id : new String[]{UUID.randomUUID().toString(), "not-a-plan-id"}) {
             Api.Reply tab = cam.get(plans(id) + "/tab");
