@@ -251,37 +251,17 @@ async function newPlanDialog(accountId) {
   if (first) first.focus();
 }
 
-// a template version never changes (TemplateVersion), so each is fetched once, not on every reload of a plan
-const templateVersions = new Map();
-function templateDefinition({ id, version }) {
-  const key = `${id}@${version}`;
-  if (!templateVersions.has(key)) {
-    templateVersions.set(key, api(`/templates/${id}?version=${version}`).then((r) => r.json.definition)
-      .catch((e) => { templateVersions.delete(key); throw e; }));
-  }
-  return templateVersions.get(key);
-}
-
 async function openPlan(id) {
   clearError();
   if (state.planId !== id) state.editing.clear();
   state.planId = id;
   const target = document.getElementById('jbp-plan');
-  // what does not depend on the plan's body is fetched alongside it
-  const rest = Promise.all([
-    api(`/plans/${id}/approvals`).then((r) => r.json).catch(() => []),
-    api(`/plans/${id}/comments`).then((r) => r.json).catch(() => []),
-    api(`/plans/${id}/revisions`).then((r) => r.json).catch(() => []),
-    api(`/plans/${id}/dashboard`).then((r) => r.json).catch(() => null),
-    api(`/plans/${id}/alerts`).then((r) => r.json).catch(() => []),
-    api(`/plans/${id}/reviews`).then((r) => r.json).catch(() => []),
-    api(`/plans/${id}/burn-up`).then((r) => r.json).catch(() => []),
-  ]);
-  const { json: plan, etag } = await api(`/plans/${id}`);
+  // one read (GET /plans/{id}/tab): each part as its own endpoint answers it, the ETag the plan's version
+  const { json: tab, etag } = await api(`/plans/${id}/tab`);
   state.etag = etag;
+  const { plan, approvals, comments, revisions, dashboard, alerts, reviews, burnUp: burnUps } = tab;
+  const template = tab.template?.definition ?? null;
   const actions = new Set(plan.allowedActions || []);
-  const [[approvals, comments, revisions, dashboard, alerts, reviews, burnUps], template] = await Promise.all([
-    rest, templateDefinition(plan.template).catch(() => null)]);
   const done = approvals.filter((s) => s.status === 'APPROVED').length;
   const ctx = { plan, template, currency: plan.currency, quarters: plan.period?.quarters || [],
     period: { start: plan.period?.start, end: plan.period?.end } };

@@ -23,6 +23,9 @@
  * {@code refreshSignedRequest} and trades it at {@code POST /api/v1/canvas/session} for the next token; once
  * the user's Salesforce session has ended that fails and the tab asks to be reopened.
  *
- * <p>Depends on platform and security; reads partners through the partner feature for the demo login.
+ * <p>The tab opens a plan with one read ({@code GET /plans/{id}/tab}, {@code boundary.PlanTabResource}) that
+ * puts together the views of the plan, approval, kpi, review, report and template features, each built by its
+ * own endpoint's code. Depends on those and on platform and security; reads partners through the partner
+ * feature for the demo login.
  */
 package org.jbp.canvas;

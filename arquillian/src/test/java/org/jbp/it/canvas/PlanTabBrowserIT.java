@@ -226,10 +226,25 @@ class PlanTabBrowserIT {
         TabBrowser.screenshots(browser, name, new int[] {1024, 390}, new int[] {1024});
     }
 
+    /**
+     * Opens the plan from the account's list and checks it took the tab one request to the API, its one read
+     * ({@code GET /plans/{id}/tab}), counted by the browser's own Resource Timing entries: fewer requests is what
+     * the user notices as a faster tab.
+     */
     private void openPlanInTab(String planId, String title) {
         waitForStatus("Plans loaded");
+        js("performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings();");
         browser.findElement(By.cssSelector("button[data-plan='" + planId + "']")).click();
         waitForStatus("Plan " + title + " loaded");
+        assertEquals(List.of("/jbp/api/v1/plans/" + planId + "/tab"), apiRequestsSinceCleared(),
+                "opening a plan is one request");
+    }
+
+    /** The paths of the API requests the page made since the Resource Timing buffer was last cleared. */
+    @SuppressWarnings("unchecked")
+    private List<String> apiRequestsSinceCleared() {
+        return (List<String>) js("return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)"
+                + ".filter((p) => p.startsWith('/jbp/api/'));");
     }
 
     @Test

@@ -81,8 +81,11 @@ public class ApprovalResource {
     @GET
     @Operation(summary = "Every step of every round, with decisions, SLA due times and escalations")
     public List<StepView> chain(@PathParam("id") PlanId id) {
-        Instant now = clock.instant();
-        List<ApprovalStep> chain = approvals.chain(id);
+        return views(approvals.chain(id), clock.instant(), directory);
+    }
+
+    /** The steps as {@code GET /plans/{id}/approvals} shows them, SLAs judged at {@code now}, names from the directory. */
+    public static List<StepView> views(List<ApprovalStep> chain, Instant now, UserDirectory directory) {
         Map<String, String> names = directory.names(chain.stream().flatMap(s -> StepView.people(s).stream()).toList());
         return chain.stream().map(s -> StepView.of(s, now, names)).toList();
     }

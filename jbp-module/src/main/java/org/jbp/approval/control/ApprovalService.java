@@ -213,8 +213,12 @@ public class ApprovalService {
     }
 
     public List<ApprovalStep> chain(PlanId planId) {
-        planService.visible(planId);
-        return steps.forPlan(planId);
+        return chain(planService.visible(planId));
+    }
+
+    /** The approval chain of a plan the caller was shown ({@code PlanService.visible}), without reading it again. */
+    public List<ApprovalStep> chain(BusinessPlan visible) {
+        return steps.forPlan(visible.id());
     }
 
     /** Flags steps past their SLA and hands them to the template's escalation role as well. */

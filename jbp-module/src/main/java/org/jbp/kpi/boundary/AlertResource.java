@@ -40,8 +40,12 @@ public class AlertResource {
     @GET
     @Operation(summary = "KPI alerts of the plan: open first, then newest")
     public List<AlertView> alerts(@PathParam("id") PlanId id) {
-        var plan = plans.visible(id);
-        return alerts.history(plan.id()).stream()
+        return openFirst(alerts.history(plans.visible(id).id()));
+    }
+
+    /** The alerts as {@code GET /plans/{id}/alerts} shows them: open ones first, each group as given (newest first). */
+    public static List<AlertView> openFirst(List<KpiAlert> history) {
+        return history.stream()
                 .sorted((a, b) -> Boolean.compare(b.isOpen(), a.isOpen()))
                 .map(AlertView::of).toList();
     }

@@ -68,8 +68,12 @@ public class CommentResource {
     @GET
     @Operation(summary = "The plan's comment threads with their replies, oldest first")
     public List<Thread> threads(@PathParam("id") PlanId id, @QueryParam("section") String section) {
+        return threads(service.comments(id), section, directory);
+    }
+
+    /** The comments as {@code GET /plans/{id}/comments} shows them: threads with their replies, of one section or all (null). */
+    public static List<Thread> threads(List<PlanComment> comments, String section, UserDirectory directory) {
         Map<UUID, Thread> threads = new LinkedHashMap<>();
-        List<PlanComment> comments = service.comments(id);
         Map<String, String> names = directory.names(comments.stream().map(PlanComment::authorId).toList());
         for (PlanComment c : comments) {
             if (section != null && !section.equals(c.section())) {

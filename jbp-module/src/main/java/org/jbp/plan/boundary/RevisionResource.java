@@ -54,7 +54,11 @@ public class RevisionResource {
     @GET
     @Operation(summary = "Every saved change of the plan, oldest first")
     public List<RevisionView> list(@PathParam("id") PlanId id) {
-        List<PlanRevision> revisions = service.revisions(id);
+        return views(service.revisions(id), directory);
+    }
+
+    /** The revisions as {@code GET /plans/{id}/revisions} shows them, with their authors' names. */
+    public static List<RevisionView> views(List<PlanRevision> revisions, UserDirectory directory) {
         Map<String, String> names = directory.names(revisions.stream().map(PlanRevision::author).toList());
         return revisions.stream().map(r -> RevisionView.of(r, names)).toList();
     }

@@ -177,8 +177,12 @@ public class PlanService {
     }
 
     public List<PlanRevision> revisions(PlanId planId) {
-        visible(planId);
-        return plans.revisions(planId);
+        return revisions(visible(planId));
+    }
+
+    /** The revisions of a plan the caller was shown ({@link #visible}), without reading the plan again. */
+    public List<PlanRevision> revisions(BusinessPlan visible) {
+        return plans.revisions(visible.id());
     }
 
     public PlanRevision revision(PlanId planId, int number) {
@@ -213,7 +217,11 @@ public class PlanService {
     }
 
     public List<PlanComment> comments(PlanId planId) {
-        visible(planId);
-        return plans.comments(planId);
+        return comments(visible(planId));
+    }
+
+    /** The comments of a plan the caller was shown ({@link #visible}), without reading the plan again. */
+    public List<PlanComment> comments(BusinessPlan visible) {
+        return plans.comments(visible.id());
     }
 }

@@ -31,7 +31,11 @@ public class BurnUps {
     KpiDashboards dashboards;
 
     public List<BurnUp> of(BusinessPlan plan) {
-        KpiDashboards.Dashboard dashboard = dashboards.of(plan);
+        return of(plan, dashboards.of(plan));
+    }
+
+    /** As {@link #of(BusinessPlan)}, with the plan's dashboard already drawn (the tab shows both). */
+    public List<BurnUp> of(BusinessPlan plan, KpiDashboards.Dashboard dashboard) {
         Map<String, List<BurnUp.Change>> history = new HashMap<>();
         em.createQuery("select a from KpiActual a where a.planId = :plan order by a.recordedAt, a.id", KpiActual.class)
                 .setParameter("plan", plan.id()).getResultList()

@@ -99,7 +99,11 @@ public class ReviewResource {
     @GET
     @Operation(summary = "Scheduled and recorded reviews, by due date")
     public List<ReviewView> list(@PathParam("id") PlanId id) {
-        List<Review> all = reviews.list(id);
+        return views(reviews.list(id), directory);
+    }
+
+    /** The reviews as {@code GET /plans/{id}/reviews} shows them, with the names of those who held them. */
+    public static List<ReviewView> views(List<Review> all, UserDirectory directory) {
         Map<String, String> names = directory.names(all.stream().map(Review::completedBy)
                 .filter(java.util.Objects::nonNull).toList());
         return all.stream().map(r -> ReviewView.of(r, names)).toList();

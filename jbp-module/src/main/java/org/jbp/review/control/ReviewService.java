@@ -118,8 +118,12 @@ public class ReviewService {
     }
 
     public List<Review> list(PlanId planId) {
-        planService.visible(planId);
-        return reviews.of(planId);
+        return list(planService.visible(planId));
+    }
+
+    /** The reviews of a plan the caller was shown ({@code PlanService.visible}), without reading it again. */
+    public List<Review> list(BusinessPlan visible) {
+        return reviews.of(visible.id());
     }
 
     /** The day a review was held; its due date when it was recorded before timestamps were kept. */

@@ -133,15 +133,24 @@ public class TemplateResource {
         return view(next);
     }
 
-    /** Versions with their authors by name (one directory look-up for all of them). */
     private List<TemplateView> views(List<TemplateVersion> versions) {
+        return views(versions, directory);
+    }
+
+    /** Versions with their authors by name (one directory look-up for all of them). */
+    public static List<TemplateView> views(List<TemplateVersion> versions, UserDirectory directory) {
         Map<String, String> names = directory.names(versions.stream().map(TemplateVersion::createdBy)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         return versions.stream().map(v -> TemplateView.of(v, names)).toList();
     }
 
+    /** One version as {@code GET /templates/{id}?version=} shows it. */
+    public static TemplateView view(TemplateVersion version, UserDirectory directory) {
+        return views(List.of(version), directory).get(0);
+    }
+
     private TemplateView view(TemplateVersion version) {
-        return views(List.of(version)).get(0);
+        return view(version, directory);
     }
 
     private static UUID templateId(String id) {
