@@ -18,8 +18,6 @@ public class IncentiveSyncObserver implements SyncObserver {
 
     @Override
     public void actualsSynced(List<PlanId> planIds) {
-        for (PlanId planId : planIds) {
-            evaluator.evaluatePlan(planId, "KPI_SYNC");
-        }
+        evaluator.evaluatePlans(planIds, "KPI_SYNC");
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.jbp.kpi.entity.KpiActual;
 import org.jbp.plan.control.PlanActuals;
 import org.jbp.kernel.PlanId;
@@ -101,7 +103,11 @@ public class KpiActuals implements PlanActuals {
         return current;
     }
 
-    /** {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. */
+    /**
+     * {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. Read-only:
+     * only values leave here, so the rows are not registered with the transaction (the sync's alert step reads
+     * 50 a plan for thousands of plans in one).
+     */
     public Map<PlanId, Map<String, BigDecimal>> current(java.util.Collection<PlanId> planIds) {
         Map<PlanId, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
         if (planIds.isEmpty()) {
@@ -109,7 +115,9 @@ public class KpiActuals implements PlanActuals {
         }
         for (KpiActual row : em.createQuery("select a from KpiActual a where a.planId in :plans "
                         + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
-                .setParameter("plans", planIds).getResultList()) {
+                .setParameter("plans", planIds)
+                .setHint(QueryHints.READ_ONLY,
+                        HintValues.TRUE).getResultList()) {
             byPlan.computeIfAbsent(row.planId(), k -> new LinkedHashMap<>())
                     .putIfAbsent(key(row.metric(), row.quarter()), row.value());
         }
