@@ -83,8 +83,8 @@ public class IncentiveEvaluator {
 
     /**
      * {@link #evaluatePlan} for each of the plans a sync judged, with the active rules read once, and no plan read
-     * at all while there is no rule: the sync judges thousands of plans in one transaction, where each query first
-     * makes EclipseLink compare everything the transaction manages.
+     * at all while there is no rule: the sync judges 200 plans a transaction, where each query first makes
+     * EclipseLink compare everything the transaction manages.
      */
     @Transactional
     public void evaluatePlans(List<PlanId> planIds, String trigger) {

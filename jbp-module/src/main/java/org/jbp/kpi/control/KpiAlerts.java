@@ -54,9 +54,9 @@ public class KpiAlerts {
 
     /**
      * After a sync: the ACTIVE ones among the plans it kept current, {@value #PLANS_PER_CHUNK} at a time. A chunk's
-     * plans, actuals, open alerts and scheduled reviews are each read in one statement: the sync judges its plans in
-     * one transaction, in which every query first makes EclipseLink compare all it manages (the alerts, reviews and
-     * notifications opened so far) and in which PostgreSQL keeps the plan it chose for an empty alert table (a
+     * plans, actuals, open alerts and scheduled reviews are each read in one statement, not one per plan: in the
+     * sync's transaction every query first makes EclipseLink compare all it manages (the alerts, reviews and
+     * notifications opened so far), and PostgreSQL keeps the plan it chose while the alert table was empty (a
      * sequential scan). One query per plan made a first full sync of 5,000 plans quadratic (bench/README.md).
      */
     public void actualsSynced(List<PlanId> planIds) {
