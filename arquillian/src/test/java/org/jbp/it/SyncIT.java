@@ -651,6 +651,34 @@ class SyncIT extends DeployedWar {
         }
     }
 
+    @Test
+    void aRunJudgesItsPlansWithAQueryPerChunkOfPlansNotOnePerPlan() throws SQLException {
+        completed(start("full"));   // the module learns this test's partners
+        // far behind their pace: each plan opens an alert and prompts a review in the run below
+        activePlans(6, 0, "1000000000");
+        long judged = TestEnvironment.count("select count(*) from business_plan where status = 'ACTIVE'");
+        try (Connection c = TestEnvironment.database().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+        completed(start("full"));
+        // the sync judges every plan in one transaction, where a query per plan costs EclipseLink a comparison of
+        // all it manages and PostgreSQL a scan of the alerts opened so far: quadratic at 5,000 plans (bench)
+        long alertReads = statementsRun("select % from kpi_alert where %");
+        long reviewReads = statementsRun("select % from plan_review where %");
+        long ruleReads = statementsRun("select % from incentive_rule %");
+        assertTrue(alertReads > 0 && alertReads < judged, judged + " plans judged with " + alertReads
+                + " reads of the open alerts");
+        assertTrue(reviewReads < judged, judged + " plans judged with " + reviewReads + " reads of the reviews due");
+        assertTrue(ruleReads < judged, judged + " plans judged with " + ruleReads + " reads of the incentive rules");
+    }
+
+    /** Calls since the reset of the statements like {@code pattern} (pg_stat_statements, preloaded for the tests). */
+    private static long statementsRun(String pattern) {
+        return TestEnvironment.count("select coalesce(sum(calls), 0) from pg_stat_statements where query ilike '"
+                + pattern + "'");
+    }
+
     private void setClock(java.time.Instant now) {
         assertEquals(200, admin.put("/jbp/api/v1/admin/clock", Json.createObjectBuilder().add("now", now.toString())
                 .build()).status());

@@ -75,6 +75,8 @@ public final class TestEnvironment {
                     .setPort(port)
                     .setDataDirectory(work.resolve("pg-" + UUID.randomUUID()))
                     .setCleanDataDirectory(true)
+                    // statements per run, for the tests that hold a step's queries to the plans it serves
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             // Payara gets JBP_SALESFORCE_LOGIN_URL with this port from failsafe; it connects lazily, at first use
             simulator = SalesforceSimulator.start(SimulatorConfig.builder()

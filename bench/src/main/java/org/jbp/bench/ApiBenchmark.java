@@ -55,15 +55,34 @@ public final class ApiBenchmark {
         Path runtime = Path.of(System.getProperty("jbp.bench.runtimeDir", "bench/target/runtime"));
         Path data = Path.of(System.getProperty("jbp.bench.dataDir", "bench/target/bench-data"));
 
+        boolean alertsOnly = Boolean.getBoolean("jbp.bench.alertsOnly");
+        // a simulated org for the sync runs of the alert scenario: as many partner accounts as the scaled data has
+        SyncAlerts org = Boolean.getBoolean("jbp.bench.alerts") || alertsOnly
+                ? SyncAlerts.start(partnerCount * (Integer.getInteger("jbp.bench.copies", 49) + 1),
+                Integer.getInteger("jbp.bench.orgOpportunities", 100_000),
+                Integer.getInteger("jbp.bench.orgCampaigns", 10_000),
+                Integer.getInteger("jbp.bench.orgCertifications", 20_000), out) : null;
+        Map<String, String> environment = new java.util.HashMap<>(QUIET_BACKGROUND);
+        if (org != null) {
+            environment.putAll(org.environment());
+        }
         out.println("Starting PostgreSQL and Payara Micro (throw-away database in " + data.toAbsolutePath() + ")");
-        JbpStack stack = JbpStack.start(new JbpStack.Settings(data, runtime, port, false, ISSUER, QUIET_BACKGROUND,
-                payaraJvmOptions(), Duration.ofMinutes(5), null, Statements.SERVER_CONFIG), out::println);
-        Thread stopper = new Thread(() -> close(stack, out), "jbp-bench-stop");
+        JbpStack stack;
+        try {
+            stack = JbpStack.start(new JbpStack.Settings(data, runtime, port, false, ISSUER, environment,
+                    payaraJvmOptions(), Duration.ofMinutes(5), null, Statements.SERVER_CONFIG), out::println);
+        } catch (Exception | Error e) {
+            if (org != null) {
+                org.close();
+            }
+            throw e;
+        }
+        Thread stopper = new Thread(() -> close(stack, org, out), "jbp-bench-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            run(stack, out, clients, warmup, measured, partnerCount, plansPerPartner);
+            run(stack, org, alertsOnly, out, clients, warmup, measured, partnerCount, plansPerPartner);
         } finally {
-            close(stack, out);
+            close(stack, org, out);
             Runtime.getRuntime().removeShutdownHook(stopper);
         }
     }
@@ -78,16 +97,20 @@ public final class ApiBenchmark {
         return options;
     }
 
-    private static void close(JbpStack stack, PrintStream out) {
+    private static void close(JbpStack stack, SyncAlerts org, PrintStream out) {
         try {
             stack.close();
         } catch (Exception e) {
             out.println("Stopping Payara Micro or PostgreSQL failed: " + e);
         }
+        if (org != null) {
+            org.close();
+        }
     }
 
-    private static void run(JbpStack stack, PrintStream out, int clients, Duration warmup, Duration measured,
-                            int partnerCount, int plansPerPartner) throws Exception {
+    private static void run(JbpStack stack, SyncAlerts org, boolean alertsOnly, PrintStream out, int clients,
+                            Duration warmup, Duration measured, int partnerCount, int plansPerPartner)
+            throws Exception {
         SigningKeys keys = stack.keys();
         Duration validity = Duration.ofHours(2);
         String camId = BenchData.userId(1);
@@ -96,13 +119,19 @@ public final class ApiBenchmark {
         HttpJbpApi api = new HttpJbpApi(stack.baseUri());
         int lastYear = LocalDate.now(ZoneOffset.UTC).getYear() + 1;
         // the seed through the API: every partner and plan of the one channel manager
-        BenchData.Loaded loaded = BenchData.load(api, admin, camId, partnerCount, plansPerPartner, lastYear, 8, 15, out);
+        BenchData.Loaded loaded = BenchData.load(api, admin, camId, org == null ? BenchData::accountId
+                : org.seedIds(), partnerCount, plansPerPartner, lastYear, 8, 15, out);
         int copies = Integer.getInteger("jbp.bench.copies", 49);
         int duePerPass = Integer.getInteger("jbp.bench.duePerPass", 50);
         Connection db = BenchScale.connect(stack.database().jdbcUrl(), EmbeddedDatabase.USER,
                 EmbeddedDatabase.PASSWORD);
-        long allPlans = BenchScale.multiply(db, copies, 10, duePerPass, out);
+        long allPlans = BenchScale.multiply(db, copies, 10, duePerPass, org == null
+                ? n -> BenchData.accountId(100_000 + n) : org.copyIds(partnerCount), out);
         Statements statements = new Statements(db, Path.of(System.getProperty("jbp.bench.dataDir", "bench/target/bench-data"), "logs", "postgres.log"));
+        if (alertsOnly) {
+            alertScenario(org, api, admin, db, statements, partnerCount, out);
+            return;
+        }
 
         List<String> partnerTokens = new ArrayList<>();
         for (DemoPartner p : loaded.partners()) {
@@ -218,6 +247,23 @@ public final class ApiBenchmark {
             outcomes.add(outcome);
         }
         report(out, outcomes, allPlans, planIds.size());
+        if (org != null) {
+            alertScenario(org, api, admin, db, statements, partnerCount, out);
+        }
+    }
+
+    /**
+     * The sync runs of the alert scenario, last: a sync describes the partners as the org has them (owner, tier),
+     * which would change the channel manager's scope under the other scenarios. {@code jbp.bench.changedPartners}
+     * lists the N of the incremental runs after changes; the changed partners are copies, after the seed's.
+     */
+    private static void alertScenario(SyncAlerts org, HttpJbpApi api, String admin, Connection db,
+                                      Statements statements, int seedPartners, PrintStream out) throws Exception {
+        List<Integer> changed = java.util.Arrays.stream(System.getProperty("jbp.bench.changedPartners", "10,100")
+                .split(",")).map(String::trim).map(Integer::valueOf).toList();
+        out.println("  load average before the sync runs: " + loadAverage());
+        org.measure(api, admin, db, statements, changed, seedPartners, out);
+        out.println("  load average after the sync runs: " + loadAverage());
     }
 
     /** How many bytes the one read answers, and how many of them are the template version it includes. */
@@ -239,7 +285,7 @@ public final class ApiBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
         } catch (java.io.IOException e) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import org.jbp.demo.data.DemoContent;
 import org.jbp.demo.data.JbpApi;
 import org.jbp.demo.salesforce.DemoPartner;
@@ -43,12 +44,16 @@ final class BenchData {
         return SalesforceIds.of("005", 7_000_000L + i);
     }
 
-    static Loaded load(JbpApi api, String adminToken, String channelManagerId, int partnerCount, int plansPerPartner,
-                       int lastFiscalYear, int concurrency, long deadlineMinutes, PrintStream out)
-            throws InterruptedException {
+    /**
+     * Loads the seed: partner {@code i} gets the account id {@code accountIds.apply(i)} ({@link #accountId}, or the
+     * simulated org's own when the bench syncs against one).
+     */
+    static Loaded load(JbpApi api, String adminToken, String channelManagerId, IntFunction<String> accountIds,
+                       int partnerCount, int plansPerPartner, int lastFiscalYear, int concurrency,
+                       long deadlineMinutes, PrintStream out) throws InterruptedException {
         List<DemoPartner> partners = new ArrayList<>();
         for (int i = 0; i < partnerCount; i++) {
-            partners.add(new DemoPartner(accountId(i), "Bench partner " + (i + 1), TIERS.get(i % TIERS.size()),
+            partners.add(new DemoPartner(accountIds.apply(i), "Bench partner " + (i + 1), TIERS.get(i % TIERS.size()),
                     i % 3 == 0 ? "Consulting" : "Reseller", channelManagerId, i % 2 == 0 ? "EMEA" : "AMER"));
         }
         Map<String, String> templates = Map.of(

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The benchmark's own SQL, run on its throw-away PostgreSQL after the seed was loaded through the REST API: the
@@ -28,8 +29,12 @@ final class BenchScale {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
-    /** Copies the seed partners and plans; returns the number of plans afterwards. */
-    static long multiply(Connection db, int copies, int firstOwner, int duePerPass, PrintStream out)
+    /**
+     * Copies the seed partners and plans; the {@code n}-th copied partner (from 0) gets the account id
+     * {@code copyIds.apply(n)}. Returns the number of plans afterwards.
+     */
+    static long multiply(Connection db, int copies, int firstOwner, int duePerPass, IntFunction<String> copyIds,
+                         PrintStream out)
             throws SQLException {
         long started = System.nanoTime();
         List<String> seedPartners = new ArrayList<>();
@@ -49,7 +54,7 @@ final class BenchScale {
                 String owner = BenchData.userId(firstOwner + c);
                 for (String seed : seedPartners) {
                     insert.setString(1, seed);
-                    insert.setString(2, BenchData.accountId(100_000 + n++));
+                    insert.setString(2, copyIds.apply(n++));
                     insert.setString(3, owner);
                     insert.addBatch();
                 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,29 +44,47 @@ final class Statements {
         }
     }
 
+    /** One statement as pg_stat_statements sums it up since the last reset. */
+    record Counted(long calls, long rows, long blocks, String query) {
+    }
+
     /** Runs {@code work} and prints each statement the server issued meanwhile with calls and rows per unit. */
     void count(String what, int units, Work work, PrintStream out) throws Exception {
-        try (Statement s = db.createStatement()) {
-            s.execute("select pg_stat_statements_reset()");
-        }
         long started = System.nanoTime();
-        work.run();
+        List<Counted> counted = during(work);
         double millisEach = (System.nanoTime() - started) / 1e6 / units;
         double total = 0;
         StringBuilder lines = new StringBuilder();
+        for (Counted c : counted) {
+            total += c.calls();
+            lines.append(String.format("      %6.2f calls %9.1f rows %9.1f blocks  %s%n", c.calls() / (double) units,
+                    c.rows() / (double) units, c.blocks() / (double) units,
+                    c.query().substring(0, Math.min(160, c.query().length()))));
+        }
+        out.printf("  %s: %.2f SQL statements per request (%d requests one after another, %.1f ms each)%n%s", what,
+                total / units, units, millisEach, lines);
+    }
+
+    /**
+     * Every statement the server issued while {@code work} ran (between a reset and a read), most calls first,
+     * with whitespace collapsed; transaction control, settings and this class's own statements left out.
+     */
+    List<Counted> during(Work work) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
+        work.run();
+        List<Counted> counted = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select calls, rows, "
-                + "shared_blks_hit + shared_blks_read, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
+                + "shared_blks_hit + shared_blks_read, regexp_replace(query, '\\s+', ' ', 'g') "
                 + "from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
                 + "and query not ilike '%pg_stat_statements%' and query not in ('BEGIN', 'COMMIT', 'ROLLBACK') "
                 + "and query not ilike 'SET %' and query not ilike 'SHOW %' order by calls desc")) {
             while (rs.next()) {
-                total += rs.getLong(1);
-                lines.append(String.format("      %6.2f calls %9.1f rows %9.1f blocks  %s%n", rs.getLong(1) / (double) units,
-                        rs.getLong(2) / (double) units, rs.getLong(3) / (double) units, rs.getString(4)));
+                counted.add(new Counted(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
             }
         }
-        out.printf("  %s: %.2f SQL statements per request (%d requests one after another, %.1f ms each)%n%s", what,
-                total / units, units, millisEach, lines);
+        return counted;
     }
 
     /** Runs {@code work} with auto_explain on and writes the plans PostgreSQL logged to {@code into}. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.jbp.sfsim.Org;
 import org.jbp.sfsim.SalesforceSimulator;
 import org.jbp.sfsim.SimulatorConfig;
 import org.jbp.sfsim.generator.GeneratorSpec;
@@ -47,6 +48,24 @@ public final class SyncBenchOrg {
         }
     }
 
+    /**
+     * Up to {@code perPartner} opportunities of each partner become won in this year's first quarter with a new
+     * amount (a change the next incremental sync sees by their SystemModstamp); returns how many changed.
+     */
+    static int winDeals(Org org, List<String> partners, int perPartner) {
+        int changed = 0;
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusDays(10);
+        for (String partner : partners) {
+            for (Map<String, Object> opp : org.query("SELECT Id FROM Opportunity WHERE PartnerAccountId = '" + partner
+                    + "' LIMIT " + perPartner)) {
+                org.update((String) opp.get("Id"), Map.of("Amount", BigDecimal.valueOf(12_345),
+                        "StageName", "Closed Won", "CloseDate", day));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     public static void main(String[] args) throws Exception {
         int partners = Integer.parseInt(args[0]);
         int opportunities = Integer.parseInt(args[1]);
@@ -69,17 +88,7 @@ public final class SyncBenchOrg {
                     case "change" -> {
                         int n = Integer.parseInt(cmd[1]);
                         int per = Integer.parseInt(cmd[2]);
-                        int changed = 0;
-                        LocalDate day = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusDays(10);
-                        for (String partner : org.partnerIds().subList(0, n)) {
-                            List<Map<String, Object>> opps = sim.org().query(
-                                    "SELECT Id FROM Opportunity WHERE PartnerAccountId = '" + partner + "' LIMIT " + per);
-                            for (Map<String, Object> opp : opps) {
-                                sim.org().update((String) opp.get("Id"), Map.of("Amount", BigDecimal.valueOf(12_345),
-                                        "StageName", "Closed Won", "CloseDate", day));
-                                changed++;
-                            }
-                        }
+                        int changed = winDeals(sim.org(), org.partnerIds().subList(0, n), per);
                         // deals that change hands: only the partner they moved to sees a new SystemModstamp
                         for (String from : org.partnerIds().subList(n, Math.min(2 * n, org.partnerIds().size()))) {
                             List<Map<String, Object>> opps = sim.org().query(

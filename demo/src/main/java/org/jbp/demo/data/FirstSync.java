@@ -12,8 +12,8 @@ import java.time.Duration;
  */
 public final class FirstSync {
 
-    /** How the run ended, in the launcher's words. */
-    public record Outcome(String status, long partners, long apiCalls, Duration took) {
+    /** How the run ended, in the launcher's words; {@code runId} for {@code GET /sync/runs/{id}}. */
+    public record Outcome(String status, long partners, long apiCalls, Duration took, String runId) {
     }
 
     private final JbpApi api;
@@ -27,17 +27,28 @@ public final class FirstSync {
     }
 
     public Outcome run() {
+        return run("full");
+    }
+
+    /**
+     * A run of {@code mode} ({@code full} or {@code incremental}, as the API takes it), waited for to its end; the
+     * benchmark's sync runs go through here too.
+     */
+    public Outcome run(String mode) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
+        String request = Json.createObjectBuilder().add("mode", mode).build().toString();
         while (true) {
-            JbpApi.Reply reply = api.send("POST", "/sync/runs", adminToken, "{\"mode\":\"full\"}", null);
+            JbpApi.Reply reply = api.send("POST", "/sync/runs", adminToken, request, null);
             if (reply.status() == 202) {
-                JsonObject end = awaitEnd(read(reply.body()).getString("id"), deadline);
+                String runId = read(reply.body()).getString("id");
+                JsonObject end = awaitEnd(runId, deadline);
                 return new Outcome(end.getString("status"), end.getJsonNumber("itemsDone").longValue(),
-                        end.getJsonNumber("apiCalls").longValue(), Duration.ofNanos(System.nanoTime() - started));
+                        end.getJsonNumber("apiCalls").longValue(), Duration.ofNanos(System.nanoTime() - started),
+                        runId);
             }
             if (reply.status() != 409) {
-                throw new IllegalStateException("the first sync could not start: " + reply.status() + " "
+                throw new IllegalStateException("the sync could not start: " + reply.status() + " "
                         + reply.body());
             }
             // the scheduler's run holds the lease: let it finish, then ask for ours
@@ -63,13 +74,13 @@ public final class FirstSync {
 
     private void pause(long deadline) {
         if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("the first sync did not finish within " + timeout);
+            throw new IllegalStateException("the sync did not finish within " + timeout);
         }
         try {
             Thread.sleep(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the first sync", e);
+            throw new IllegalStateException("interrupted while waiting for the sync", e);
         }
     }
 

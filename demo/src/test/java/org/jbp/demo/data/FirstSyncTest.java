@@ -17,6 +17,7 @@ class FirstSyncTest {
     static final class Script implements JbpApi {
         final Deque<Reply> replies = new ArrayDeque<>();
         final List<String> asked = new ArrayList<>();
+        final List<String> bodies = new ArrayList<>();
 
         Script then(int status, String body) {
             replies.add(new Reply(status, body, null));
@@ -26,6 +27,7 @@ class FirstSyncTest {
         @Override
         public Reply send(String method, String path, String token, String body, String ifMatch) {
             asked.add(method + " " + path);
+            bodies.add(body);
             return replies.isEmpty() ? new Reply(500, "{}", null) : replies.poll();
         }
     }
@@ -47,6 +49,14 @@ class FirstSyncTest {
         assertEquals(4, outcome.partners());
         assertEquals(List.of("POST /sync/runs", "GET /sync/runs/sched", "GET /sync/runs/sched", "POST /sync/runs",
                 "GET /sync/runs/ours"), api.asked, "the scheduler's run first, then the demo's own full run");
+    }
+
+    @Test
+    void anIncrementalRunIsAskedForInTheModeTheApiTakes() {
+        Script api = new Script().then(202, run("ours", "RUNNING")).then(200, run("ours", "COMPLETED"));
+        FirstSync.Outcome outcome = new FirstSync(api, "token", Duration.ofSeconds(30)).run("incremental");
+        assertEquals("{\"mode\":\"incremental\"}", api.bodies.get(0));
+        assertEquals("ours", outcome.runId());
     }
 
     @Test

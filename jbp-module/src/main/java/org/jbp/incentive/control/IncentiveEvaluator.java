@@ -78,14 +78,43 @@ public class IncentiveEvaluator {
      */
     @Transactional
     public List<Fired> evaluatePlan(PlanId planId, String trigger) {
-        BusinessPlan plan = plans.find(planId).orElseThrow(() -> new IllegalArgumentException("no plan " + planId));
+        return evaluate(plan(planId), activeRules(), trigger);
+    }
+
+    /**
+     * {@link #evaluatePlan} for each of the plans a sync judged, with the active rules read once, and no plan read
+     * at all while there is no rule: the sync judges 200 plans a transaction, where each query first makes
+     * EclipseLink compare everything the transaction manages.
+     */
+    @Transactional
+    public void evaluatePlans(List<PlanId> planIds, String trigger) {
+        List<IncentiveRule> active = activeRules();
+        if (active.isEmpty()) {
+            return;
+        }
+        for (PlanId planId : planIds) {
+            evaluate(plan(planId), active, trigger);
+        }
+    }
+
+    private BusinessPlan plan(PlanId planId) {
+        return plans.find(planId).orElseThrow(() -> new IllegalArgumentException("no plan " + planId));
+    }
+
+    /** Every active rule, global or of a template, oldest first: the order rules fire in. */
+    private List<IncentiveRule> activeRules() {
+        return em.createQuery("select r from IncentiveRule r where r.active = true order by r.createdAt, r.id",
+                IncentiveRule.class).getResultList();
+    }
+
+    /** Evaluates the rules among {@code active} that apply to the plan: global ones and its template's, in order. */
+    private List<Fired> evaluate(BusinessPlan plan, List<IncentiveRule> active, String trigger) {
         if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.APPROVED
                 && plan.status() != PlanStatus.CLOSED) {
             return List.of();
         }
-        List<IncentiveRule> rules = em.createQuery("select r from IncentiveRule r where r.active = true "
-                        + "and (r.templateId is null or r.templateId = :template) order by r.createdAt, r.id",
-                IncentiveRule.class).setParameter("template", plan.templateId().toString()).getResultList();
+        List<IncentiveRule> rules = active.stream()
+                .filter(r -> r.templateId() == null || r.templateId().equals(plan.templateId())).toList();
         if (rules.isEmpty()) {
             return List.of();
         }

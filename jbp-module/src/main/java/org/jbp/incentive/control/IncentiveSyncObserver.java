@@ -7,8 +7,8 @@ import org.jbp.kernel.PlanId;
 import org.jbp.sync.control.SyncObserver;
 
 /**
- * Evaluates incentive rules after every KPI sync, in the sync's final transaction, so the actuals and the tier
- * changes they cause commit (and are queued for the CRM) together.
+ * Evaluates incentive rules after every KPI sync, in the transaction of each chunk of the sync's alerts step, so a
+ * plan's alerts and the tier changes its actuals cause commit (and are queued for the CRM) together.
  */
 @ApplicationScoped
 public class IncentiveSyncObserver implements SyncObserver {
@@ -18,8 +18,6 @@ public class IncentiveSyncObserver implements SyncObserver {
 
     @Override
     public void actualsSynced(List<PlanId> planIds) {
-        for (PlanId planId : planIds) {
-            evaluator.evaluatePlan(planId, "KPI_SYNC");
-        }
+        evaluator.evaluatePlans(planIds, "KPI_SYNC");
     }
 }

@@ -101,7 +101,11 @@ public class KpiActuals implements PlanActuals {
         return current;
     }
 
-    /** {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. */
+    /**
+     * {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. Read-only:
+     * only values leave here, so the rows are not registered with the transaction (the sync's alert step reads
+     * 50 a plan for thousands of plans in one).
+     */
     public Map<PlanId, Map<String, BigDecimal>> current(java.util.Collection<PlanId> planIds) {
         Map<PlanId, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
         if (planIds.isEmpty()) {

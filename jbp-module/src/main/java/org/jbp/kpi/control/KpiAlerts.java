@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jbp.kpi.entity.KpiAlert;
@@ -40,6 +39,8 @@ public class KpiAlerts {
     @Inject
     KpiDashboards dashboards;
     @Inject
+    KpiActuals actuals;
+    @Inject
     PlanRepository plans;
     @Inject
     PartnerRepository partners;
@@ -51,18 +52,47 @@ public class KpiAlerts {
     @ConfigProperty(name = "jbp.kpi.alert-review-days", defaultValue = "7")
     int reviewWithinDays;
 
-    /** After a sync: the ACTIVE ones among the plans it kept current. */
+    /**
+     * After a sync: the ACTIVE ones among the plans it kept current, {@value #PLANS_PER_CHUNK} at a time. A chunk's
+     * plans, actuals, open alerts and scheduled reviews are each read in one statement, not one per plan: in the
+     * sync's transaction every query first makes EclipseLink compare all it manages (the alerts, reviews and
+     * notifications opened so far), and PostgreSQL keeps the plan it chose while the alert table was empty (a
+     * sequential scan). One query per plan made a first full sync of 5,000 plans quadratic (bench/README.md).
+     */
     public void actualsSynced(List<PlanId> planIds) {
-        for (PlanId planId : planIds) {
-            plans.find(planId).filter(p -> p.status() == PlanStatus.ACTIVE).ifPresent(this::evaluate);
+        for (int from = 0; from < planIds.size(); from += PLANS_PER_CHUNK) {
+            judge(planIds.subList(from, Math.min(planIds.size(), from + PLANS_PER_CHUNK)));
         }
     }
 
-    /** Opens and closes the plan's alerts for its current figures, one per metric; returns how many changed. */
-    public int evaluate(BusinessPlan plan) {
-        KpiDashboards.Dashboard dashboard = dashboards.of(plan);
+    static final int PLANS_PER_CHUNK = 200;
+
+    private void judge(List<PlanId> chunk) {
+        // read-only: judging changes alerts, never the plan or its actuals, so neither is registered for the commit
+        List<BusinessPlan> active = plans.readOnly(chunk, PlanStatus.ACTIVE);
+        if (active.isEmpty()) {
+            return;
+        }
+        List<PlanId> ids = active.stream().map(BusinessPlan::id).toList();
+        Map<PlanId, Map<String, java.math.BigDecimal>> current = actuals.current(ids);
+        Map<PlanId, List<KpiAlert>> open = openAlerts(ids);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Map<PlanId, UUID> reviews = scheduledReviewsWithin(ids, today);
+        for (BusinessPlan plan : active) {
+            evaluate(plan, dashboards.summary(plan, current.getOrDefault(plan.id(), Map.of())),
+                    open.getOrDefault(plan.id(), List.of()), reviews);
+        }
+    }
+
+    /**
+     * Opens and closes the plan's alerts for its current figures, one per metric; returns how many changed.
+     * {@code reviews}: the plans' reviews due within the window, by plan; a review this prompts is added, so a
+     * plan's second alert of the same run is prompted by the same review.
+     */
+    private int evaluate(BusinessPlan plan, KpiDashboards.Dashboard dashboard, List<KpiAlert> openAlerts,
+                         Map<PlanId, UUID> reviews) {
         Map<String, KpiAlert> open = new HashMap<>();
-        for (KpiAlert alert : openAlerts(plan.id())) {
+        for (KpiAlert alert : openAlerts) {
             open.put(alert.metric(), alert);
         }
         Map<String, KpiDashboards.Line> behind = AlertRules.offTrackByMetric(dashboard.watched());
@@ -71,7 +101,7 @@ public class KpiAlerts {
         for (KpiDashboards.Line line : behind.values()) {
             KpiAlert existing = open.remove(line.metric());
             if (existing == null) {
-                open(plan, line, now);
+                open(plan, line, now, reviews);
                 changed++;
             } else {
                 existing.stillBelow(line.key(), line.pacePercent(), line.actual(), line.expectedToDate(),
@@ -87,13 +117,13 @@ public class KpiAlerts {
         return changed;
     }
 
-    private void open(BusinessPlan plan, KpiDashboards.Line line, Instant now) {
+    private void open(BusinessPlan plan, KpiDashboards.Line line, Instant now, Map<PlanId, UUID> reviews) {
         String message = AlertRules.message(line);
         KpiAlert alert = new KpiAlert(plan.id(), line.key(), line.metric(), line.thresholdPercent(), line.pacePercent(),
                 line.actual(), line.expectedToDate(), message, now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        alert.promptedReview(scheduledReviewWithin(plan.id(), today).orElseGet(() -> {
-            Review review = new Review(plan.id(), today.plusDays(Math.max(1, reviewWithinDays / 2)));
+        alert.promptedReview(reviews.computeIfAbsent(plan.id(), id -> {
+            Review review = new Review(id, today.plusDays(Math.max(1, reviewWithinDays / 2)));
             em.persist(review);
             return review.id();
         }));
@@ -104,12 +134,15 @@ public class KpiAlerts {
                 message + ". Review the plan " + plan.title() + ".", now.plusSeconds(86_400L * reviewWithinDays));
     }
 
-    private Optional<UUID> scheduledReviewWithin(PlanId planId, LocalDate today) {
-        return em.createQuery("select r from Review r where r.planId = :plan and r.status = :scheduled "
+    /** A scheduled review due within the window, for each of the plans that has one. */
+    private Map<PlanId, UUID> scheduledReviewsWithin(List<PlanId> planIds, LocalDate today) {
+        Map<PlanId, UUID> due = new HashMap<>();
+        em.createQuery("select r from Review r where r.planId in :plans and r.status = :scheduled "
                         + "and r.dueDate >= :today and r.dueDate <= :until", Review.class)
-                .setParameter("plan", planId).setParameter("scheduled", ReviewStatus.SCHEDULED)
+                .setParameter("plans", planIds).setParameter("scheduled", ReviewStatus.SCHEDULED)
                 .setParameter("today", today).setParameter("until", today.plusDays(reviewWithinDays))
-                .setMaxResults(1).getResultList().stream().map(Review::id).findFirst();
+                .getResultList().forEach(r -> due.putIfAbsent(r.planId(), r.id()));
+        return due;
     }
 
     /** The partner's owner in the CRM, else the plan's owner. */
@@ -121,21 +154,21 @@ public class KpiAlerts {
         return "kpi-alert-" + alert.id();
     }
 
-    public List<KpiAlert> openAlerts(PlanId planId) {
-        return em.createQuery("select a from KpiAlert a where a.planId = :plan and a.status = :open", KpiAlert.class)
-                .setParameter("plan", planId).setParameter("open", KpiAlertStatus.OPEN).getResultList();
+    /** The open alerts of each of the plans, in one query. */
+    private Map<PlanId, List<KpiAlert>> openAlerts(java.util.Collection<PlanId> planIds) {
+        Map<PlanId, List<KpiAlert>> byPlan = new HashMap<>();
+        em.createQuery("select a from KpiAlert a where a.planId in :plans and a.status = :open", KpiAlert.class)
+                .setParameter("plans", planIds).setParameter("open", KpiAlertStatus.OPEN).getResultList()
+                .forEach(a -> byPlan.computeIfAbsent(a.planId(), k -> new java.util.ArrayList<>()).add(a));
+        return byPlan;
     }
 
     /** The KPI keys of the open alerts of each plan, sorted, for a whole page of plans in one query. */
     public Map<PlanId, List<String>> openAlertKpis(java.util.Collection<PlanId> planIds) {
-        Map<PlanId, List<String>> byPlan = new java.util.HashMap<>();
-        if (planIds.isEmpty()) {
-            return byPlan;
-        }
-        for (Object[] a : em.createQuery("select a.planId, a.kpiKey from KpiAlert a where a.planId in :plans "
-                        + "and a.status = :open order by a.kpiKey", Object[].class)
-                .setParameter("plans", planIds).setParameter("open", KpiAlertStatus.OPEN).getResultList()) {
-            byPlan.computeIfAbsent((PlanId) a[0], k -> new java.util.ArrayList<>()).add((String) a[1]);
+        Map<PlanId, List<String>> byPlan = new HashMap<>();
+        if (!planIds.isEmpty()) {
+            openAlerts(planIds).forEach((plan, alerts) -> byPlan.put(plan,
+                    alerts.stream().map(KpiAlert::kpiKey).sorted().toList()));
         }
         return byPlan;
     }

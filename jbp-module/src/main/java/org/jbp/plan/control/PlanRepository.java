@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.jbp.kernel.PartnerAccountId;
 import org.jbp.partner.entity.Partner;
 import org.jbp.plan.entity.BusinessPlan;
@@ -41,6 +43,21 @@ public class PlanRepository {
 
     public Optional<BusinessPlan> find(PlanId id) {
         return Optional.ofNullable(em.find(BusinessPlan.class, id)).map(this::parsed);
+    }
+
+    /**
+     * The plans among {@code ids} in {@code status}, content parsed, in one query and read-only (not registered
+     * with the transaction): for judging many plans in one transaction, never for changing them.
+     */
+    public List<BusinessPlan> readOnly(java.util.Collection<PlanId> ids, PlanStatus status) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from BusinessPlan p where p.id in :ids and p.status = :status "
+                        + "order by p.id", BusinessPlan.class).setParameter("ids", ids).setParameter("status", status)
+                .setHint(QueryHints.READ_ONLY,
+                        HintValues.TRUE)
+                .getResultList().stream().map(this::parsed).toList();
     }
 
     /** A plan and its partner (empty when the partner row is gone). */

@@ -7,7 +7,7 @@ import org.jbp.kpi.control.KpiAlerts;
 import org.jbp.kernel.PlanId;
 
 /**
- * Holds the synced plans against their pace in the sync's final transaction. Wired here, not in kpi: the sync sits
+ * Holds the synced plans against their pace in the sync's alerts step, a chunk of plans a transaction. Wired here, not in kpi: the sync sits
  * above kpi (it records the actuals), so kpi does not know the sync's hooks.
  */
 @ApplicationScoped

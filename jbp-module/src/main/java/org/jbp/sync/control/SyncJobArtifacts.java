@@ -179,7 +179,24 @@ final class SyncJobArtifacts {
         }
     }
 
-    /** Step "finish": alerts, watermarks, completion. */
+    /** Step "alerts": one item per plan to judge. */
+    @Named("judgedPlans")
+    @Dependent
+    public static class JudgedPlans extends RunItems<PlanScope> {
+        public JudgedPlans() {
+            super(SyncSteps::plansToJudge, plan -> plan.planId().toString());
+        }
+    }
+
+    @Named("alertsWriter")
+    @Dependent
+    public static class AlertsWriter extends RunWrites {
+        public AlertsWriter() {
+            super((steps, runId, items) -> steps.judge(runId, items.stream().map(PlanScope.class::cast).toList()));
+        }
+    }
+
+    /** Step "finish": read-backs, watermarks, completion. */
     @Named("syncFinish")
     @Dependent
     public static class Finish extends RunStep {

@@ -227,9 +227,13 @@ public class SyncSteps {
     /** Step 3, on opening: the plans still to compute, in id order after the checkpoint. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PlanScope> plansToCompute(UUID runId) {
-        SyncRun run = own(runId);
+        return plansStillTo(SyncPhase.ACTUALS, own(runId));
+    }
+
+    /** The run's plans (all eligible, or an incremental run's touched ones) the phase has not done yet. */
+    private List<PlanScope> plansStillTo(SyncPhase phase, SyncRun run) {
         List<PlanScope> plans = store.eligiblePlans(touchedScope(run));
-        if (!run.enter(SyncPhase.ACTUALS, plans.size())) {
+        if (!run.enter(phase, plans.size())) {
             return List.of();
         }
         String after = run.checkpoint();
@@ -289,24 +293,41 @@ public class SyncSteps {
         run.progressed(plans.size(), last);
     }
 
-    /** Step 4: alert evaluation, then the run is complete and its watermarks become the next run's start. */
+    /**
+     * Step 4, on opening: the plans whose alerts and milestones the run judges, in id order after the checkpoint.
+     * They follow the actuals: an incremental run judges only the plans whose partners it re-read; pace moves with
+     * the calendar, so the daily full run judges every plan.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<PlanScope> plansToJudge(UUID runId) {
+        return plansStillTo(SyncPhase.ALERTS, own(runId));
+    }
+
+    /**
+     * Step 4, per chunk of plans: their alerts and milestones, in the chunk's own transaction. One transaction for
+     * all of them made a first full sync of 5,000 plans outlast the transaction timeout: every query in it makes
+     * EclipseLink compare all that the transaction holds, which grows with each alert opened (bench/README.md).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void judge(UUID runId, List<PlanScope> plans) {
+        SyncRun run = own(runId);
+        if (plans.isEmpty()) {
+            return;
+        }
+        List<PlanId> planIds = plans.stream().map(PlanScope::planId).toList();
+        for (SyncObserver observer : observers) {
+            observer.actualsSynced(planIds);
+        }
+        run.progressed(plans.size(), planIds.get(planIds.size() - 1).toString());
+    }
+
+    /** Step 5: the read-backs, then the run is complete and its watermarks become the next run's start. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(UUID runId) {
         SyncRun run = own(runId);
-        if (run.enter(SyncPhase.ALERTS, 0)) {
-            List<PlanId> planIds = store.eligiblePlans(Optional.empty()).stream().map(PlanScope::planId).toList();
-            run.enter(SyncPhase.ALERTS, planIds.size());
-            for (SyncReadBack readBack : readBacks) {
-                readBack.readBack(connectors.forRun(runId), planIds);
-            }
-            // alerts and milestones follow the actuals: an incremental run re-judges only the plans whose partners
-            // it re-read; pace moves with the calendar, so the daily full run re-judges every plan
-            List<PlanId> recomputed = run.mode() == SyncMode.INCREMENTAL
-                    ? store.eligiblePlans(touchedScope(run)).stream().map(PlanScope::planId).toList() : planIds;
-            for (SyncObserver observer : observers) {
-                observer.actualsSynced(recomputed);
-            }
-            run.progressed(planIds.size(), null);
+        List<PlanId> planIds = store.eligiblePlans(Optional.empty()).stream().map(PlanScope::planId).toList();
+        for (SyncReadBack readBack : readBacks) {
+            readBack.readBack(connectors.forRun(runId), planIds);
         }
         Instant mark = run.watermarkCandidate();
         if (mark != null) {
