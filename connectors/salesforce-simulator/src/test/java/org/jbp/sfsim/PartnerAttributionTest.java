@@ -24,7 +24,7 @@ class PartnerAttributionTest extends SimulatedOrgTest {
 
     @BeforeEach
     void partnerAndConnection() throws Exception {
-        partner = sim.org().insert("Account", Map.of("Name", "Acme Partner", "IsPartner", true));
+        partner = partnerAccount("Acme Partner");
         c = connect();
     }
 

@@ -36,4 +36,9 @@ abstract class SimulatedOrgTest {
     PartnerConnection connect() throws ConnectionException {
         return connect("demo");
     }
+
+    /** A partner Account inserted directly into the org (no API call counted); its id. */
+    String partnerAccount(String name) {
+        return sim.org().insert("Account", java.util.Map.of("Name", name, "IsPartner", true));
+    }
 }

@@ -78,12 +78,14 @@ public class IncentiveEvaluator {
      */
     @Transactional
     public List<Fired> evaluatePlan(PlanId planId, String trigger) {
-        return evaluate(plan(planId), activeRules(), trigger);
+        BusinessPlan plan = plan(planId);
+        return evaluate(plan, actuals.current(plan.id()), activeRules(), trigger);
     }
 
     /**
-     * {@link #evaluatePlan} for each of the plans a sync judged, with the active rules read once, and no plan read
-     * at all while there is no rule: the sync judges 200 plans a transaction, where each query first makes
+     * {@link #evaluatePlan} for each of the plans a sync judged: the active rules and the plans each read once, in
+     * one query (read-only: a rule changes the partner, its eligibility and the outbox, never the plan), and no plan
+     * read at all while there is no rule. The sync judges 200 plans a transaction, where each query first makes
      * EclipseLink compare everything the transaction manages.
      */
     @Transactional
@@ -92,10 +94,16 @@ public class IncentiveEvaluator {
         if (active.isEmpty()) {
             return;
         }
-        for (PlanId planId : planIds) {
-            evaluate(plan(planId), active, trigger);
+        List<BusinessPlan> judged = plans.readOnly(planIds, EVALUATED);
+        Map<PlanId, Map<String, BigDecimal>> current = actuals.current(judged.stream().map(BusinessPlan::id).toList());
+        for (BusinessPlan plan : judged) {
+            evaluate(plan, current.getOrDefault(plan.id(), Map.of()), active, trigger);
         }
     }
+
+    /** The plans a rule may fire for: agreed, running or closed. */
+    private static final java.util.Set<PlanStatus> EVALUATED = java.util.EnumSet.of(PlanStatus.ACTIVE,
+            PlanStatus.APPROVED, PlanStatus.CLOSED);
 
     private BusinessPlan plan(PlanId planId) {
         return plans.find(planId).orElseThrow(() -> new IllegalArgumentException("no plan " + planId));
@@ -108,9 +116,9 @@ public class IncentiveEvaluator {
     }
 
     /** Evaluates the rules among {@code active} that apply to the plan: global ones and its template's, in order. */
-    private List<Fired> evaluate(BusinessPlan plan, List<IncentiveRule> active, String trigger) {
-        if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.APPROVED
-                && plan.status() != PlanStatus.CLOSED) {
+    private List<Fired> evaluate(BusinessPlan plan, Map<String, BigDecimal> current, List<IncentiveRule> active,
+                                 String trigger) {
+        if (!EVALUATED.contains(plan.status())) {
             return List.of();
         }
         List<IncentiveRule> rules = active.stream()
@@ -118,7 +126,7 @@ public class IncentiveEvaluator {
         if (rules.isEmpty()) {
             return List.of();
         }
-        Condition.Facts facts = facts(plan);
+        Condition.Facts facts = facts(plan, current);
         String partnerAccount = plan.partner().value();
         String period = plan.period().label();
         List<Fired> fired = new ArrayList<>();
@@ -243,8 +251,7 @@ public class IncentiveEvaluator {
     }
 
     /** Actuals from the KPI time series; targets from the plan's sections, keyed like the actuals. */
-    Condition.Facts facts(BusinessPlan plan) {
-        Map<String, BigDecimal> current = actuals.current(plan.id());
+    Condition.Facts facts(BusinessPlan plan, Map<String, BigDecimal> current) {
         PlanSections s = plan.content().sections();
         List<KpiDefinition> definitions = templates.version(plan.templateId(), plan.templateVersion())
                 .map(v -> v.definition().kpis()).orElse(List.of());

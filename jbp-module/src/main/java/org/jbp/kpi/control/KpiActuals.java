@@ -91,27 +91,19 @@ public class KpiActuals implements PlanActuals {
 
     @Override
     public Map<String, BigDecimal> current(PlanId planId) {
-        List<KpiActual> rows = em.createQuery("select a from KpiActual a where a.planId = :plan "
-                        + "order by a.metric, a.quarter, a.recordedAt desc, a.id desc", KpiActual.class)
-                .setParameter("plan", planId).getResultList();
-        Map<String, BigDecimal> current = new LinkedHashMap<>();
-        for (KpiActual row : rows) {
-            current.putIfAbsent(key(row.metric(), row.quarter()), row.value());
-        }
-        return current;
+        return current(List.of(planId)).getOrDefault(planId, new LinkedHashMap<>());
     }
 
     /**
-     * {@link #current(PlanId)} of a whole page of plans in one query; a plan without actuals has none. Read-only:
-     * only values leave here, so the rows are not registered with the transaction (the sync's alert step reads
-     * 50 a plan for thousands of plans in one).
+     * The newest value per metric and quarter of each plan, in one query; a plan without actuals has none. Values
+     * only, never managed rows: a page reads every actual of every plan on it, and the sync's alert step 50 a plan
+     * for 200 plans in one transaction.
      */
     public Map<PlanId, Map<String, BigDecimal>> current(java.util.Collection<PlanId> planIds) {
         Map<PlanId, Map<String, BigDecimal>> byPlan = new java.util.HashMap<>();
         if (planIds.isEmpty()) {
             return byPlan;
         }
-        // the four columns a page shows, not managed entities: a list reads every actual of every plan on its page
         for (Object[] row : em.createQuery("select a.planId, a.metric, a.quarter, a.value from KpiActual a "
                         + "where a.planId in :plans order by a.metric, a.quarter, a.recordedAt desc, a.id desc",
                         Object[].class)

@@ -53,23 +53,19 @@ public class KpiAlerts {
     int reviewWithinDays;
 
     /**
-     * After a sync: the ACTIVE ones among the plans it kept current, {@value #PLANS_PER_CHUNK} at a time. A chunk's
-     * plans, actuals, open alerts and scheduled reviews are each read in one statement, not one per plan: in the
-     * sync's transaction every query first makes EclipseLink compare all it manages (the alerts, reviews and
-     * notifications opened so far), and PostgreSQL keeps the plan it chose while the alert table was empty (a
-     * sequential scan). One query per plan made a first full sync of 5,000 plans quadratic (bench/README.md).
+     * After a sync: the ACTIVE ones among the plans it kept current, as the sync's alerts step hands them, a chunk
+     * of its own transaction at a time. The chunk's plans, actuals, open alerts and scheduled reviews are each read
+     * in one statement, not one per plan: every query in a transaction first makes EclipseLink compare all it
+     * manages (the alerts, reviews and notifications opened so far), and PostgreSQL keeps the plan it chose while
+     * the alert table was empty (a sequential scan). One query per plan made a first full sync of 5,000 plans
+     * quadratic (bench/README.md).
      */
-    public void actualsSynced(List<PlanId> planIds) {
-        for (int from = 0; from < planIds.size(); from += PLANS_PER_CHUNK) {
-            judge(planIds.subList(from, Math.min(planIds.size(), from + PLANS_PER_CHUNK)));
+    public void actualsSynced(List<PlanId> chunk) {
+        if (chunk.isEmpty()) {
+            return;
         }
-    }
-
-    static final int PLANS_PER_CHUNK = 200;
-
-    private void judge(List<PlanId> chunk) {
         // read-only: judging changes alerts, never the plan or its actuals, so neither is registered for the commit
-        List<BusinessPlan> active = plans.readOnly(chunk, PlanStatus.ACTIVE);
+        List<BusinessPlan> active = plans.readOnly(chunk, java.util.Set.of(PlanStatus.ACTIVE));
         if (active.isEmpty()) {
             return;
         }
@@ -85,24 +81,22 @@ public class KpiAlerts {
     }
 
     /**
-     * Opens and closes the plan's alerts for its current figures, one per metric; returns how many changed.
+     * Opens and closes the plan's alerts for its current figures, one per metric.
      * {@code reviews}: the plans' reviews due within the window, by plan; a review this prompts is added, so a
      * plan's second alert of the same run is prompted by the same review.
      */
-    private int evaluate(BusinessPlan plan, KpiDashboards.Dashboard dashboard, List<KpiAlert> openAlerts,
+    private void evaluate(BusinessPlan plan, KpiDashboards.Dashboard dashboard, List<KpiAlert> openAlerts,
                          Map<PlanId, UUID> reviews) {
         Map<String, KpiAlert> open = new HashMap<>();
         for (KpiAlert alert : openAlerts) {
             open.put(alert.metric(), alert);
         }
         Map<String, KpiDashboards.Line> behind = AlertRules.offTrackByMetric(dashboard.watched());
-        int changed = 0;
         Instant now = clock.instant();
         for (KpiDashboards.Line line : behind.values()) {
             KpiAlert existing = open.remove(line.metric());
             if (existing == null) {
                 open(plan, line, now, reviews);
-                changed++;
             } else {
                 existing.stillBelow(line.key(), line.pacePercent(), line.actual(), line.expectedToDate(),
                         AlertRules.message(line));
@@ -112,9 +106,7 @@ public class KpiAlerts {
         for (KpiAlert recovered : open.values()) {
             recovered.recovered(now);
             notifier.closeTask(taskKey(recovered), plan, "KPI back above its threshold");
-            changed++;
         }
-        return changed;
     }
 
     private void open(BusinessPlan plan, KpiDashboards.Line line, Instant now, Map<PlanId, UUID> reviews) {

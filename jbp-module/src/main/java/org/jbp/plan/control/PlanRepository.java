@@ -46,17 +46,16 @@ public class PlanRepository {
     }
 
     /**
-     * The plans among {@code ids} in {@code status}, content parsed, in one query and read-only (not registered
-     * with the transaction): for judging many plans in one transaction, never for changing them.
+     * The plans among {@code ids} in one of {@code statuses}, content parsed, in one query and read-only (not
+     * registered with the transaction): for judging many plans in one transaction, never for changing them.
      */
-    public List<BusinessPlan> readOnly(java.util.Collection<PlanId> ids, PlanStatus status) {
+    public List<BusinessPlan> readOnly(java.util.Collection<PlanId> ids, java.util.Set<PlanStatus> statuses) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select p from BusinessPlan p where p.id in :ids and p.status = :status "
-                        + "order by p.id", BusinessPlan.class).setParameter("ids", ids).setParameter("status", status)
-                .setHint(QueryHints.READ_ONLY,
-                        HintValues.TRUE)
+        return em.createQuery("select p from BusinessPlan p where p.id in :ids and p.status in :statuses "
+                        + "order by p.id", BusinessPlan.class).setParameter("ids", ids).setParameter("statuses", statuses)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
                 .getResultList().stream().map(this::parsed).toList();
     }
 
