@@ -12,17 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.Campaign;
 import org.jbp.plan.entity.CertificationMilestone;
-import org.jbp.plan.entity.KpiTarget;
 import org.jbp.plan.entity.PlanSections;
-import org.jbp.plan.entity.QuarterTarget;
-import org.jbp.plan.entity.RevenueTargets;
-import org.jbp.template.control.TemplateRepository;
-import org.jbp.template.entity.KpiDefinition;
-import org.jbp.template.entity.KpiDirection;
 import org.jbp.kernel.Money;
 
 /**
@@ -39,7 +32,7 @@ public class KpiDashboards {
     @Inject
     KpiActuals actuals;
     @Inject
-    TemplateRepository templates;
+    Yardsticks yardsticks;
     @Inject
     Clock clock;
     /** The rate money actuals were converted with from the org's corporate currency, shown with them. */
@@ -126,37 +119,11 @@ public class KpiDashboards {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = plan.period().start();
         LocalDate end = plan.period().end();
-        List<LocalDate[]> quarters = plan.period().quarters().stream()
-                .map(r -> new LocalDate[]{r.start(), r.end()}).toList();
         PlanSections s = plan.content().sections();
-        List<KpiDefinition> definitions = templates.version(plan.templateId(), plan.templateVersion())
-                .map(v -> v.definition().kpis()).orElse(List.of());
+        Yardsticks.Yardstick yardstick = yardsticks.of(plan, today);
         BigDecimal pipeline = KpiActuals.periodValue(current, WEIGHTED_PIPELINE);
-
-        List<Line> kpis = new ArrayList<>();
-        for (KpiTarget target : s.kpis() == null ? List.<KpiTarget>of() : s.kpis()) {
-            KpiDefinition d = definition(definitions, target.kpiKey());
-            String metric = d == null || d.sourceKey() == null ? target.kpiKey() : d.sourceKey();
-            kpis.add(line(target.kpiKey(), d == null ? target.kpiKey() : d.label(), metric,
-                    d == null ? null : d.unit().name(), target.target(), target.quarterly(), current, quarters,
-                    start, end, today, d == null ? null : d.alertThresholdPercent(),
-                    d != null && d.directionOrDefault() == KpiDirection.LOWER_IS_BETTER,
-                    "revenue_won".equals(metric) ? pipeline : null));
-        }
-
-        List<Line> targets = new ArrayList<>();
-        RevenueTargets revenue = s.revenue();
-        if (revenue != null) {
-            addTarget(targets, "pipeline", "Pipeline", "pipeline_created", "CURRENCY", Money.amountOf(revenue.pipeline()),
-                    split(revenue, q -> Money.amountOf(q.pipeline())), current, quarters, start, end, today, definitions, null);
-            addTarget(targets, "closedRevenue", "Closed revenue", "revenue_won", "CURRENCY",
-                    Money.amountOf(revenue.closedRevenue()), split(revenue, q -> Money.amountOf(q.closedRevenue())), current,
-                    quarters, start, end, today, definitions, pipeline);
-            addTarget(targets, "registeredDeals", "Registered deals", "deals_registered", "COUNT",
-                    revenue.registeredDeals() == null ? null : BigDecimal.valueOf(revenue.registeredDeals()),
-                    split(revenue, q -> q.registeredDeals() == null ? null : BigDecimal.valueOf(q.registeredDeals())),
-                    current, quarters, start, end, today, definitions, null);
-        }
+        List<Line> kpis = lines(yardstick.kpis(), current, pipeline, start, end, today);
+        List<Line> targets = lines(yardstick.targets(), current, pipeline, start, end, today);
 
         if (!full) {
             return new Dashboard(plan.id().toString(), plan.status().name(), start, end, today,
@@ -185,50 +152,21 @@ public class KpiDashboards {
                 currencies.rateOf(plan.id()).orElse(null));
     }
 
-    private void addTarget(List<Line> lines, String key, String label, String metric, String unit, BigDecimal target,
-                           List<BigDecimal> quarterly, Map<String, BigDecimal> current, List<LocalDate[]> quarters,
-                           LocalDate start, LocalDate end, LocalDate today, List<KpiDefinition> definitions,
-                           BigDecimal pipeline) {
-        if (target == null) {
-            return;
+    /** Each measured line with today's actual: attainment, pace, status and projection. */
+    private static List<Line> lines(List<Yardsticks.Measure> measures, Map<String, BigDecimal> current,
+                                    BigDecimal pipeline, LocalDate start, LocalDate end, LocalDate today) {
+        List<Line> lines = new ArrayList<>(measures.size());
+        for (Yardsticks.Measure m : measures) {
+            BigDecimal actual = KpiActuals.periodValue(current, m.metric());
+            BigDecimal value = actual == null ? BigDecimal.ZERO : actual;
+            BigDecimal pace = Pace.pacePercent(value, m.expected(), m.lowerIsBetter());
+            BigDecimal withPipeline = m.usesPipeline() ? pipeline : null;
+            lines.add(new Line(m.key(), m.label(), m.metric(), m.unit(), m.target(), actual,
+                    Pace.attainmentPercent(value, m.target()), m.expected(), pace,
+                    Pace.status(pace, m.threshold()).name(), m.threshold(),
+                    Pace.projection(value, start, end, today, withPipeline), withPipeline != null));
         }
-        BigDecimal threshold = definitions.stream().filter(d -> metric.equals(d.sourceKey()))
-                .map(KpiDefinition::alertThresholdPercent).filter(t -> t != null).findFirst().orElse(null);
-        lines.add(line(key, label, metric, unit, target, quarterly, current, quarters, start, end, today, threshold,
-                false, pipeline));
-    }
-
-    private static Line line(String key, String label, String metric, String unit, BigDecimal target,
-                             List<BigDecimal> quarterly, Map<String, BigDecimal> current, List<LocalDate[]> quarters,
-                             LocalDate start, LocalDate end, LocalDate today, BigDecimal threshold,
-                             boolean lowerIsBetter, BigDecimal pipeline) {
-        BigDecimal actual = KpiActuals.periodValue(current, metric);
-        BigDecimal value = actual == null ? BigDecimal.ZERO : actual;
-        BigDecimal expected = Pace.expected(target, quarterly, quarters, start, end, today);
-        BigDecimal pace = Pace.pacePercent(value, expected, lowerIsBetter);
-        BigDecimal effectiveThreshold = threshold == null ? Pace.DEFAULT_THRESHOLD : threshold;
-        return new Line(key, label, metric, unit, target, actual, Pace.attainmentPercent(value, target), expected,
-                pace, Pace.status(pace, effectiveThreshold).name(), effectiveThreshold,
-                Pace.projection(value, start, end, today, pipeline), pipeline != null);
-    }
-
-    /** A revenue target's split per quarter of the period; null when the plan has none. */
-    public static List<BigDecimal> split(RevenueTargets revenue, Function<QuarterTarget, BigDecimal> part) {
-        if (revenue.quarters() == null || revenue.quarters().isEmpty()) {
-            return null;
-        }
-        int n = revenue.quarters().stream().mapToInt(QuarterTarget::quarter).max().orElse(0);
-        List<BigDecimal> split = new ArrayList<>();
-        for (int q = 1; q <= n; q++) {
-            int quarter = q;
-            split.add(revenue.quarters().stream().filter(t -> t.quarter() == quarter).findFirst().map(part)
-                    .orElse(BigDecimal.ZERO));
-        }
-        return split;
-    }
-
-    private static KpiDefinition definition(List<KpiDefinition> definitions, String key) {
-        return definitions.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
+        return lines;
     }
 
     /** The end of the last completed CRM sync, which covers every plan it serves. */

@@ -42,14 +42,29 @@ public final class Pace {
         if (target == null) {
             return null;
         }
-        if (quarterly == null || quarterly.isEmpty() || quarterly.size() != quarters.size()) {
-            return scale(target.multiply(BigDecimal.valueOf(elapsedShare(start, end, today))));
+        List<BigDecimal> quarterShares = new java.util.ArrayList<>(quarters.size());
+        for (LocalDate[] q : quarters) {
+            quarterShares.add(BigDecimal.valueOf(elapsedShare(q[0], q[1], today)));
+        }
+        return expected(target, quarterly, quarterShares, BigDecimal.valueOf(elapsedShare(start, end, today)));
+    }
+
+    /**
+     * {@link #expected(BigDecimal, List, List, LocalDate, LocalDate, LocalDate)} with the period's and each quarter's
+     * elapsed share already worked out, for the many lines of one plan on one day.
+     */
+    public static BigDecimal expected(BigDecimal target, List<BigDecimal> quarterly, List<BigDecimal> quarterShares,
+                                      BigDecimal periodShare) {
+        if (target == null) {
+            return null;
+        }
+        if (quarterly == null || quarterly.isEmpty() || quarterly.size() != quarterShares.size()) {
+            return scale(target.multiply(periodShare));
         }
         BigDecimal expected = BigDecimal.ZERO;
-        for (int i = 0; i < quarters.size(); i++) {
+        for (int i = 0; i < quarterShares.size(); i++) {
             BigDecimal part = quarterly.get(i) == null ? BigDecimal.ZERO : quarterly.get(i);
-            double share = elapsedShare(quarters.get(i)[0], quarters.get(i)[1], today);
-            expected = expected.add(part.multiply(BigDecimal.valueOf(share)));
+            expected = expected.add(part.multiply(quarterShares.get(i)));
         }
         return scale(expected);
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jbp.kpi.control.KpiDashboards;
+import org.jbp.kpi.control.Yardsticks;
 import org.jbp.kpi.entity.KpiActual;
 import org.jbp.plan.entity.BusinessPlan;
 import org.jbp.plan.entity.KpiTarget;
@@ -66,9 +67,9 @@ public class BurnUps {
             return null;
         }
         return switch (key) {
-            case "pipeline" -> KpiDashboards.split(revenue, q -> Money.amountOf(q.pipeline()));
-            case "closedRevenue" -> KpiDashboards.split(revenue, q -> Money.amountOf(q.closedRevenue()));
-            case "registeredDeals" -> KpiDashboards.split(revenue,
+            case "pipeline" -> Yardsticks.split(revenue, q -> Money.amountOf(q.pipeline()));
+            case "closedRevenue" -> Yardsticks.split(revenue, q -> Money.amountOf(q.closedRevenue()));
+            case "registeredDeals" -> Yardsticks.split(revenue,
                     q -> q.registeredDeals() == null ? null : BigDecimal.valueOf(q.registeredDeals()));
             default -> null;
         };
