@@ -90,6 +90,30 @@ class PlanTabReadIT extends DeployedWar {
     }
 
     @Test
+    void aPlanWaitingForApprovalShowsItsPendingStepAndActionsAsThePlanReadDoes() {
+        String template = SyncFixtures.template(admin, "Tab approval " + System.nanoTime());
+        String plan = newPlan(newPartner("Gold"), template).json().getString("id");
+        Api.Reply submitted = admin.post(plans(plan) + "/submit", "");
+        assertEquals(200, submitted.status(), submitted.body());
+
+        for (Api caller : new Api[]{cam, approver}) {
+            Api.Reply tab = caller.get(plans(plan) + "/tab");
+            assertEquals(200, tab.status(), tab.body());
+            Api.Reply alone = caller.get(plans(plan));
+            assertEquals(alone.json(), tab.json().getJsonObject("plan"), "the plan as GET /plans/{id} shows it");
+        }
+        // a comparison of something: the step waiting for the approver is the plan's current step, and their
+        // decisions are among the actions
+        JsonObject tab = approver.get(plans(plan) + "/tab").json();
+        JsonObject waiting = tab.getJsonArray("approvals").getJsonObject(0);
+        assertEquals("PENDING", waiting.getString("status"), waiting.toString());
+        assertEquals(waiting.getString("id"), tab.getJsonObject("plan").getJsonObject("lifecycle")
+                .getJsonObject("currentStep").getString("id"), tab.getJsonObject("plan").toString());
+        assertTrue(tab.getJsonObject("plan").getJsonArray("allowedActions").contains(Json.createValue("approve")),
+                tab.getJsonObject("plan").toString());
+    }
+
+    @Test
     void anotherPartnersPlanIsRefusedAsThePlanReadRefusesIt() {
         String template = SyncFixtures.template(admin, "Tab scope " + System.nanoTime());
         String ours = newPartner("Gold");

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jbp.approval.boundary.ApprovalResource;
 import org.jbp.approval.control.ApprovalService;
+import org.jbp.approval.control.ApprovalWorkflow;
+import org.jbp.approval.entity.ApprovalStep;
 import org.jbp.kernel.PlanId;
 import org.jbp.kpi.boundary.AlertResource;
 import org.jbp.kpi.control.KpiAlerts;
@@ -51,6 +53,8 @@ public class PlanTabResource {
     PlanViews planViews;
     @Inject
     ApprovalService approvals;
+    @Inject
+    ApprovalWorkflow workflow;
     @Inject
     KpiDashboards dashboards;
     @Inject
@@ -88,9 +92,11 @@ public class PlanTabResource {
         BusinessPlan plan = plans.visible(id);
         // the burn-up draws on the dashboard: drawn once for both
         KpiDashboards.Dashboard dashboard = dashboards.of(plan);
-        PlanTab tab = new PlanTab(planViews.of(plan),
+        // the pending step the plan view names is one of the chain's: the steps are read once for both
+        List<ApprovalStep> chain = approvals.chain(plan);
+        PlanTab tab = new PlanTab(planViews.of(plan, workflow.stateOf(plan, chain)),
                 TemplateResource.view(plans.templateOf(plan), directory),
-                ApprovalResource.views(approvals.chain(plan), clock.instant(), directory),
+                ApprovalResource.views(chain, clock.instant(), directory),
                 CommentResource.threads(plans.comments(plan), null, directory),
                 RevisionResource.views(plans.revisions(plan), directory),
                 dashboard,

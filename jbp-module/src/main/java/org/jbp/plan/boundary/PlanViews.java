@@ -31,7 +31,11 @@ public class PlanViews {
     LifecycleGuard guard;
 
     public PlanView of(BusinessPlan plan) {
-        PlanWorkflow.State state = workflow.stateOf(plan);
+        return of(plan, workflow.stateOf(plan));
+    }
+
+    /** As {@link #of(BusinessPlan)}, with where the plan stands for the caller already worked out. */
+    public PlanView of(BusinessPlan plan, PlanWorkflow.State state) {
         PlanWorkflow.PendingStep pending = state.pending().orElse(null);
         return PlanView.of(plan, access.partnerOf(plan).orElse(null), service.templateOf(plan),
                 service.missingForSubmission(plan), pending, state.allowedActions(),
