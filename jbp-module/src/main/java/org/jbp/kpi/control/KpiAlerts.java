@@ -146,7 +146,7 @@ public class KpiAlerts {
         return "kpi-alert-" + alert.id();
     }
 
-    /** The open alerts of each of the plans, in one query. */
+    /** The open alerts of each of the plans, in one query, managed: judging updates and closes them. */
     private Map<PlanId, List<KpiAlert>> openAlerts(java.util.Collection<PlanId> planIds) {
         Map<PlanId, List<KpiAlert>> byPlan = new HashMap<>();
         em.createQuery("select a from KpiAlert a where a.planId in :plans and a.status = :open", KpiAlert.class)
@@ -155,12 +155,19 @@ public class KpiAlerts {
         return byPlan;
     }
 
-    /** The KPI keys of the open alerts of each plan, sorted, for a whole page of plans in one query. */
+    /**
+     * The KPI keys of the open alerts of each plan, sorted, for a whole page of plans in one query: the two columns
+     * a line shows, not managed alerts (a page changes none of them).
+     */
     public Map<PlanId, List<String>> openAlertKpis(java.util.Collection<PlanId> planIds) {
         Map<PlanId, List<String>> byPlan = new HashMap<>();
-        if (!planIds.isEmpty()) {
-            openAlerts(planIds).forEach((plan, alerts) -> byPlan.put(plan,
-                    alerts.stream().map(KpiAlert::kpiKey).sorted().toList()));
+        if (planIds.isEmpty()) {
+            return byPlan;
+        }
+        for (Object[] a : em.createQuery("select a.planId, a.kpiKey from KpiAlert a where a.planId in :plans "
+                        + "and a.status = :open order by a.kpiKey", Object[].class)
+                .setParameter("plans", planIds).setParameter("open", KpiAlertStatus.OPEN).getResultList()) {
+            byPlan.computeIfAbsent((PlanId) a[0], k -> new java.util.ArrayList<>()).add((String) a[1]);
         }
         return byPlan;
     }

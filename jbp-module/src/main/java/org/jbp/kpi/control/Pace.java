@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public final class Pace {
         if (target == null) {
             return null;
         }
-        List<BigDecimal> quarterShares = new java.util.ArrayList<>(quarters.size());
+        List<BigDecimal> quarterShares = new ArrayList<>(quarters.size());
         for (LocalDate[] q : quarters) {
             quarterShares.add(BigDecimal.valueOf(elapsedShare(q[0], q[1], today)));
         }

@@ -42,8 +42,8 @@ public class Yardsticks {
                           BigDecimal expected, BigDecimal threshold, boolean lowerIsBetter, boolean usesPipeline) {
     }
 
-    /** A plan's measures on {@code day}: its KPIs and its revenue targets, in the order the dashboard shows them. */
-    public record Yardstick(LocalDate day, List<Measure> kpis, List<Measure> targets) {
+    /** A plan's measures on a day: its KPIs and its revenue targets, in the order the dashboard shows them. */
+    public record Yardstick(List<Measure> kpis, List<Measure> targets) {
     }
 
     private record Key(PlanId planId, long version, LocalDate day) {
@@ -125,7 +125,7 @@ public class Yardsticks {
                     split(revenue, q -> q.registeredDeals() == null ? null : BigDecimal.valueOf(q.registeredDeals())),
                     period, definitions, false);
         }
-        return new Yardstick(day, List.copyOf(kpis), List.copyOf(targets));
+        return new Yardstick(List.copyOf(kpis), List.copyOf(targets));
     }
 
     /** The KPIs the plan's template version defines (labels, units, thresholds, directions, CRM metrics). */
